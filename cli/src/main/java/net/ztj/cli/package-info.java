@@ -1,0 +1,2 @@
+/** The command-line tools: zerotier-idtool and zerotier-cli, one class per command. */
+package net.ztj.cli;
