@@ -15,7 +15,10 @@ public final class IdTool {
             "validate", new Validate(),
             "getpublic", new GetPublic(),
             "sign", new Sign(),
-            "verify", new Verify());
+            "verify", new Verify(),
+            "initmoon", new InitMoon(),
+            "genmoon", new GenMoon(),
+            "genplanet", new GenPlanet());
 
     private IdTool() {}
 
@@ -63,6 +66,9 @@ public final class IdTool {
         out.println("  getpublic <identity.secret>");
         out.println("  sign <identity.secret> <file>");
         out.println("  verify <identity.secret/public> <file> <signature>");
+        out.println("  initmoon <identity.public of first seed>");
+        out.println("  genmoon <moon json>");
+        out.println(GenPlanet.USAGE_LINE);
         out.flush();
     }
 }

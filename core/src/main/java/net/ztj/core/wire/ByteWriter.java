@@ -23,7 +23,8 @@ public final class ByteWriter {
     }
 
     public ByteWriter u8(int v) {
-        buf[grow(1)] = (byte) v;
+        int p = grow(1); // grow first: it may replace buf
+        buf[p] = (byte) v;
         return this;
     }
 
@@ -63,7 +64,8 @@ public final class ByteWriter {
     }
 
     public ByteWriter bytes(byte[] b, int off, int len) {
-        System.arraycopy(b, off, buf, grow(len), len);
+        int p = grow(len);
+        System.arraycopy(b, off, buf, p, len);
         return this;
     }
 

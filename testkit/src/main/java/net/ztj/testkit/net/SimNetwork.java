@@ -21,6 +21,16 @@ public final class SimNetwork {
     private final List<Nat> nats = new ArrayList<>();
     private final Random random;
     private double lossRate;
+    private Tap tap;
+
+    /** Sees every datagram put on the wire (before NAT translation), e.g. to capture packets in tests. */
+    public interface Tap {
+        void sent(Endpoint from, Endpoint to, byte[] data);
+    }
+
+    public void setTap(Tap tap) {
+        this.tap = tap;
+    }
     long nextSocketId = 1;
     private long delivered;
     private long dropped;
@@ -75,6 +85,7 @@ public final class SimNetwork {
             return;
         }
         Endpoint source = src.endpoint(from.port);
+        if (tap != null) tap.sent(source, to, data);
         // same private network behind one NAT: delivered directly
         SimHost local = findHost(to.ip(), src.nat);
         if (src.nat != null && local != null) {
