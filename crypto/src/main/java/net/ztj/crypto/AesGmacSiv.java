@@ -34,6 +34,7 @@ public final class AesGmacSiv {
     private final byte[] g = new byte[16];
     private final byte[] t = new byte[16];
     private final byte[] counterBlock = new byte[16];
+    private byte[] scratch = new byte[0];
 
     /** @param k0 32-byte GMAC key; @param k1 32-byte CTR and tag key */
     public AesGmacSiv(byte[] k0, byte[] k1) {
@@ -109,7 +110,12 @@ public final class AesGmacSiv {
         System.arraycopy(tag, tagOff, counterBlock, 0, 16);
         counterBlock[12] &= 0x7f;
         ctr.init(Cipher.ENCRYPT_MODE, k1, new IvParameterSpec(counterBlock));
-        if (len > 0) ctr.doFinal(buf, off, len, buf, off);
+        if (len > 0) {
+            // the JDK copies its input when asked to work in place; an output array of our own avoids that copy
+            if (scratch.length < len) scratch = new byte[Math.max(len, 2048)];
+            ctr.doFinal(buf, off, len, scratch, 0);
+            System.arraycopy(scratch, 0, buf, off, len);
+        }
     }
 
     private void computeGmac(byte[] nonce, int nonceOff, byte[] aad, int aadOff, int aadLen,

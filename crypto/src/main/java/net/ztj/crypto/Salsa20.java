@@ -6,8 +6,8 @@ import java.nio.ByteOrder;
 
 /**
  * The original Salsa20 stream cipher of D. J. Bernstein (32-byte key, 8-byte IV, 64-bit block counter) with 12 or
- * 20 rounds (spec 01 §3). Written by hand because the JDK has no Salsa20; the byte-oriented engine of Bouncy
- * Castle is several times slower on packet-sized inputs (see the bench module).
+ * 20 rounds (spec 01 §3). Written by hand because the JDK has no Salsa20; Bouncy Castle's engine is about
+ * 2.5 times slower on packet-sized inputs (see the bench module and docs/performance.md).
  *
  * <p>An instance is a reusable cipher: {@link #init} sets key and IV and rewinds the counter to 0. Each
  * {@link #crypt} call consumes whole 64-byte blocks: the unused tail of its last block is discarded and the next
