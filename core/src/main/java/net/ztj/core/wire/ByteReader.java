@@ -51,6 +51,12 @@ public final class ByteReader {
         return buf[need(1)] & 0xff;
     }
 
+    /** The next byte, unsigned, without consuming it. */
+    public int peekU8() {
+        if (pos >= limit) throw new MalformedException("truncated: need 1 byte at " + pos);
+        return buf[pos] & 0xff;
+    }
+
     public int u16() {
         int p = need(2);
         return ((buf[p] & 0xff) << 8) | (buf[p + 1] & 0xff);
@@ -93,6 +99,14 @@ public final class ByteReader {
         int p = need(n);
         byte[] out = new byte[n];
         System.arraycopy(buf, p, out, 0, n);
+        return out;
+    }
+
+    /** A copy of the bytes between two absolute positions within the range (e.g. a span just read). */
+    public byte[] copyOfRange(int from, int to) {
+        if (from < 0 || from > to || to > limit) throw new MalformedException("range outside packet");
+        byte[] out = new byte[to - from];
+        System.arraycopy(buf, from, out, 0, to - from);
         return out;
     }
 

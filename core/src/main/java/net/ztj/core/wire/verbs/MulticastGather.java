@@ -1,0 +1,43 @@
+package net.ztj.core.wire.verbs;
+
+import net.ztj.core.wire.ByteReader;
+import net.ztj.core.wire.ByteWriter;
+
+/**
+ * MULTICAST_GATHER (spec 02 §8.14, 03 §6.1): a request for known members of a multicast group.
+ *
+ * @param networkId   the network
+ * @param flags       {@link #FLAG_COM_ATTACHED} or 0
+ * @param mac         group MAC (48 bits)
+ * @param adi         group ADI (unsigned 32 bits)
+ * @param gatherLimit most members wanted (unsigned 32 bits)
+ * @param com         the attached certificate of membership iff flag 0x01, else null
+ */
+public record MulticastGather(long networkId, int flags, long mac, long adi, long gatherLimit, byte[] com)
+        implements VerbPayload {
+    /** A certificate of membership follows. */
+    public static final int FLAG_COM_ATTACHED = 0x01;
+
+    public MulticastGather {
+        if (((flags & FLAG_COM_ATTACHED) != 0) != (com != null)) {
+            throw new IllegalArgumentException("COM present iff flag 0x01");
+        }
+    }
+
+    /** @throws net.ztj.core.wire.MalformedException if truncated or the COM is ill-formed */
+    public static MulticastGather decode(ByteReader r) {
+        long nwid = r.u64();
+        int flags = r.u8();
+        long mac = r.u48();
+        long adi = r.u32();
+        long limit = r.u32();
+        byte[] com = (flags & FLAG_COM_ATTACHED) != 0 ? CredentialSpans.com(r) : null;
+        return new MulticastGather(nwid, flags, mac, adi, limit, com);
+    }
+
+    @Override
+    public void encode(ByteWriter w) {
+        w.u64(networkId).u8(flags).u48(mac).u32(adi).u32(gatherLimit);
+        if (com != null) w.bytes(com);
+    }
+}
