@@ -1,0 +1,221 @@
+package net.ztj.core.node;
+
+import net.ztj.core.identity.Address;
+import net.ztj.core.identity.Identity;
+import net.ztj.core.wire.ByteWriter;
+import net.ztj.core.wire.Endpoint;
+import net.ztj.core.wire.PeerKeys;
+import net.ztj.core.wire.Verb;
+import net.ztj.core.world.World;
+import net.ztj.crypto.C25519;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * A ZeroTier node (VL1), I/O-free: the service hands it datagrams and the time, it sends through a
+ * {@link PhysicalTransport} and returns when it next needs to be called. One thread owns a node; it is not
+ * thread-safe.
+ */
+public final class Node {
+    private final NodeContext ctx;
+    private final Sender sender;
+    private final VerbHandlers verbs;
+    private final Receiver receiver;
+    private final Relay relay;
+    private final HelloHandler hello;
+    private final WhoisService whois;
+    private final Pinger pinger;
+    private long lastPingCheckMs = Long.MIN_VALUE / 2;
+    private long lastHousekeepingMs;
+    private boolean online;
+
+    public Node(Identity identity, World planet, NodeConfig config, PhysicalTransport transport, NodeEvents events,
+                RandomGenerator random, long nowMs) {
+        if (!identity.hasPrivate()) throw new IllegalArgumentException("the node needs its secret identity");
+        Topology topology = new Topology(identity.address(), planet);
+        ctx = new NodeContext(identity, topology, config, transport, events, random);
+        sender = new Sender(ctx);
+        verbs = new VerbHandlers(ctx, sender);
+        whois = new WhoisService(ctx, sender);
+        relay = new Relay(ctx, sender);
+        hello = new HelloHandler(ctx, sender, verbs);
+        receiver = new Receiver(ctx, relay, hello, verbs, whois);
+        verbs.wire(whois, receiver);
+        pinger = new Pinger(ctx, sender, whois);
+        lastHousekeepingMs = nowMs;
+        verbs.ensureUpstreamPeers(nowMs);
+    }
+
+    /** Creates a peer with the key agreed with it, or null for a key that yields none. */
+    static Peer newPeer(NodeContext ctx, Identity id) {
+        try {
+            return new Peer(id, new PeerKeys(ctx.identity.agree(id)));
+        } catch (C25519.InvalidPeerKeyException e) {
+            ctx.drop(DropReason.IDENTITY_INVALID);
+            return null;
+        }
+    }
+
+    public Address address() {
+        return ctx.self;
+    }
+
+    /**
+     * Processes one received UDP payload.
+     *
+     * @param localSocket the transport's id of the socket it arrived on
+     * @return the time at which {@link #processBackgroundTasks} should next run
+     */
+    public long processWirePacket(long nowMs, long localSocket, Endpoint from, byte[] data, int off, int len) {
+        receiver.datagram(nowMs, localSocket, from, data, off, len);
+        return nextDeadline();
+    }
+
+    /** Runs the timers; returns when to call again. */
+    public long processBackgroundTasks(long nowMs) {
+        if (nowMs - lastPingCheckMs >= Timing.PING_CHECK_INTERVAL) {
+            lastPingCheckMs = nowMs;
+            pinger.pingCheck(nowMs);
+            updateOnline(nowMs);
+        }
+        whois.tick(nowMs);
+        receiver.expire(nowMs);
+        if (nowMs - lastHousekeepingMs >= Timing.HOUSEKEEPING_PERIOD) {
+            lastHousekeepingMs = nowMs;
+            housekeeping(nowMs);
+        }
+        return nextDeadline();
+    }
+
+    private long nextDeadline() {
+        return Math.min(lastPingCheckMs + Timing.PING_CHECK_INTERVAL, whois.nextDeadline());
+    }
+
+    private void updateOnline(long now) {
+        boolean on = ctx.topology.amRoot();
+        for (Address a : ctx.topology.upstreamIdentities().keySet()) {
+            Peer p = ctx.topology.peers.get(a);
+            if (p != null && p.lastReceiveMs != 0 && now - p.lastReceiveMs < Timing.PEER_ACTIVITY_TIMEOUT) on = true;
+        }
+        if (on != online) {
+            online = on;
+            ctx.events.onlineChanged(on);
+        }
+    }
+
+    private void housekeeping(long now) {
+        for (Iterator<Map.Entry<Address, Peer>> it = ctx.topology.peers.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Address, Peer> e = it.next();
+            Peer p = e.getValue();
+            if (!ctx.topology.isUpstream(e.getKey()) && !p.alive(now) && !p.active(now)) it.remove();
+        }
+        ctx.expectedReplies.expire(now);
+        hello.housekeeping(now);
+        relay.housekeeping(now);
+        verbs.housekeeping(now);
+    }
+
+    /**
+     * Sends a USER_MESSAGE (ZeroTier's application message, verb 0x14) to a node, looking its identity up first if
+     * needed. Marks the peer active, so its direct paths are kept alive.
+     *
+     * @return false if there is no way to send it now (it may still be queued waiting for the identity)
+     */
+    public boolean sendUserMessage(long nowMs, Address dest, long typeId, byte[] payload) {
+        byte[] body = new ByteWriter(8 + payload.length).u64(typeId).bytes(payload).toByteArray();
+        Peer peer = ctx.topology.peers.get(dest);
+        if (peer == null) {
+            whois.request(dest, new WhoisService.PendingSend(Verb.USER_MESSAGE, body, nowMs), nowMs);
+            return false;
+        }
+        peer.lastActivityMs = nowMs;
+        return sender.send(peer, Verb.USER_MESSAGE, body, nowMs);
+    }
+
+    /** Starts orbiting a moon: its id and the address of one of its roots (spec 02 §10.4). */
+    public void orbit(long moonId, Address seed, long nowMs) {
+        if (!ctx.topology.orbit(moonId, seed)) return;
+        Peer p = ctx.topology.peers.get(seed);
+        if (p == null) {
+            whois.request(seed, null, nowMs);
+        } else {
+            sender.hello(p, PhysicalTransport.ANY_SOCKET, p.bestPath(nowMs) == null ? null : p.bestPath(nowMs).address, nowMs);
+        }
+        lastPingCheckMs = Long.MIN_VALUE / 2;
+    }
+
+    /** Stops orbiting a moon. */
+    public void deorbit(long moonId) {
+        if (ctx.topology.removeMoon(moonId)) ctx.events.moonRemoved(moonId);
+    }
+
+    /** Adds a moon loaded from disk (accepted without a pending orbit). */
+    public boolean loadMoon(World moon, long nowMs) {
+        boolean taken = ctx.topology.offer(moon, false);
+        if (taken) verbs.ensureUpstreamPeers(nowMs);
+        return taken;
+    }
+
+    public boolean online() {
+        return online;
+    }
+
+    public DropCounters drops() {
+        return ctx.drops;
+    }
+
+    public NodeStatus status(long nowMs) {
+        World planet = ctx.topology.planet();
+        return new NodeStatus(ctx.self, ctx.identity.toPublicString(), online, planet.id(), planet.timestamp(),
+                verbs.surfaceAddresses());
+    }
+
+    public List<PeerInfo> peers(long nowMs) {
+        List<PeerInfo> out = new ArrayList<>();
+        for (Peer p : ctx.topology.peers.values()) out.add(info(p, nowMs));
+        return out;
+    }
+
+    public Optional<PeerInfo> peer(Address a, long nowMs) {
+        Peer p = ctx.topology.peers.get(a);
+        return p == null ? Optional.empty() : Optional.of(info(p, nowMs));
+    }
+
+    private PeerInfo info(Peer p, long now) {
+        Path best = p.bestPath(now);
+        List<PathInfo> paths = new ArrayList<>();
+        for (Path path : p.paths) {
+            if (path.expired(now)) continue;
+            paths.add(new PathInfo(path.address, path.localSocket, path.lastSendMs, path.lastReceiveMs, path == best));
+        }
+        return new PeerInfo(p.identity.address(), p.protocolVersion, p.versionMajor, p.versionMinor,
+                p.versionRevision, p.latencyMs, ctx.topology.role(p.identity.address()), paths);
+    }
+
+    public List<MoonInfo> moons() {
+        List<MoonInfo> out = new ArrayList<>();
+        for (World w : ctx.topology.orbits().moons()) {
+            List<MoonInfo.Root> roots = w.roots().stream()
+                    .map(r -> new MoonInfo.Root(r.identity(), r.stableEndpoints())).toList();
+            out.add(new MoonInfo(w.id(), w.timestamp(), w.signature(), w.updatesMustBeSignedBy(), roots, false));
+        }
+        ctx.topology.orbits().pending().stream().map(p -> p.moonId()).distinct()
+                .forEach(id -> out.add(new MoonInfo(id, 0, null, null, List.of(), true)));
+        return out;
+    }
+
+    /** The planet in effect. */
+    public World planet() {
+        return ctx.topology.planet();
+    }
+
+    /** Our local addresses, advertised to peers in PUSH_DIRECT_PATHS. */
+    public void setLocalAddresses(List<Endpoint> local) {
+        ctx.localAddresses = List.copyOf(local);
+    }
+}

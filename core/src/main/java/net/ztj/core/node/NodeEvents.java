@@ -1,0 +1,24 @@
+package net.ztj.core.node;
+
+import net.ztj.core.world.World;
+
+/**
+ * What the node tells the service. Called on the node's thread; implementations must not call back into the node
+ * synchronously except through the methods documented as safe for it. Every method has a no-op default.
+ */
+public interface NodeEvents {
+    /** The node went online (an upstream was heard) or offline. */
+    default void onlineChanged(boolean online) {}
+
+    /** The planet or a moon was accepted or updated: the service persists it (planet file, moons.d). */
+    default void worldUpdated(World world) {}
+
+    /** A moon was removed by deorbit. */
+    default void moonRemoved(long moonId) {}
+
+    /** An upstream reported that another node uses our address with a different key: we must regenerate. */
+    default void identityCollision() {}
+
+    /** A USER_MESSAGE arrived. */
+    default void userMessage(net.ztj.core.identity.Address from, long typeId, byte[] payload) {}
+}

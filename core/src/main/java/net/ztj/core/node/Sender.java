@@ -1,0 +1,188 @@
+package net.ztj.core.node;
+
+import net.ztj.core.identity.Address;
+import net.ztj.core.wire.Armor;
+import net.ztj.core.wire.ByteWriter;
+import net.ztj.core.wire.Compression;
+import net.ztj.core.wire.Endpoint;
+import net.ztj.core.wire.Fragmenter;
+import net.ztj.core.wire.PacketHeader;
+import net.ztj.core.wire.Verb;
+import net.ztj.core.wire.verbs.Hello;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outbound half of the node: builds packets, compresses, armors, fragments, and picks the path — a direct path
+ * to the peer, else a relay through the best upstream (spec 02 §3.2, §5, §6, §11.5).
+ */
+final class Sender {
+    /** Verbs 1.14 compresses (spec 02 §5). */
+    private static boolean compressible(Verb v) {
+        return switch (v) {
+            case MULTICAST_LIKE, PUSH_DIRECT_PATHS, NETWORK_CONFIG_REQUEST, NETWORK_CONFIG, MULTICAST_FRAME,
+                 USER_MESSAGE, REMOTE_TRACE -> true;
+            default -> false;
+        };
+    }
+
+    private final NodeContext ctx;
+
+    Sender(NodeContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** A plaintext packet: header (MAC zero) + verb + payload, compressed when that helps. */
+    byte[] build(Address dest, Verb verb, byte[] payload, boolean mayCompress) {
+        byte[] body = payload;
+        byte[] p = new byte[PacketHeader.IDX_PAYLOAD + body.length];
+        long id = ctx.random.nextLong();
+        for (int i = 0; i < 8; i++) p[i] = (byte) (id >>> (56 - 8 * i));
+        dest.writeTo(p, PacketHeader.IDX_DEST);
+        ctx.self.writeTo(p, PacketHeader.IDX_SOURCE);
+        p[PacketHeader.IDX_VERB] = (byte) verb.code;
+        System.arraycopy(body, 0, p, PacketHeader.IDX_PAYLOAD, body.length);
+        if (mayCompress && compressible(verb)) {
+            int len = Compression.compressPacket(p, p.length);
+            if (len != p.length) p = java.util.Arrays.copyOf(p, len);
+        }
+        return p;
+    }
+
+    /** Sets the fragmented flag when needed, then armors with the peer's keys. Returns the wire packet ID. */
+    long armor(Peer peer, byte[] p, int suite) {
+        Fragmenter.markFragmented(p, p.length, ctx.config.physicalMtu());
+        Armor.armor(p, p.length, peer.keys, suite);
+        return readId(p);
+    }
+
+    static long readId(byte[] p) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) v = (v << 8) | (p[i] & 0xffL);
+        return v;
+    }
+
+    /**
+     * Sends through the general path: direct if possible, else relayed by an upstream, else over an expired path.
+     * Returns false if there was no way at all.
+     */
+    boolean send(Peer peer, Verb verb, byte[] payload, long now) {
+        byte[] p = build(peer.identity.address(), verb, payload, true);
+        long id = armor(peer, p, peer.cipherSuite());
+        ctx.expectedReplies.expect(id, now);
+        return route(peer, p, now);
+    }
+
+    /** Routes an armored packet to its peer, fragmenting it as needed. */
+    boolean route(Peer peer, byte[] p, long now) {
+        Path path = peer.bestPath(now);
+        if (path != null) return sendOnPath(peer, path, p, now);
+        Peer relay = bestUpstream(now, peer.identity.address());
+        if (relay != null) {
+            Path rp = relay.bestPath(now);
+            if (rp != null) {
+                peer.lastSendMs = now;
+                return sendOnPath(relay, rp, p, now);
+            }
+        }
+        Path any = peer.anyPath();
+        return any != null && sendOnPath(peer, any, p, now);
+    }
+
+    private boolean sendOnPath(Peer peer, Path path, byte[] p, long now) {
+        boolean ok = true;
+        for (byte[] d : fragments(p)) ok &= ctx.transport.send(path.localSocket, path.address, d, 0, d.length, 0);
+        path.lastSendMs = now;
+        peer.lastSendMs = now;
+        return ok;
+    }
+
+    List<byte[]> fragments(byte[] p) {
+        if (p.length <= ctx.config.physicalMtu()) return List.of(p);
+        return Fragmenter.split(p, p.length, ctx.config.physicalMtu());
+    }
+
+    /**
+     * Sends a reply straight back where a request came from, as one datagram whatever its size (spec 02 §3.2).
+     */
+    void reply(Peer peer, long socket, Endpoint to, Verb verb, byte[] payload, long now) {
+        byte[] p = build(peer.identity.address(), verb, payload, true);
+        Armor.armor(p, p.length, peer.keys, peer.cipherSuite());
+        ctx.expectedReplies.expect(readId(p), now);
+        ctx.transport.send(socket, to, p, 0, p.length, 0);
+        Path path = peer.findPath(socket, to);
+        if (path != null) path.lastSendMs = now;
+        peer.lastSendMs = now;
+    }
+
+    /**
+     * Sends a HELLO (suite 0, moon section encrypted) to an address, or relayed through an upstream when
+     * {@code to} is null (spec 02 §8.2).
+     */
+    void hello(Peer peer, long socket, Endpoint to, long now) {
+        Topology topo = ctx.topology;
+        List<Hello.Moon> moons = new ArrayList<>();
+        topo.orbits().wanted().forEach(m -> moons.add(Hello.Moon.of(m.moonId(), m.timestamp())));
+        Hello h = new Hello(Versions.PROTOCOL, Versions.MAJOR, Versions.MINOR, Versions.REVISION, now,
+                ctx.identity.publicOnly(), to, topo.planet().id(), topo.planet().timestamp(), moons);
+        ByteWriter w = new ByteWriter(256);
+        h.encode(w);
+        byte[] payload = w.toByteArray();
+        byte[] p = build(peer.identity.address(), Verb.HELLO, payload, false);
+        int moonSection = PacketHeader.IDX_PAYLOAD + h.encryptedSectionOffsetInPayload();
+        Armor.cryptHelloSection(p, moonSection, p.length, peer.keys);
+        Armor.armor(p, p.length, peer.keys, 0);
+        ctx.expectedReplies.expect(readId(p), now);
+        peer.lastHelloSentMs = now;
+        peer.lastSendMs = now;
+        if (to != null) {
+            ctx.transport.send(socket, to, p, 0, p.length, 0);
+            Path path = peer.findPath(socket, to);
+            if (path != null) path.lastSendMs = now;
+        } else {
+            Peer relay = bestUpstream(now, peer.identity.address());
+            Path rp = relay == null ? null : relay.bestPath(now);
+            if (rp != null) ctx.transport.send(rp.localSocket, rp.address, p, 0, p.length, 0);
+        }
+    }
+
+    /** An empty ECHO to probe or keep a path alive. */
+    void echo(Peer peer, long socket, Endpoint to, long now) {
+        byte[] p = build(peer.identity.address(), Verb.ECHO, new byte[0], false);
+        Armor.armor(p, p.length, peer.keys, peer.cipherSuite());
+        ctx.expectedReplies.expect(readId(p), now);
+        ctx.transport.send(socket, to, p, 0, p.length, 0);
+        Path path = peer.findPath(socket, to);
+        if (path != null) path.lastSendMs = now;
+        peer.lastSendMs = now;
+    }
+
+    /** Contacts a peer at an address: ECHO if it understands it, else HELLO (spec 02 §8.5, §11.4). */
+    void contact(Peer peer, long socket, Endpoint to, long now) {
+        if (peer.echoCapable()) echo(peer, socket, to, now);
+        else hello(peer, socket, to, now);
+    }
+
+    /**
+     * The best upstream to relay through: the lowest {@code latency × (1 + ⌊since last receive / 61 s⌋)} among
+     * upstreams with a path, never {@code exclude} (spec 02 §11.5).
+     */
+    Peer bestUpstream(long now, Address exclude) {
+        Peer best = null;
+        long bestScore = Long.MAX_VALUE;
+        for (Address a : ctx.topology.upstreamIdentities().keySet()) {
+            if (a.equals(exclude)) continue;
+            Peer p = ctx.topology.peers.get(a);
+            if (p == null || p.bestPath(now) == null) continue;
+            long lat = p.latencyMs < 0 ? 0xffff : p.latencyMs;
+            long score = now - p.lastReceiveMs >= Timing.PEER_ACTIVITY_TIMEOUT
+                    ? Long.MAX_VALUE - 1 : lat * (1 + (now - p.lastReceiveMs) / 61_000);
+            if (best == null || score < bestScore) {
+                best = p;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+}

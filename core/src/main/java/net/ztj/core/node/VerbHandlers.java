@@ -1,0 +1,348 @@
+package net.ztj.core.node;
+
+import net.ztj.core.identity.Address;
+import net.ztj.core.identity.Identity;
+import net.ztj.core.wire.ByteReader;
+import net.ztj.core.wire.ByteWriter;
+import net.ztj.core.wire.Endpoint;
+import net.ztj.core.wire.ErrorCode;
+import net.ztj.core.wire.MalformedException;
+import net.ztj.core.wire.Verb;
+import net.ztj.core.wire.verbs.PushDirectPaths;
+import net.ztj.core.wire.verbs.Rendezvous;
+import net.ztj.core.world.World;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The VL1 verbs after authentication (spec 02 §8): OK, ERROR, WHOIS, RENDEZVOUS, ECHO, PUSH_DIRECT_PATHS,
+ * USER_MESSAGE; and the bookkeeping every authenticated packet triggers (path learning, §11.2).
+ */
+final class VerbHandlers {
+    private final NodeContext ctx;
+    private final Sender sender;
+    private WhoisService whois;
+    private Receiver receiver;
+    private final Map<Endpoint, Address> surface = new java.util.LinkedHashMap<>();
+    private final Map<Address, Map<Endpoint, Long>> confirmHellos = new HashMap<>();
+
+    VerbHandlers(NodeContext ctx, Sender sender) {
+        this.ctx = ctx;
+        this.sender = sender;
+    }
+
+    void wire(WhoisService whois, Receiver receiver) {
+        this.whois = whois;
+        this.receiver = receiver;
+    }
+
+    void dispatch(InboundPacket in) {
+        if (in.verb() == null) return; // unknown verbs are ignored but count as traffic
+        switch (in.verb()) {
+            case OK -> ok(in);
+            case ERROR -> error(in);
+            case WHOIS -> whoisRequest(in);
+            case RENDEZVOUS -> rendezvous(in);
+            case ECHO -> echo(in);
+            case PUSH_DIRECT_PATHS -> pushDirectPaths(in);
+            case USER_MESSAGE -> userMessage(in);
+            default -> { }
+        }
+    }
+
+    // ---- OK ----
+
+    private void ok(InboundPacket in) {
+        ByteReader r = new ByteReader(in.payload());
+        int inReVerb = r.u8() & 0x1f;
+        long inReId = r.u64();
+        if (!ctx.expectedReplies.expected(inReId, in.now())) {
+            ctx.drop(DropReason.UNEXPECTED_REPLY);
+            throw new Ignored();
+        }
+        Peer peer = in.peer();
+        if (inReVerb == Verb.HELLO.code) {
+            long timestamp = r.u64();
+            int proto = r.u8(), major = r.u8(), minor = r.u8(), rev = r.u16();
+            Endpoint reported = r.hasRemaining() ? Endpoint.read(r) : null;
+            if (in.direct()) {
+                long lat = in.now() - timestamp;
+                if (lat >= 0 && lat < 0xffff) peer.latencyMs = (int) lat;
+                if (reported != null) surfaceReported(peer, reported, in.now());
+            }
+            peer.setVersions(proto, major, minor, rev);
+            if (r.remaining() >= 2) {
+                int n = r.u16();
+                int end = r.position() + n;
+                if (end > r.limit()) throw new MalformedException("world updates overrun");
+                Address src = peer.identity.address();
+                if (ctx.topology.isUpstream(src) || ctx.topology.isPendingSeed(src)) {
+                    int pos = r.position();
+                    while (pos < end) {
+                        World w = World.deserialize(r.array(), pos, end);
+                        pos += w.wireLength();
+                        if (ctx.topology.offer(w, true)) {
+                            ctx.events.worldUpdated(w);
+                            ensureUpstreamPeers(in.now());
+                        }
+                    }
+                }
+            }
+        } else if (inReVerb == Verb.WHOIS.code) {
+            if (!ctx.topology.isUpstream(peer.identity.address())) {
+                ctx.drop(DropReason.NOT_FROM_UPSTREAM);
+                return;
+            }
+            if (!r.hasRemaining()) return;
+            Identity id;
+            try {
+                id = Identity.fromBytes(r.array(), r.position(), r.limit()).publicOnly();
+            } catch (IllegalArgumentException e) {
+                throw new MalformedException("bad identity in OK(WHOIS)");
+            }
+            if (ctx.topology.peers.containsKey(id.address()) || id.address().equals(ctx.self)) return;
+            if (ctx.config.validateWhoisIdentities() && !id.locallyValidate(ctx.hasher)) {
+                ctx.drop(DropReason.IDENTITY_INVALID);
+                return;
+            }
+            Peer learned = Node.newPeer(ctx, id);
+            if (learned == null) return;
+            ctx.topology.peers.put(id.address(), learned);
+            identityLearned(learned, in.now());
+        }
+        // OK(ECHO) and the VL2 replies need no further action here
+    }
+
+    // ---- ERROR ----
+
+    private void error(InboundPacket in) {
+        ByteReader r = new ByteReader(in.payload());
+        r.u8();
+        r.u64();
+        int code = r.u8();
+        if (code == ErrorCode.IDENTITY_COLLISION.code && ctx.topology.isUpstream(in.peer().identity.address())) {
+            ctx.events.identityCollision();
+        }
+    }
+
+    // ---- WHOIS ----
+
+    private void whoisRequest(InboundPacket in) {
+        Peer peer = in.peer();
+        if (!ctx.topology.amRoot()) {
+            if (in.now() - peer.lastWhoisAnsweredMs < Timing.PEER_WHOIS_RATE_LIMIT) {
+                ctx.drop(DropReason.RATE_LIMITED);
+                return;
+            }
+            peer.lastWhoisAnsweredMs = in.now();
+        }
+        ByteReader r = new ByteReader(in.payload());
+        ByteWriter ok = new ByteWriter(128).u8(Verb.WHOIS.code).u64(in.packetId());
+        int found = 0;
+        while (r.remaining() >= 5) {
+            Address a = new Address(r.u40());
+            Identity id = a.equals(ctx.self) ? ctx.identity.publicOnly() : null;
+            Peer known = ctx.topology.peers.get(a);
+            if (known != null) id = known.identity;
+            if (id != null) {
+                byte[] b = id.toBytes(false);
+                ok.bytes(b);
+                found++;
+            } else if (!ctx.topology.amRoot()) {
+                whois.request(a, null, in.now());
+            }
+        }
+        if (found > 0) sender.reply(peer, in.socket(), in.from(), Verb.OK, ok.toByteArray(), in.now());
+    }
+
+    // ---- RENDEZVOUS ----
+
+    private void rendezvous(InboundPacket in) {
+        if (!ctx.topology.isUpstream(in.peer().identity.address())) {
+            ctx.drop(DropReason.NOT_FROM_UPSTREAM);
+            return;
+        }
+        Rendezvous rv = Rendezvous.decode(new ByteReader(in.payload()));
+        Peer target = ctx.topology.peers.get(rv.peer());
+        if (target == null || rv.endpoint() == null || rv.endpoint().port() == 0) return;
+        if (!NodeContext.pathAllowed(rv.endpoint())) {
+            ctx.drop(DropReason.PATH_REFUSED);
+            return;
+        }
+        byte[] junk = new byte[4];
+        ctx.random.nextBytes(junk);
+        ctx.transport.send(in.socket(), rv.endpoint(), junk, 0, 4, 2);
+        sender.contact(target, in.socket(), rv.endpoint(), in.now());
+    }
+
+    // ---- ECHO ----
+
+    private void echo(InboundPacket in) {
+        Path path = in.peer().findPath(in.socket(), in.from());
+        if (path != null) {
+            if (in.now() - path.lastEchoReplyMs < Timing.ECHO_REPLY_INTERVAL) {
+                ctx.drop(DropReason.RATE_LIMITED);
+                return;
+            }
+            path.lastEchoReplyMs = in.now();
+        }
+        ByteWriter ok = new ByteWriter(16 + in.payload().length).u8(Verb.ECHO.code).u64(in.packetId()).bytes(in.payload());
+        sender.reply(in.peer(), in.socket(), in.from(), Verb.OK, ok.toByteArray(), in.now());
+    }
+
+    // ---- PUSH_DIRECT_PATHS ----
+
+    private void pushDirectPaths(InboundPacket in) {
+        Peer peer = in.peer();
+        long now = in.now();
+        if (now - peer.pushDirectPathsWindowStartMs > Timing.PUSH_DIRECT_PATHS_CUTOFF_TIME) {
+            peer.pushDirectPathsWindowStartMs = now;
+            peer.pushDirectPathsInWindow = 0;
+        }
+        if (++peer.pushDirectPathsInWindow > Timing.PUSH_DIRECT_PATHS_CUTOFF_LIMIT) {
+            ctx.drop(DropReason.RATE_LIMITED);
+            return;
+        }
+        PushDirectPaths push = PushDirectPaths.decode(new ByteReader(in.payload()));
+        Map<String, Integer> perScope = new HashMap<>();
+        for (PushDirectPaths.PathRecord rec : push.paths()) {
+            Endpoint e = rec.endpoint();
+            boolean forget = (rec.flags() & PushDirectPaths.FLAG_FORGET_PATH) != 0;
+            if (e == null || forget || !NodeContext.pathAllowed(e)) continue;
+            Path existing = null;
+            for (Path p : peer.paths) if (p.address.equals(e) && p.alive(now)) existing = p;
+            if (existing != null) continue;
+            String key = e.scope() + (e.isV4() ? "4" : "6");
+            int n = perScope.merge(key, 1, Integer::sum);
+            if (n > Timing.PUSH_DIRECT_PATHS_MAX_PER_SCOPE_AND_FAMILY) continue;
+            sender.contact(peer, PhysicalTransport.ANY_SOCKET, e, now);
+        }
+    }
+
+    // ---- USER_MESSAGE ----
+
+    private void userMessage(InboundPacket in) {
+        ByteReader r = new ByteReader(in.payload());
+        long type = r.u64();
+        in.peer().lastActivityMs = in.now();
+        ctx.events.userMessage(in.peer().identity.address(), type, r.bytes(r.remaining()));
+    }
+
+    // ---- bookkeeping ----
+
+    /** After any authenticated packet: timers and path learning (spec 02 §11.2). */
+    void received(InboundPacket in) {
+        Peer peer = in.peer();
+        long now = in.now();
+        peer.lastReceiveMs = now;
+        maybePushDirectPaths(in);
+        if (!in.direct()) return;
+        Path known = peer.findPath(in.socket(), in.from());
+        if (known != null) {
+            known.lastReceiveMs = now;
+            return;
+        }
+        if (peer.hasAlivePathWithIp(in.socket(), in.from(), now)) return;
+        if (!NodeContext.pathAllowed(in.from()) || !rootEndpointAllowed(peer, in.from())) {
+            ctx.drop(DropReason.PATH_REFUSED);
+            return;
+        }
+        if (in.verb() == Verb.OK) {
+            Path p = peer.learnPath(in.socket(), in.from(), now);
+            p.lastReceiveMs = now;
+        } else {
+            Map<Endpoint, Long> m = confirmHellos.computeIfAbsent(peer.identity.address(), k -> new HashMap<>());
+            Long last = m.get(in.from());
+            if (last == null || now - last >= Timing.PATH_CONFIRM_HELLO_INTERVAL) {
+                m.put(in.from(), now);
+                sender.hello(peer, in.socket(), in.from(), now);
+            }
+        }
+    }
+
+    /**
+     * Tells a peer we share a network with where else it can reach us (spec 02 §11.4): every 15 s while its
+     * packets come relayed, every 120 s when they come directly; sent back on the path the packet arrived on.
+     */
+    private void maybePushDirectPaths(InboundPacket in) {
+        Peer peer = in.peer();
+        long now = in.now();
+        if (!peer.trusted(now)) return;
+        long interval = in.direct() ? Timing.DIRECT_PATH_PUSH_INTERVAL_HAVEPATH : Timing.DIRECT_PATH_PUSH_INTERVAL;
+        if (now - peer.lastPushDirectPathsSentMs < interval) return;
+        List<Endpoint> mine = new ArrayList<>(ctx.localAddresses);
+        for (Endpoint e : surface.keySet()) if (!mine.contains(e)) mine.add(e);
+        mine.removeIf(e -> !NodeContext.pathAllowed(e));
+        if (mine.isEmpty()) return;
+        peer.lastPushDirectPathsSentMs = now;
+        ByteWriter w = new ByteWriter(16 + 24 * mine.size());
+        int count = 0;
+        w.u16(0);
+        for (Endpoint e : mine) {
+            if (w.size() > 1100) break;
+            byte[] ip = e.ip();
+            w.u8(0).u16(0).u8(e.isV4() ? 4 : 6).u8(ip.length + 2).bytes(ip).u16(e.port());
+            count++;
+        }
+        w.putU16At(0, count);
+        sender.send(peer, Verb.PUSH_DIRECT_PATHS, w.toByteArray(), now);
+    }
+
+    /** A root's traffic is accepted only on its listed stable endpoints, if it lists any (spec 02 §11.3). */
+    private boolean rootEndpointAllowed(Peer peer, Endpoint from) {
+        List<Endpoint> stable = ctx.topology.stableEndpoints(peer.identity.address());
+        if (stable.isEmpty()) return true;
+        for (Endpoint e : stable) if (e.sameIp(from)) return true;
+        return false;
+    }
+
+    /** An identity arrived (HELLO or WHOIS): send what waited for it and re-run the packets that were held. */
+    void identityLearned(Peer peer, long now) {
+        if (ctx.topology.isPendingSeed(peer.identity.address())) sender.hello(peer, PhysicalTransport.ANY_SOCKET, null, now);
+        WhoisService.Released r = whois.release(peer.identity.address());
+        for (WhoisService.PendingSend s : r.sends()) sender.send(peer, s.verb(), s.payload(), now);
+        for (WhoisService.PendingPacket p : r.packets()) {
+            receiver.authenticated(now, p.localSocket(), p.from(), peer, p.packet(), p.packet().length);
+        }
+    }
+
+    /** A peer told us the address it sees us at (spec 02 §11.7). */
+    void surfaceReported(Peer reporter, Endpoint reported, long now) {
+        if (reported.scope() == Endpoint.Scope.NONE || reported.scope() == Endpoint.Scope.LOOPBACK
+                || reported.scope() == Endpoint.Scope.MULTICAST) return;
+        surface.remove(reported);
+        surface.put(reported, reporter.identity.address());
+        if (surface.size() > 16) surface.remove(surface.keySet().iterator().next());
+    }
+
+    List<Endpoint> surfaceAddresses() {
+        return new ArrayList<>(surface.keySet());
+    }
+
+    /** Make sure every upstream named by the worlds is a peer (their identities come with the worlds). */
+    void ensureUpstreamPeers(long now) {
+        for (Identity id : ctx.topology.upstreamIdentities().values()) {
+            if (ctx.topology.peers.containsKey(id.address())) continue;
+            Peer p = Node.newPeer(ctx, id);
+            if (p != null) {
+                ctx.topology.peers.put(id.address(), p);
+                identityLearned(p, now);
+            }
+        }
+    }
+
+    void housekeeping(long now) {
+        confirmHellos.values().forEach(m -> m.values().removeIf(t -> now - t > 60_000));
+        confirmHellos.values().removeIf(Map::isEmpty);
+    }
+
+    /** Thrown to stop processing a packet that was already counted as dropped. */
+    static final class Ignored extends RuntimeException {
+        Ignored() {
+            super(null, null, false, false);
+        }
+    }
+}

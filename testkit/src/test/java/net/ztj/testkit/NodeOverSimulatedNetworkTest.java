@@ -1,0 +1,236 @@
+package net.ztj.testkit;
+
+import net.ztj.core.identity.Identity;
+import net.ztj.core.node.DropReason;
+import net.ztj.core.node.PeerInfo;
+import net.ztj.core.wire.Endpoint;
+import net.ztj.core.world.World;
+import net.ztj.core.world.WorldType;
+import net.ztj.crypto.C25519;
+import net.ztj.testkit.net.Nat;
+import net.ztj.testkit.net.NatType;
+import net.ztj.testkit.net.SimClock;
+import net.ztj.testkit.net.SimHost;
+import net.ztj.testkit.net.SimNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Several core nodes on a simulated internet with NATs: they come online through a root, find direct paths through
+ * cone NATs after RENDEZVOUS, keep relaying through symmetric NATs, survive the root going away, and keep NAT
+ * mappings open with keepalives (spec 02 §11).
+ */
+class NodeOverSimulatedNetworkTest {
+    private static Identity rootId, aId, bId, cId;
+    private static C25519.KeyPair planetKey;
+
+    @BeforeAll
+    static void identities() {
+        SecureRandom r = new SecureRandom();
+        rootId = Identity.generate(r);
+        aId = Identity.generate(r);
+        bId = Identity.generate(r);
+        cId = Identity.generate(r);
+        planetKey = C25519.generate(r);
+    }
+
+    private final SimClock clock = new SimClock(1_700_000_000_000L);
+    private final SimNetwork net = new SimNetwork(clock, 5, 42);
+
+    private static World planet(long timestamp, Endpoint rootEndpoint) {
+        return World.sign(WorldType.PLANET, 0x1234_5678L, timestamp, planetKey.publicKey(),
+                List.of(new World.Root(rootId.publicOnly(), List.of(rootEndpoint))), planetKey.privateKey());
+    }
+
+    private SimNode root;
+    private World planet;
+
+    private void startRoot() {
+        SimHost host = net.addHost("203.0.113.1");
+        planet = planet(1000, host.endpoint(9993));
+        root = new SimNode(clock, host, 9993, rootId, planet, 1);
+    }
+
+    private Nat lastNat;
+
+    private SimNode behind(NatType type, String publicIp, Identity id, long mappingTimeoutMs, long seed) {
+        Nat nat = net.addNat(publicIp, type, mappingTimeoutMs);
+        lastNat = nat;
+        return new SimNode(clock, net.addHostBehind(nat, "10.0.0.2"), 9993, id, planet, seed);
+    }
+
+    @Test
+    void nodesComeOnlineThroughTheRoot() {
+        startRoot();
+        SimNode a = behind(NatType.PORT_RESTRICTED_CONE, "198.51.100.10", aId, 60_000, 2);
+        SimNode b = new SimNode(clock, net.addHost("192.0.2.20"), 9993, bId, planet, 3);
+        clock.runFor(15_000);
+        assertTrue(root.node().online(), "a root is online by itself");
+        assertTrue(a.node().online());
+        assertTrue(b.node().online());
+        PeerInfo rootSeenByA = a.peer(rootId.address()).orElseThrow();
+        assertEquals(PeerInfo.Role.PLANET, rootSeenByA.role());
+        assertEquals(1, rootSeenByA.versionMajor());
+        assertTrue(a.hasDirectPath(rootId.address()));
+        assertTrue(root.hasDirectPath(aId.address()));
+        assertEquals("198.51.100.10", root.peer(aId.address()).orElseThrow().paths().get(0).address().ipText());
+        assertTrue(a.node().status(clock.nowMs()).surfaceAddresses().stream().anyMatch(e -> e.ipText().equals("198.51.100.10")));
+    }
+
+    @Test
+    void coneNatsEndUpWithADirectPathAfterRendezvous() {
+        startRoot();
+        SimNode a = behind(NatType.PORT_RESTRICTED_CONE, "198.51.100.10", aId, 60_000, 2);
+        SimNode b = behind(NatType.FULL_CONE, "198.51.100.20", bId, 60_000, 3);
+        clock.runFor(15_000);
+        a.sendMessage(bId.address(), "hello b");
+        clock.runFor(3_000);
+        assertEquals(1, b.messages().size(), "delivered, through the root at first");
+        assertEquals("hello b", new String(b.messages().get(0).payload()));
+        b.sendMessage(aId.address(), "hello a");
+        clock.runFor(5_000);
+        assertEquals(1, a.messages().size());
+        assertTrue(a.hasDirectPath(bId.address()), "A punched through to B");
+        assertTrue(b.hasDirectPath(aId.address()), "B punched through to A");
+        assertEquals("198.51.100.20", a.peer(bId.address()).orElseThrow().paths().get(0).address().ipText());
+    }
+
+    @Test
+    void symmetricNatsKeepTalkingThroughTheRoot() {
+        startRoot();
+        SimNode a = behind(NatType.SYMMETRIC, "198.51.100.10", aId, 60_000, 2);
+        SimNode b = behind(NatType.SYMMETRIC, "198.51.100.20", bId, 60_000, 3);
+        clock.runFor(15_000);
+        for (int i = 0; i < 6; i++) {
+            a.sendMessage(bId.address(), "a" + i);
+            b.sendMessage(aId.address(), "b" + i);
+            clock.runFor(10_000);
+        }
+        assertEquals(6, a.messages().size());
+        assertEquals(6, b.messages().size());
+        assertFalse(a.hasDirectPath(bId.address()), "no direct path is possible between symmetric NATs");
+        assertFalse(b.hasDirectPath(aId.address()));
+    }
+
+    @Test
+    void directPathsSurviveTheRootGoingAway() {
+        startRoot();
+        SimNode a = behind(NatType.PORT_RESTRICTED_CONE, "198.51.100.10", aId, 60_000, 2);
+        SimNode b = behind(NatType.PORT_RESTRICTED_CONE, "198.51.100.20", bId, 60_000, 3);
+        clock.runFor(15_000);
+        a.sendMessage(bId.address(), "first");
+        b.sendMessage(aId.address(), "first");
+        clock.runFor(5_000);
+        assertTrue(a.hasDirectPath(bId.address()));
+        root.stop();
+        for (int i = 0; i < 10; i++) {
+            clock.runFor(30_000);
+            a.sendMessage(bId.address(), "m" + i);
+            b.sendMessage(aId.address(), "m" + i);
+        }
+        clock.runFor(1_000);
+        assertEquals(11, b.messages().size(), "every message arrived over the direct path");
+        assertEquals(11, a.messages().size());
+        assertTrue(a.hasDirectPath(bId.address()));
+    }
+
+    @Test
+    void keepalivesKeepNatMappingsOpen() {
+        startRoot();
+        SimNode a = behind(NatType.PORT_RESTRICTED_CONE, "198.51.100.10", aId, 20_000, 2);
+        Nat nat = lastNat;
+        SimNode c = new SimNode(clock, net.addHost("192.0.2.30"), 9993, cId, planet, 4);
+        clock.runFor(15_000);
+        for (int i = 0; i < 60; i++) { // ten idle minutes; the NAT forgets a mapping after 20 s without traffic out
+            clock.runFor(10_000);
+            assertEquals(1, nat.liveMappings(clock.nowMs()), "mapping alive after " + (i + 1) * 10 + " s");
+        }
+        assertTrue(a.node().online());
+        c.sendMessage(aId.address(), "still there?");
+        clock.runFor(3_000);
+        assertEquals(1, a.messages().size(), "the root still reaches A through its NAT mapping");
+    }
+
+    @Test
+    void aNewerPlanetFromTheRootReplacesTheOldOne() {
+        SimHost host = net.addHost("203.0.113.1");
+        World old = planet(1000, host.endpoint(9993));
+        World newer = planet(2000, host.endpoint(9993));
+        root = new SimNode(clock, host, 9993, rootId, newer, 1);
+        SimNode a = new SimNode(clock, net.addHost("192.0.2.20"), 9993, aId, old, 3);
+        clock.runFor(10_000);
+        assertEquals(2000, a.node().planet().timestamp());
+        assertEquals(1, a.worldUpdates().size());
+    }
+
+    @Test
+    void orbitingAMoonFetchesItFromItsSeed() {
+        startRoot();
+        SimHost seedHost = net.addHost("192.0.2.40");
+        World moon = World.sign(WorldType.MOON, cId.address().value(), 5000, planetKey.publicKey(),
+                List.of(new World.Root(cId.publicOnly(), List.of(seedHost.endpoint(9993)))), planetKey.privateKey());
+        SimNode seed = new SimNode(clock, seedHost, 9993, cId, planet, 4);
+        assertTrue(seed.node().loadMoon(moon, clock.nowMs()));
+        SimNode a = behind(NatType.PORT_RESTRICTED_CONE, "198.51.100.10", aId, 60_000, 2);
+        clock.runFor(15_000);
+        a.node().orbit(moon.id(), cId.address(), clock.nowMs());
+        assertTrue(a.node().moons().get(0).waiting());
+        clock.runFor(10_000);
+        assertEquals(1, a.node().moons().size());
+        assertFalse(a.node().moons().get(0).waiting(), "the seed answered with the moon");
+        assertEquals(moon, a.worldUpdates().get(0));
+        assertEquals(PeerInfo.Role.MOON, a.peer(cId.address()).orElseThrow().role());
+        clock.runFor(20_000);
+        assertTrue(a.hasDirectPath(cId.address()), "moon roots are contacted at their stable endpoints");
+        a.node().deorbit(moon.id());
+        assertTrue(a.node().moons().isEmpty());
+        assertEquals(PeerInfo.Role.LEAF, a.peer(cId.address()).orElseThrow().role());
+    }
+
+    @Test
+    void tamperedReplayedTruncatedAndOversizedPacketsAreDroppedAndCounted() {
+        startRoot();
+        List<byte[]> fromA = new ArrayList<>();
+        SimNode a = new SimNode(clock, net.addHost("192.0.2.20"), 9993, aId, planet, 3);
+        net.setTap((from, to, data) -> {
+            if (from.equals(a.endpoint()) && data.length > 28 && (data[27] & 0x1f) != 1) fromA.add(data);
+        });
+        clock.runFor(20_000);
+        assertFalse(fromA.isEmpty(), "A sent encrypted packets to the root");
+        byte[] captured = fromA.get(fromA.size() - 1);
+        var drops = root.node().drops();
+        long before = drops.get(DropReason.DUPLICATE);
+        root.node().processWirePacket(clock.nowMs(), 1, a.endpoint(), captured, 0, captured.length);
+        assertEquals(before + 1, drops.get(DropReason.DUPLICATE));
+
+        byte[] tampered = captured.clone();
+        tampered[tampered.length - 1] ^= 1;
+        long auth = drops.get(DropReason.AUTHENTICATION_FAILED);
+        root.node().processWirePacket(clock.nowMs(), 1, a.endpoint(), tampered, 0, tampered.length);
+        assertEquals(auth + 1, drops.get(DropReason.AUTHENTICATION_FAILED));
+
+        long shortDrops = drops.get(DropReason.TOO_SHORT);
+        root.node().processWirePacket(clock.nowMs(), 1, a.endpoint(), captured, 0, 20);
+        assertEquals(shortDrops + 1, drops.get(DropReason.TOO_SHORT));
+
+        byte[] huge = new byte[20_000];
+        System.arraycopy(captured, 0, huge, 0, 28);
+        long over = drops.get(DropReason.OVERSIZE);
+        root.node().processWirePacket(clock.nowMs(), 1, a.endpoint(), huge, 0, huge.length);
+        assertEquals(over + 1, drops.get(DropReason.OVERSIZE));
+
+        byte[] truncated = java.util.Arrays.copyOf(captured, 40);
+        long total = drops.total();
+        root.node().processWirePacket(clock.nowMs(), 1, a.endpoint(), truncated, 0, truncated.length);
+        assertEquals(total + 1, drops.total());
+        assertTrue(root.node().online());
+    }
+}
