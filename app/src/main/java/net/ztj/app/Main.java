@@ -2,6 +2,7 @@ package net.ztj.app;
 
 import net.ztj.cli.ToolIo;
 import net.ztj.cli.idtool.IdTool;
+import net.ztj.cli.zerotiercli.ZeroTierCli;
 import net.ztj.service.ServiceMain;
 
 import java.util.Arrays;
@@ -24,7 +25,7 @@ public final class Main {
     static int run(String argv0, String[] args) {
         String upper = argv0.toUpperCase(Locale.ROOT);
         if (upper.contains("ZEROTIER-IDTOOL")) return IdTool.run(argv0, args, ToolIo.system());
-        if (upper.contains("ZEROTIER-CLI")) return Cli.run(argv0, args);
+        if (upper.contains("ZEROTIER-CLI")) return ZeroTierCli.run(argv0, args, ToolIo.system(), System.getenv());
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("-i")) {
@@ -40,17 +41,13 @@ public final class Main {
                     ServiceMain.printUsage(argv0, System.out);
                     return 0;
                 }
-                return Cli.run(argv0, args);
+                // as ZeroTier One 1.14.1 does: the CLI runs, then the service's usage follows and the exit status is 0
+                // (its -q case falls through to the usage; service-console.txt shows "zerotier-one -q -v")
+                ZeroTierCli.run(argv0, args, ToolIo.system(), System.getenv());
+                ServiceMain.printUsage(argv0, System.out);
+                return 0;
             }
         }
         return ServiceMain.run(argv0, args, System.getenv(), System.out, System.err);
-    }
-
-    /** zerotier-cli talks to the daemon's local API, which this build does not have yet. */
-    private static final class Cli {
-        static int run(String argv0, String[] args) {
-            System.err.println(argv0 + ": the local service API is not part of this build yet (zerotier-idtool is)");
-            return 1;
-        }
     }
 }

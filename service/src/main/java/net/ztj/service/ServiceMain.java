@@ -1,98 +1,143 @@
 package net.ztj.service;
 
 import net.ztj.core.Version;
-import net.ztj.core.identity.Identity;
-import net.ztj.service.home.IdentityStore;
+import net.ztj.service.home.HomeFolder;
+import net.ztj.service.home.PidFile;
+import net.ztj.service.node.CoreNodeFactory;
+import net.ztj.service.node.NodeCoreFactory;
+import net.ztj.service.platform.OsSignals;
+import net.ztj.service.platform.RealUid;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The zerotier-one command line (spec 05 §2.1). This build prepares the home folder and the node identity; the
- * daemon itself (UDP, peers, local API) is not part of it yet.
+ * zerotier-one: the command line and start-up checks of spec 05 §2.1–§2.2, then the {@link Daemon} until a signal
+ * stops it.
+ *
+ * <p>Left out on purpose: {@code -d} (a JVM cannot fork; run it under systemd or with {@code &}) and the privilege
+ * drop of step 8 (optional in the spec: the service keeps the uid it was started with).
  */
 public final class ServiceMain {
     /** The platform default home folder on Linux. */
     public static final String DEFAULT_HOME = "/var/lib/zerotier-one";
 
-    /** What the command line asked for. */
-    public record Options(Path home, int port, boolean skipRootCheck) {}
-
     private ServiceMain() {}
 
-    /** Exit code of the process. */
+    /** The node core the service runs: the protocol core's {@code Node}. */
+    static NodeCoreFactory coreFactory(PrintStream log) {
+        return new CoreNodeFactory(log);
+    }
+
+    /**
+     * Runs zerotier-one in this process: OS signals stop it; returns the exit code.
+     */
     public static int run(String programName, String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        String homeArg = null;
-        int port = 9993;
-        boolean skipRootCheck = false;
-        for (String a : args) {
-            if (a.startsWith("-")) {
-                char sw = a.length() > 1 ? a.charAt(1) : '?';
-                switch (sw) {
-                    case 'v' -> {
-                        out.println(Version.text());
-                        return 0;
-                    }
-                    case 'p' -> {
-                        port = leadingDecimal(a.substring(2));
-                        if (port > 65535) {
-                            printUsage(programName, out);
-                            return 1;
-                        }
-                    }
-                    case 'U' -> skipRootCheck = true;
-                    case 'd' -> {
-                        err.println(programName + ": -d (fork into the background) is not supported by the Java "
-                                + "build; run it under systemd or with '&'");
-                        return 1;
-                    }
-                    default -> {
-                        printUsage(programName, out);
-                        return 0;
-                    }
-                }
-            } else if (homeArg == null) {
-                homeArg = a;
-            } else {
-                printUsage(programName, out);
+        StopSignal stop = new StopSignal();
+        CountDownLatch finished = new CountDownLatch(1);
+        OsSignals.install(stop::fire);
+        // if the JVM is asked to exit another way, stop cleanly first (bounded like the signal watchdog)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.fire();
+            try {
+                finished.await(OsSignals.WATCHDOG_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown"));
+        try {
+            return run(new ServiceEnvironment(programName, env, out, err, RealUid::get, coreFactory(err),
+                    new SecureRandom(), System::currentTimeMillis, stop, daemon -> {}), args);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Runs zerotier-one with the given surroundings; returns the exit code once it has stopped. */
+    public static int run(ServiceEnvironment env, String[] args) {
+        String argv0 = env.programName();
+        ServiceCommandLine commandLine;
+        switch (ServiceCommandLine.parse(args)) {
+            case ServiceCommandLine.PrintVersion v -> {
+                env.out().println(Version.text());
                 return 0;
             }
+            case ServiceCommandLine.PrintUsage u -> {
+                printUsage(argv0, env.out());
+                return u.exitCode();
+            }
+            case ServiceCommandLine.Refuse r -> {
+                env.err().println(argv0 + ": " + r.reason());
+                return 1;
+            }
+            case ServiceCommandLine.Run r -> commandLine = r.commandLine();
         }
-        Path home = Path.of(homeArg != null ? homeArg : env.getOrDefault("ZEROTIER_HOME", DEFAULT_HOME));
+        String homeText = homeText(commandLine.home().orElse(env.env().getOrDefault("ZEROTIER_HOME", DEFAULT_HOME)));
+        HomeFolder home;
         try {
-            Files.createDirectories(home);
-        } catch (IOException | SecurityException e) {
-            err.println(programName + ": fatal error: home path does not exist, and could not create. Please verify "
+            home = HomeFolder.create(Path.of(homeText));
+        } catch (IOException | RuntimeException e) {
+            env.err().println(argv0 + ": fatal error: home path does not exist, and could not create. Please verify "
                     + "local system permissions.");
             return 1;
         }
-        Identity id;
-        try {
-            id = new IdentityStore(home).loadOrGenerate(new SecureRandom());
-        } catch (IdentityStore.InvalidStoredIdentityException e) {
-            err.println(programName + ": fatal error: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println(programName + ": fatal error: cannot write the identity in " + home + ": " + e.getMessage());
+        home.chmodSecrets();
+        if (home.hasLegacyControllerDb()) {
+            env.err().println(argv0 + ": FATAL: an old controller.db exists in " + homeText
+                    + " -- see instructions in controller/README.md for how to migrate!");
             return 1;
         }
-        out.println("ztj: home folder " + home.toAbsolutePath() + ", node address " + id.address()
-                + " (identity.secret, identity.public)");
-        out.println("ztj: the daemon (UDP port " + port + ", peers, local API) is not part of this build yet.");
-        printUsage(programName, out);
+        OptionalInt uid = env.realUid().get();
+        if (!commandLine.skipRootCheck() && (uid.isEmpty() || uid.getAsInt() != 0)) {
+            env.err().println(argv0 + ": must be run as root (uid 0)");
+            return 1;
+        }
+        try (PidFile pid = PidFile.acquire(home.file("zerotier-one.pid"), ProcessHandle.current().pid())) {
+            return runDaemon(env, home, homeText, commandLine.port(), pid);
+        } catch (PidFile.AlreadyRunningException e) {
+            env.err().println(argv0 + ": fatal error: another zerotier-one is already running with home folder "
+                    + homeText + (e.pid().isPresent() ? " (pid " + e.pid().getAsLong() + ")" : ""));
+            return 1;
+        } catch (IOException e) {
+            env.err().println(argv0 + ": fatal error: cannot write " + home.file("zerotier-one.pid") + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int runDaemon(ServiceEnvironment env, HomeFolder home, String homeText, int port, PidFile pid) {
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(new Daemon.Options(home, homeText, port, env.coreFactory(), env.random(),
+                    env.clockMs(), env.err()));
+        } catch (ServiceFailure f) {
+            env.err().println(f.consoleLine(env.programName()));
+            if (!f.keepsPidFile()) pid.delete();
+            return f.exitCode();
+        }
+        env.started().accept(daemon);
+        try {
+            env.stop().await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        daemon.close();
+        pid.delete();
         return 0;
     }
 
-    private static int leadingDecimal(String s) {
-        long v = 0;
-        for (int i = 0; i < s.length() && Character.isDigit(s.charAt(i)) && v <= 65536; i++) v = v * 10 + (s.charAt(i) - '0');
-        return (int) Math.min(v, 65536);
+    /** The home path as /status shows it: as given, without trailing slashes. */
+    static String homeText(String path) {
+        String s = path;
+        while (s.length() > 1 && s.endsWith("/")) s = s.substring(0, s.length() - 1);
+        return s;
     }
 
     /** The usage text, laid out as ZeroTier One's. */

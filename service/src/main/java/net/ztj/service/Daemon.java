@@ -1,0 +1,205 @@
+package net.ztj.service;
+
+import net.ztj.core.identity.Identity;
+import net.ztj.service.api.ApiServer;
+import net.ztj.service.api.LocalApi;
+import net.ztj.service.api.ServiceState;
+import net.ztj.service.config.LocalConf;
+import net.ztj.service.config.LocalConfException;
+import net.ztj.service.config.LocalConfLoader;
+import net.ztj.service.config.ServiceSettings;
+import net.ztj.service.home.HomeFolder;
+import net.ztj.service.home.IdentityStore;
+import net.ztj.service.home.MoonFiles;
+import net.ztj.service.home.PlanetFile;
+import net.ztj.service.home.PortFile;
+import net.ztj.service.home.TokenFile;
+import net.ztj.service.node.CoreContext;
+import net.ztj.service.node.NodeCoreFactory;
+import net.ztj.service.node.NodeRunner;
+import net.ztj.service.physical.LocalAddressReport;
+import net.ztj.service.physical.UdpBinding;
+import net.ztj.transport.ports.PortProbe;
+import net.ztj.transport.ports.RandomPorts;
+import net.ztj.transport.udp.UdpTransport;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.OptionalInt;
+import java.util.function.LongSupplier;
+
+/**
+ * The running service (spec 05 §2.3): starts its parts in the reference's order and stops them in reverse. Each
+ * part is its own class; this one only wires them.
+ */
+public final class Daemon implements AutoCloseable {
+    /**
+     * What the daemon is started with.
+     *
+     * @param homeText        the home path as given or derived, for /status
+     * @param commandLinePort {@code -p} (9993 by default); {@code settings.primaryPort} overrides it
+     */
+    public record Options(HomeFolder home, String homeText, int commandLinePort, NodeCoreFactory coreFactory,
+                          SecureRandom random, LongSupplier clockMs, PrintStream err) {}
+
+    private final Deque<AutoCloseable> parts;
+    private final int primaryPort;
+
+    private Daemon(Deque<AutoCloseable> parts, int primaryPort) {
+        this.parts = parts;
+        this.primaryPort = primaryPort;
+    }
+
+    /**
+     * Starts everything; on failure, what was started is stopped again.
+     *
+     * @throws ServiceFailure with the reference's message
+     */
+    public static Daemon start(Options o) throws ServiceFailure {
+        Deque<AutoCloseable> parts = new ArrayDeque<>();
+        try {
+            return start(o, parts);
+        } catch (ServiceFailure | RuntimeException e) {
+            closeAll(parts);
+            throw e;
+        }
+    }
+
+    private static Daemon start(Options o, Deque<AutoCloseable> parts) throws ServiceFailure {
+        HomeFolder home = o.home();
+        String authToken = token(home, "authtoken.secret", o.random());
+        token(home, "metricstoken.secret", o.random()); // used by /metrics, which this build does not serve yet
+        Identity identity = identity(home, o.random());
+        LocalConf conf = localConf(home, o.err());
+        ServiceSettings settings = conf.settings();
+
+        int configuredPort = settings.primaryPort().orElse(o.commandLinePort()) & 0xffff;
+        int primary = primaryPort(configuredPort, o.random());
+        writePortFile(home, primary);
+
+        NodeRunner runner = new NodeRunner(o.clockMs(), o.err());
+        UdpTransport transport = new UdpTransport(runner);
+        parts.push(transport);
+        parts.push(runner); // stopped before the sockets it sends on
+        UdpBinding binding = new UdpBinding(transport, settings.bind());
+        if (!binding.bindPort(primary)) throw cannotBind(configuredPort);
+        int secondary = secondaryPort(binding, settings, o);
+
+        home.deleteLegacyIddb();
+        MoonFiles moons = new MoonFiles(home.file("moons.d"));
+        PlanetFile planet = new PlanetFile(home.file("planet"));
+        NodeCoreFactory.Created core = o.coreFactory().create(new CoreContext(identity, planet, moons, home,
+                transport, o.random(), o.clockMs().getAsLong()));
+        if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
+        runner.start(core.core());
+
+        LocalAddressReport addresses = new LocalAddressReport(transport::ports, settings.bind(),
+                settings.interfacePrefixBlacklist(), runner);
+        parts.push(addresses);
+        addresses.start();
+
+        ApiServer api;
+        try {
+            api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
+                    () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), false, false),
+                    conf, moons, authToken, o.clockMs()), o.err());
+        } catch (ApiServer.BindException e) {
+            throw ServiceFailure.controlPlane();
+        }
+        parts.push(api);
+        return new Daemon(parts, primary);
+    }
+
+    private static String token(HomeFolder home, String name, SecureRandom random) throws ServiceFailure {
+        try {
+            return TokenFile.readOrCreate(home.file(name), random);
+        } catch (IOException e) {
+            throw ServiceFailure.fatal(name + " could not be written (try running with -U to prevent dropping of privileges)");
+        }
+    }
+
+    private static Identity identity(HomeFolder home, SecureRandom random) throws ServiceFailure {
+        try {
+            return new IdentityStore(home.path()).loadOrGenerate(random);
+        } catch (IdentityStore.InvalidStoredIdentityException e) {
+            throw ServiceFailure.fatal(e.getMessage());
+        } catch (IOException e) {
+            throw ServiceFailure.fatal("unable to write identity.secret in " + home.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LocalConf localConf(HomeFolder home, PrintStream err) throws ServiceFailure {
+        try {
+            return LocalConfLoader.load(home.file("local.conf"), err::println);
+        } catch (LocalConfException e) {
+            throw ServiceFailure.localConf(e.getMessage());
+        }
+    }
+
+    /** Step 5: the configured port if it is free for UDP and TCP; for 0, a random free one. */
+    private static int primaryPort(int configured, SecureRandom random) throws ServiceFailure {
+        if (configured != 0) {
+            if (PortProbe.isFree(configured)) return configured;
+            throw cannotBind(configured);
+        }
+        OptionalInt chosen = RandomPorts.primary(random, PortProbe::isFree);
+        if (chosen.isEmpty()) throw cannotBind(configured);
+        return chosen.getAsInt();
+    }
+
+    private static ServiceFailure cannotBind(int configured) {
+        return ServiceFailure.fatal("cannot bind to local control interface port " + configured);
+    }
+
+    /** §9.1: a configured secondary port (with the reference's warning), else a random one, unless disallowed. */
+    private static int secondaryPort(UdpBinding binding, ServiceSettings settings, Options o) {
+        if (!settings.allowSecondaryPort()) return 0;
+        if (settings.secondaryPort() != 0 || settings.tertiaryPort() != 0) {
+            o.err().println("WARNING: using manually-specified secondary and/or tertiary ports. This can cause NAT issues.");
+        }
+        if (settings.secondaryPort() != 0) {
+            return binding.bindPort(settings.secondaryPort()) ? settings.secondaryPort() : 0;
+        }
+        return binding.bindRandomPort(o.random()).orElse(0);
+    }
+
+    private static void writePortFile(HomeFolder home, int port) throws ServiceFailure {
+        try {
+            PortFile.write(home.file("zerotier-one.port"), port);
+        } catch (IOException e) {
+            throw ServiceFailure.fatal("unable to write " + home.file("zerotier-one.port") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writePlanet(PlanetFile planet, byte[] world) {
+        try {
+            planet.writeIfChanged(world);
+        } catch (IOException e) {
+            // the reference goes on without it as well
+        }
+    }
+
+    /** The primary port in use (UDP and the API). */
+    public int primaryPort() {
+        return primaryPort;
+    }
+
+    /** Stops the API, the address reports, the node and the sockets, in that order. */
+    @Override
+    public void close() {
+        closeAll(parts);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> parts) {
+        while (!parts.isEmpty()) {
+            try {
+                parts.pop().close();
+            } catch (Exception e) {
+                // go on stopping the rest
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package net.ztj.service;
+
+import java.util.Optional;
+
+/**
+ * The zerotier-one command line (spec 05 §2.1): switches are identified by their second character, a value is the
+ * rest of the same argument ({@code -p9993}); any other argument is the home folder.
+ */
+record ServiceCommandLine(Optional<String> home, int port, boolean skipRootCheck) {
+    static final int DEFAULT_PORT = 9993;
+
+    /** What parsing decided: run, or end at once with an exit code. */
+    sealed interface Outcome permits Run, PrintUsage, PrintVersion, Refuse {}
+
+    record Run(ServiceCommandLine commandLine) implements Outcome {}
+
+    record PrintUsage(int exitCode) implements Outcome {}
+
+    record PrintVersion() implements Outcome {}
+
+    /** A switch this build refuses, with the one-line reason. */
+    record Refuse(String reason) implements Outcome {}
+
+    static Outcome parse(String[] args) {
+        String home = null;
+        int port = DEFAULT_PORT;
+        boolean skipRootCheck = false;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                if (home != null) return new PrintUsage(0);
+                home = a;
+                continue;
+            }
+            switch (a.length() > 1 ? a.charAt(1) : '?') {
+                case 'v' -> {
+                    return new PrintVersion();
+                }
+                case 'p' -> {
+                    port = leadingDecimal(a.substring(2));
+                    if (port > 65535) return new PrintUsage(1);
+                }
+                case 'U' -> skipRootCheck = true;
+                case 'd' -> {
+                    return new Refuse("-d (fork into the background) is not supported by the Java build; run it under "
+                            + "systemd or with '&'");
+                }
+                default -> {
+                    return new PrintUsage(0);
+                }
+            }
+        }
+        return new Run(new ServiceCommandLine(Optional.ofNullable(home), port, skipRootCheck));
+    }
+
+    /** The leading decimal digits (none: 0), saturating above 65535. */
+    private static int leadingDecimal(String s) {
+        long v = 0;
+        for (int i = 0; i < s.length() && Character.isDigit(s.charAt(i)) && v <= 65536; i++) v = v * 10 + (s.charAt(i) - '0');
+        return (int) Math.min(v, 65536);
+    }
+}

@@ -1,0 +1,25 @@
+package net.ztj.service;
+
+import net.ztj.service.node.NodeCoreFactory;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What zerotier-one takes from its surroundings, passed in so that tests run the real command line in-process.
+ *
+ * @param programName argv[0] as invoked, for usage and messages
+ * @param env         the environment ({@code ZEROTIER_HOME})
+ * @param realUid     the real user id, empty if unknown
+ * @param coreFactory creates the node core
+ * @param stop        fired to stop a running service
+ * @param started     told when the service is up
+ */
+public record ServiceEnvironment(String programName, Map<String, String> env, PrintStream out, PrintStream err,
+                                 Supplier<OptionalInt> realUid, NodeCoreFactory coreFactory, SecureRandom random,
+                                 LongSupplier clockMs, StopSignal stop, Consumer<Daemon> started) {}

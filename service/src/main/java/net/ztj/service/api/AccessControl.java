@@ -1,0 +1,75 @@
+package net.ztj.service.api;
+
+import net.ztj.service.api.http.HttpRequest;
+import net.ztj.service.config.IpNetwork;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who may use the API (spec 05 §5.3), decided before routing so an unauthorized request to a missing path gets 401.
+ *
+ * <ol>
+ *   <li>The client's address must be a loopback address (127.0.0.0/8, ::1, fe80::1, ::ffff:127.x.x.x) or lie in an
+ *       {@code allowManagementFrom} network.</li>
+ *   <li>{@code /health}, {@code /sso} and paths starting with {@code /app} need no token.</li>
+ *   <li>Elsewhere the auth token is required, from the first carrier present: the {@code X-ZT1-Auth} header; else the
+ *       {@code auth} query parameter; else an {@code Authorization} header of exactly two words, the first
+ *       {@code bearer} in any case. A wrong {@code X-ZT1-Auth} is not rescued by a correct {@code auth}.</li>
+ * </ol>
+ */
+public final class AccessControl {
+    private final String authToken;
+    private final List<IpNetwork> allowManagementFrom;
+
+    public AccessControl(String authToken, List<IpNetwork> allowManagementFrom) {
+        this.authToken = authToken;
+        this.allowManagementFrom = List.copyOf(allowManagementFrom);
+    }
+
+    /** Whether the request may go on to routing. */
+    public boolean allows(HttpRequest request) {
+        if (!sourceAllowed(request.remote())) return false;
+        if (tokenFree(request.path())) return true;
+        return presentedToken(request).map(authToken::equals).orElse(false);
+    }
+
+    boolean sourceAllowed(InetAddress remote) {
+        byte[] ip = remote.getAddress();
+        if (isLoopback(ip)) return true;
+        for (IpNetwork n : allowManagementFrom) if (n.contains(ip)) return true;
+        return false;
+    }
+
+    static boolean isLoopback(byte[] ip) {
+        if (ip.length == 4) return (ip[0] & 0xff) == 127;
+        for (int i = 0; i < 10; i++) if (ip[i] != 0) return fe80one(ip);
+        if ((ip[10] & 0xff) == 0xff && (ip[11] & 0xff) == 0xff) return (ip[12] & 0xff) == 127;
+        for (int i = 10; i < 15; i++) if (ip[i] != 0) return false;
+        return ip[15] == 1;
+    }
+
+    private static boolean fe80one(byte[] ip) {
+        if ((ip[0] & 0xff) != 0xfe || (ip[1] & 0xff) != 0x80) return false;
+        for (int i = 2; i < 15; i++) if (ip[i] != 0) return false;
+        return ip[15] == 1;
+    }
+
+    static boolean tokenFree(String path) {
+        return path.equals("/health") || path.equals("/sso") || path.startsWith("/app");
+    }
+
+    /** The token from the first carrier present; empty if that carrier is malformed (or none is present). */
+    static Optional<String> presentedToken(HttpRequest request) {
+        Optional<String> header = request.header("X-ZT1-Auth");
+        if (header.isPresent()) return header;
+        Optional<String> query = request.queryParameter("auth");
+        if (query.isPresent()) return query;
+        Optional<String> authorization = request.header("Authorization");
+        if (authorization.isEmpty()) return Optional.empty();
+        String[] words = authorization.get().split(" ", -1);
+        if (words.length != 2 || !words[0].equalsIgnoreCase("bearer")) return Optional.empty();
+        return Optional.of(words[1]);
+    }
+}

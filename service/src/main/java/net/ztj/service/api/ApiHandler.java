@@ -1,0 +1,60 @@
+package net.ztj.service.api;
+
+import net.ztj.service.api.http.HttpHandler;
+import net.ztj.service.api.http.HttpRequest;
+import net.ztj.service.api.http.HttpResponse;
+import net.ztj.service.json.JsonText;
+
+import java.util.Optional;
+
+/**
+ * The API's request pipeline (spec 05 §5.2, §5.3): access control, then routing ({@code HEAD} as {@code GET}),
+ * then rendering. Unmatched routes get 404 with an empty body and no content type; a resource's JSON is written
+ * compact with sorted keys, wrapped as {@code <name>(<json>);} when the query has {@code jsonp=<name>}; a resource
+ * that fails gets 500 {@code {"error": 500, "description": "<text>"}}.
+ */
+public final class ApiHandler implements HttpHandler {
+    private static final String JSON = "application/json";
+    private static final String JAVASCRIPT = "application/javascript";
+
+    private final AccessControl access;
+    private final RouteTable routes;
+
+    public ApiHandler(AccessControl access, RouteTable routes) {
+        this.access = access;
+        this.routes = routes;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        Optional<String> jsonp = request.queryParameter("jsonp");
+        boolean head = request.method().equals("HEAD");
+        if (!access.allows(request)) return render(ApiResult.of(401, JsonText.object()), jsonp, head);
+        Optional<RouteTable.Match> match = routes.match(head ? "GET" : request.method(), request.path(),
+                request.ipv4Listener());
+        if (match.isEmpty()) return HttpResponse.empty(404);
+        ApiResult result;
+        try {
+            result = match.get().action().handle(new ApiCall(request, match.get().params()));
+        } catch (RuntimeException e) {
+            return failure(e);
+        }
+        HttpResponse response = render(result, jsonp, head);
+        return head ? response.withAcceptRanges() : response;
+    }
+
+    private static HttpResponse render(ApiResult result, Optional<String> jsonp, boolean head) {
+        if (jsonp.isPresent()) {
+            String inner = result.body().map(JsonText::compact).orElse("null");
+            return HttpResponse.of(result.status(), JAVASCRIPT, jsonp.get() + "(" + inner + ");");
+        }
+        return HttpResponse.of(result.status(), JSON, result.body().map(JsonText::compact).orElse("{}"));
+    }
+
+    /** The reference's exception handler body; note the spaces, unlike every other JSON it writes. */
+    private static HttpResponse failure(RuntimeException e) {
+        String description = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return HttpResponse.of(500, JSON, "{\"error\": 500, \"description\": "
+                + JsonText.compact(JsonText.tree(description)) + "}");
+    }
+}

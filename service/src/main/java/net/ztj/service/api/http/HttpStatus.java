@@ -1,0 +1,22 @@
+package net.ztj.service.api.http;
+
+/** Reason phrases of the status codes the API uses. */
+final class HttpStatus {
+    private HttpStatus() {}
+
+    static String reason(int status) {
+        return switch (status) {
+            case 100 -> "Continue";
+            case 200 -> "OK";
+            case 301 -> "Moved Permanently";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 413 -> "Payload Too Large";
+            case 414 -> "URI Too Long";
+            case 500 -> "Internal Server Error";
+            default -> "Unknown";
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package net.ztj.service.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.ztj.service.json.JsonText;
+
+/**
+ * A loaded local.conf: the document as written (every key, for /status and /config) and the settings bound from
+ * it.
+ *
+ * @param document the root object; empty when there is no local.conf
+ */
+public record LocalConf(ObjectNode document, ServiceSettings settings) {
+    public LocalConf {
+        document = document.deepCopy();
+    }
+
+    /** No local.conf. */
+    public static LocalConf none() {
+        return new LocalConf(JsonText.object(), ServiceSettings.defaults());
+    }
+
+    /** A copy of the document, safe to modify. */
+    @Override
+    public ObjectNode document() {
+        return document.deepCopy();
+    }
+}

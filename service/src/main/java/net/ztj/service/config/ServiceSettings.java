@@ -1,0 +1,40 @@
+package net.ztj.service.config;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The {@code settings} of local.conf that this build acts on (spec 05 §4.4), with their defaults.
+ *
+ * @param primaryPort              overrides {@code -p} when present (masked to 16 bits)
+ * @param secondaryPort            0 = choose at random
+ * @param tertiaryPort             reported only: this build has no port mapper
+ * @param allowSecondaryPort       false: no secondary port
+ * @param allowTcpFallbackRelay    reported only: this build has no TCP relay yet
+ * @param forceTcpRelay            reported only: this build has no TCP relay yet
+ * @param bind                     bind exactly these addresses instead of the wildcard
+ * @param interfacePrefixBlacklist interface name prefixes whose addresses are not advertised
+ * @param allowManagementFrom      remote networks allowed to use the local API
+ * @param softwareUpdate           reported only ({@code "disable"} by default)
+ * @param softwareUpdateChannel    reported only ({@code "release"} by default)
+ */
+public record ServiceSettings(OptionalInt primaryPort, int secondaryPort, int tertiaryPort, boolean allowSecondaryPort,
+                              boolean allowTcpFallbackRelay, boolean forceTcpRelay, List<InetAddress> bind,
+                              List<String> interfacePrefixBlacklist, List<IpNetwork> allowManagementFrom,
+                              String softwareUpdate, String softwareUpdateChannel) {
+    public static final String DEFAULT_SOFTWARE_UPDATE = "disable";
+    public static final String DEFAULT_SOFTWARE_UPDATE_CHANNEL = "release";
+
+    public ServiceSettings {
+        bind = List.copyOf(bind);
+        interfacePrefixBlacklist = List.copyOf(interfacePrefixBlacklist);
+        allowManagementFrom = List.copyOf(allowManagementFrom);
+    }
+
+    /** The settings without a local.conf. */
+    public static ServiceSettings defaults() {
+        return new ServiceSettings(OptionalInt.empty(), 0, 0, true, true, false, List.of(), List.of(), List.of(),
+                DEFAULT_SOFTWARE_UPDATE, DEFAULT_SOFTWARE_UPDATE_CHANNEL);
+    }
+}

@@ -1,0 +1,65 @@
+package net.ztj.service.node;
+
+import net.ztj.core.identity.Address;
+import net.ztj.core.node.MoonInfo;
+import net.ztj.core.node.Node;
+import net.ztj.core.node.NodeStatus;
+import net.ztj.core.node.PeerInfo;
+import net.ztj.core.wire.Endpoint;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The real core {@link Node} seen through the service's {@link NodeCore} contract: a one-to-one adapter. */
+final class CoreNode implements NodeCore {
+    private final Node node;
+
+    CoreNode(Node node) {
+        this.node = node;
+    }
+
+    @Override
+    public long processWirePacket(long nowMs, long localSocket, Endpoint from, byte[] data, int off, int len) {
+        return node.processWirePacket(nowMs, localSocket, from, data, off, len);
+    }
+
+    @Override
+    public long processBackgroundTasks(long nowMs) {
+        return node.processBackgroundTasks(nowMs);
+    }
+
+    @Override
+    public NodeStatus status(long nowMs) {
+        return node.status(nowMs);
+    }
+
+    @Override
+    public List<PeerInfo> peers(long nowMs) {
+        return node.peers(nowMs);
+    }
+
+    @Override
+    public Optional<PeerInfo> peer(Address address, long nowMs) {
+        return node.peer(address, nowMs);
+    }
+
+    @Override
+    public List<MoonInfo> moons() {
+        return node.moons();
+    }
+
+    @Override
+    public void orbit(long moonId, Address seed, long nowMs) {
+        node.orbit(moonId, seed, nowMs);
+    }
+
+    @Override
+    public void deorbit(long moonId) {
+        node.deorbit(moonId);
+    }
+
+    @Override
+    public void setLocalAddresses(List<Endpoint> addresses) {
+        node.setLocalAddresses(addresses);
+    }
+}

@@ -1,0 +1,78 @@
+package net.ztj.service.node;
+
+import net.ztj.core.node.Node;
+import net.ztj.core.node.NodeConfig;
+import net.ztj.core.node.NodeEvents;
+import net.ztj.core.wire.MalformedException;
+import net.ztj.core.world.DefaultPlanet;
+import net.ztj.core.world.World;
+import net.ztj.core.world.WorldType;
+import net.ztj.core.world.WorldUpdates;
+import net.ztj.service.home.MoonFiles;
+import net.ztj.service.home.PlanetFile;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Optional;
+
+/**
+ * Creates the real core node (spec 05 §2.3 step 3): the planet from the {@code planet} file when it is a valid
+ * planet (else the built-in one), every moon in {@code moons.d}, and events that keep those files current.
+ */
+public final class CoreNodeFactory implements NodeCoreFactory {
+    private final PrintStream log;
+
+    public CoreNodeFactory(PrintStream log) {
+        this.log = log;
+    }
+
+    @Override
+    public Created create(CoreContext c) {
+        World cached = c.planet().read().flatMap(CoreNodeFactory::parse).filter(w -> w.type() == WorldType.PLANET)
+                .orElse(null);
+        World planet = WorldUpdates.startupPlanet(cached, DefaultPlanet.world());
+        Node node = new Node(c.identity(), planet, NodeConfig.DEFAULTS, c.transport(),
+                new Persisting(c.planet(), c.moons(), log), c.random(), c.nowMs());
+        for (long id : c.moons().ids()) {
+            Optional<World> moon = c.moons().read(id).flatMap(CoreNodeFactory::parse);
+            if (moon.isPresent() && moon.get().type() == WorldType.MOON && moon.get().id() == id) {
+                node.loadMoon(moon.get(), c.nowMs());
+            } else {
+                log.println("WARNING: ignoring unreadable moon file " + c.moons().file(id));
+            }
+        }
+        return new Created(new CoreNode(node), Optional.of(planet.serialize()));
+    }
+
+    private static Optional<World> parse(byte[] b) {
+        try {
+            return Optional.of(World.deserialize(b, 0, b.length));
+        } catch (MalformedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes accepted worlds to the home folder and deletes deorbited moons. Runs on the node's thread. */
+    private record Persisting(PlanetFile planet, MoonFiles moons, PrintStream log) implements NodeEvents {
+        @Override
+        public void worldUpdated(World world) {
+            try {
+                if (world.type() == WorldType.PLANET) planet.writeIfChanged(world.serialize());
+                else moons.write(world.id(), world.serialize());
+            } catch (IOException e) {
+                log.println("WARNING: could not save " + world + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void moonRemoved(long moonId) {
+            moons.delete(moonId);
+        }
+
+        @Override
+        public void identityCollision() {
+            log.println("FATAL: a root reports that another node uses this node's address with a different key; "
+                    + "remove identity.secret and identity.public and restart to get a new address");
+        }
+    }
+}

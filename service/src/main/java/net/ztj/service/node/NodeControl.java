@@ -1,0 +1,29 @@
+package net.ztj.service.node;
+
+import net.ztj.core.identity.Address;
+import net.ztj.core.node.MoonInfo;
+import net.ztj.core.node.NodeStatus;
+import net.ztj.core.node.PeerInfo;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the local API asks of the node: snapshots and the moon commands. Thread-safe; implemented by
+ * {@link NodeRunner}, which runs each call on the node's thread and waits for the answer.
+ */
+public interface NodeControl {
+    NodeStatus status();
+
+    /** Every peer the node holds, in ascending address order. */
+    List<PeerInfo> peers();
+
+    Optional<PeerInfo> peer(Address address);
+
+    List<MoonInfo> moons();
+
+    /** Starts orbiting a moon, fetching it from the seed root. */
+    void orbit(long moonId, Address seed);
+
+    void deorbit(long moonId);
+}

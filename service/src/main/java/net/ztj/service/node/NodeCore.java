@@ -1,0 +1,43 @@
+package net.ztj.service.node;
+
+import net.ztj.core.identity.Address;
+import net.ztj.core.node.MoonInfo;
+import net.ztj.core.node.NodeStatus;
+import net.ztj.core.node.PeerInfo;
+import net.ztj.core.wire.Endpoint;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The node core as the service drives it: the methods of the core's {@code Node} facade, so that the real node plugs
+ * in through a one-to-one adapter and tests use a fake.
+ *
+ * <p>Contract: not thread-safe; only the {@link NodeRunner}'s thread calls it. Time is always given, never read.
+ * The methods returning a deadline return the time (ms) by which {@link #processBackgroundTasks} wants to run next.
+ */
+public interface NodeCore {
+    /** Hands the node one received datagram; returns the next background deadline. */
+    long processWirePacket(long nowMs, long localSocket, Endpoint from, byte[] data, int off, int len);
+
+    /** Runs the node's timers; returns the next background deadline. */
+    long processBackgroundTasks(long nowMs);
+
+    NodeStatus status(long nowMs);
+
+    /** Every peer the node holds, in ascending address order. */
+    List<PeerInfo> peers(long nowMs);
+
+    Optional<PeerInfo> peer(Address address, long nowMs);
+
+    /** The moons we orbit, including those still waiting for their world to arrive. */
+    List<MoonInfo> moons();
+
+    /** Starts orbiting a moon, fetching it from the seed (the address of one of its roots). */
+    void orbit(long moonId, Address seed, long nowMs);
+
+    void deorbit(long moonId);
+
+    /** The local addresses (bound address and port pairs) the node advertises to peers. */
+    void setLocalAddresses(List<Endpoint> addresses);
+}

@@ -1,0 +1,241 @@
+package net.ztj.service.node;
+
+import net.ztj.core.identity.Address;
+import net.ztj.core.node.MoonInfo;
+import net.ztj.core.node.NodeStatus;
+import net.ztj.core.node.PeerInfo;
+import net.ztj.core.wire.Endpoint;
+import net.ztj.transport.udp.DatagramSink;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The one thread that owns the node (STYLE: one thread owns mutable state, others hand it work). An event loop takes
+ * received datagrams and tasks from a queue, in arrival order, and runs the node's background tasks when the node's
+ * deadline comes, waking at least every 500 ms (spec 05 §10).
+ *
+ * <p>Receive threads hand datagrams over with {@link #receive} (dropped and counted when the queue is full, as a
+ * full socket buffer would drop them); API threads call the {@link NodeControl} methods, which run as tasks on this
+ * thread while the caller waits; the service posts its own work with {@link #execute}.
+ */
+public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseable {
+    /** Longest sleep of the loop. */
+    public static final long MAX_WAIT_MS = 500;
+    /** Events waiting for the node; datagrams beyond it are dropped. */
+    public static final int QUEUE_CAPACITY = 8192;
+    private static final long CALL_TIMEOUT_MS = 30_000;
+
+    private sealed interface Event permits Datagram, Task, Stop {}
+
+    private record Datagram(long localSocket, Endpoint from, byte[] data) implements Event {}
+
+    private record Task(NodeTask<?> work, CompletableFuture<Object> result) implements Event {}
+
+    private record Stop() implements Event {}
+
+    private final LongSupplier clockMs;
+    private final PrintStream err;
+    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final AtomicLong droppedDatagrams = new AtomicLong();
+    private final AtomicLong nodeFailures = new AtomicLong();
+    private volatile Thread thread;
+    private volatile boolean stopped;
+
+    /**
+     * @param clockMs the wall clock in ms (the node's time base)
+     * @param err     where unexpected failures of the node are reported
+     */
+    public NodeRunner(LongSupplier clockMs, PrintStream err) {
+        this.clockMs = clockMs;
+        this.err = err;
+    }
+
+    /** Starts the thread; events queued before are processed first. */
+    public synchronized void start(NodeCore node) {
+        if (thread != null) throw new IllegalStateException("already started");
+        thread = Thread.ofPlatform().name("ztj-node").daemon().start(() -> loop(node));
+    }
+
+    /** Queues a received datagram for the node (called by receive threads). */
+    @Override
+    public void receive(long localSocket, Endpoint from, byte[] data) {
+        if (stopped || !queue.offer(new Datagram(localSocket, from, data))) droppedDatagrams.incrementAndGet();
+    }
+
+    /** Datagrams dropped because the node fell behind. */
+    public long droppedDatagrams() {
+        return droppedDatagrams.get();
+    }
+
+    /** Runs work on the node's thread without waiting for it. */
+    public void execute(NodeTask<?> work) {
+        submit(work);
+    }
+
+    /**
+     * Runs work on the node's thread and waits for its result.
+     *
+     * @throws NodeUnavailableException if the node has stopped or does not answer within 30 s
+     * @throws RuntimeException         what the work threw
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T call(NodeTask<T> work) {
+        CompletableFuture<Object> result = submit(work);
+        try {
+            return (T) result.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new NodeUnavailableException("node task failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new NodeUnavailableException("the node did not answer within " + CALL_TIMEOUT_MS + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeUnavailableException("interrupted while waiting for the node");
+        }
+    }
+
+    private CompletableFuture<Object> submit(NodeTask<?> work) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        if (stopped) {
+            result.completeExceptionally(new NodeUnavailableException("the node has stopped"));
+            return result;
+        }
+        try {
+            queue.put(new Task(work, result));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(new NodeUnavailableException("interrupted"));
+        }
+        return result;
+    }
+
+    @Override
+    public NodeStatus status() {
+        return call((node, now) -> node.status(now));
+    }
+
+    @Override
+    public List<PeerInfo> peers() {
+        return call((node, now) -> node.peers(now));
+    }
+
+    @Override
+    public Optional<PeerInfo> peer(Address address) {
+        return call((node, now) -> node.peer(address, now));
+    }
+
+    @Override
+    public List<MoonInfo> moons() {
+        return call((node, now) -> node.moons());
+    }
+
+    @Override
+    public void orbit(long moonId, Address seed) {
+        call((node, now) -> {
+            node.orbit(moonId, seed, now);
+            return null;
+        });
+    }
+
+    @Override
+    public void deorbit(long moonId) {
+        call((node, now) -> {
+            node.deorbit(moonId);
+            return null;
+        });
+    }
+
+    private void loop(NodeCore node) {
+        long deadline = Long.MIN_VALUE; // background tasks run at once
+        while (true) {
+            long now = clockMs.getAsLong();
+            if (now >= deadline) deadline = background(node, now);
+            long waitMs = Math.max(1, Math.min(deadline - now, MAX_WAIT_MS));
+            Event event;
+            try {
+                event = queue.poll(waitMs, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (event == null) continue;
+            now = clockMs.getAsLong();
+            switch (event) {
+                case Datagram d -> deadline = datagram(node, now, d, deadline);
+                case Task t -> task(node, now, t);
+                case Stop s -> {
+                    failPending();
+                    return;
+                }
+            }
+        }
+        failPending();
+    }
+
+    private long background(NodeCore node, long now) {
+        try {
+            return node.processBackgroundTasks(now);
+        } catch (RuntimeException e) {
+            reportFailure("processBackgroundTasks", e);
+            return now + MAX_WAIT_MS;
+        }
+    }
+
+    private long datagram(NodeCore node, long now, Datagram d, long deadline) {
+        try {
+            return node.processWirePacket(now, d.localSocket(), d.from(), d.data(), 0, d.data().length);
+        } catch (RuntimeException e) {
+            reportFailure("processWirePacket", e);
+            return deadline;
+        }
+    }
+
+    private static void task(NodeCore node, long now, Task t) {
+        try {
+            t.result().complete(t.work().run(node, now));
+        } catch (RuntimeException e) {
+            t.result().completeExceptionally(e);
+        }
+    }
+
+    /** The node should never throw; report it (1st, 2nd, 4th, 8th... time, so a repeating fault cannot flood). */
+    private void reportFailure(String where, RuntimeException e) {
+        long n = nodeFailures.incrementAndGet();
+        if (Long.bitCount(n) == 1) err.println("ERROR: unexpected exception in " + where + " (" + n + " so far): " + e);
+    }
+
+    private void failPending() {
+        stopped = true;
+        Event e;
+        while ((e = queue.poll()) != null) {
+            if (e instanceof Task t) t.result().completeExceptionally(new NodeUnavailableException("the node has stopped"));
+        }
+    }
+
+    /** Stops the thread after the events already queued; later calls fail at once. */
+    @Override
+    public void close() {
+        Thread t = thread;
+        if (t == null) {
+            stopped = true;
+            failPending();
+            return;
+        }
+        try {
+            if (!stopped) queue.put(new Stop());
+            t.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopped = true;
+    }
+}

@@ -1,0 +1,333 @@
+package net.ztj.service.api;
+
+import net.ztj.core.node.MoonInfo;
+import net.ztj.service.config.LocalConf;
+import net.ztj.service.config.LocalConfLoader;
+import net.ztj.service.home.MoonFiles;
+import net.ztj.service.json.JsonText;
+import net.ztj.service.testing.FakeNode;
+import net.ztj.service.testing.RawHttp;
+import net.ztj.service.testing.RawHttp.Response;
+import net.ztj.service.testing.SpecExamples;
+import net.ztj.service.testing.SpecFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The local API over real HTTP on the loopback interface, against a fake node, checked against the captured
+ * exchanges of spec 05 (http-api-transcripts.txt) and the JSON examples.
+ */
+class LocalApiTest {
+    private static final String TOKEN = "xg0jdyd4y9g1p1a2yq6dp3kf";
+    private static final InetAddress V4 = InetAddress.getLoopbackAddress();
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final FakeNode node = new FakeNode(SpecFixtures.memberStatus());
+    private final AtomicReference<ServiceState> service = new AtomicReference<>(SpecFixtures.memberService());
+    private long clock = SpecFixtures.MEMBER_STATUS_CLOCK;
+    private ApiServer server;
+    private int port;
+
+    private void start(String localConf) throws Exception {
+        LocalConf conf = localConf == null ? LocalConf.none() : LocalConfLoader.parse(localConf, w -> {});
+        ApiHandler handler = LocalApi.handler(node, service::get, conf, new MoonFiles(dir.resolve("moons.d")), TOKEN,
+                () -> clock);
+        // loopback listeners even when local.conf allows remote management: tests stay on the loopback interface
+        server = ApiServer.start(0, false, handler, new PrintStream(console, true, StandardCharsets.UTF_8));
+        port = server.port();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.close();
+    }
+
+    private Response get(String path, String... headers) throws Exception {
+        return request("GET", path, V4, null, headers);
+    }
+
+    private Response request(String method, String path, InetAddress host, String body, String... headers) throws Exception {
+        StringBuilder r = new StringBuilder(method + " " + path + " HTTP/1.1\n");
+        for (String h : headers) r.append(h).append('\n');
+        if (body != null) r.append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length).append('\n');
+        r.append('\n');
+        if (body != null) r.append(body);
+        return RawHttp.exchange(host, port, r.toString());
+    }
+
+    private static String auth() {
+        return "X-ZT1-Auth: " + TOKEN;
+    }
+
+    private static InetAddress v6() throws Exception {
+        return InetAddress.getByName("::1");
+    }
+
+    @Test
+    void announcesAndStopsTheControlPlanesAsTheReference() throws Exception {
+        start(null);
+        assertEquals(2, server.addresses().size());
+        server.close();
+        server = null;
+        assertEquals("Starting Control Plane...\nStarting V6 Control Plane...\nControl Plane Stopped\nV6 Control Plane Stopped\n",
+                console.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutCredentialsEveryPathIs401BeforeRouting() throws Exception {
+        start(null);
+        String unauthorized = "HTTP/1.1 401 Unauthorized\nContent-Length: 2\nContent-Type: application/json\n"
+                + "Keep-Alive: timeout=5, max=5\n";
+        for (String path : List.of("/status", "/nothing", "/peer/93155eb549")) {
+            Response r = get(path);
+            assertEquals(unauthorized, r.head(), path);
+            assertEquals("{}", r.body());
+        }
+        Response missing = get("/nothing", auth());
+        assertEquals("HTTP/1.1 404 Not Found\nContent-Length: 0\nKeep-Alive: timeout=5, max=5\n", missing.head());
+        assertEquals("", missing.body());
+    }
+
+    @Test
+    void tokenCarriersFollowTheReferencePrecedence() throws Exception {
+        start(null);
+        assertEquals(401, get("/status", "X-ZT1-Auth: wrong").status());
+        assertEquals(401, get("/status?auth=" + TOKEN, "X-ZT1-Auth: wrong").status(), "a wrong header is not rescued");
+        assertEquals(200, get("/status?auth=" + TOKEN).status());
+        assertEquals(200, get("/status", "x-zt1-auth: " + TOKEN).status(), "header names ignore case");
+        assertEquals(200, get("/status", "Authorization: bearer " + TOKEN).status());
+        assertEquals(200, get("/status", "Authorization: BEARER " + TOKEN).status());
+        assertEquals(401, get("/status", "Authorization: Bearer  " + TOKEN).status(), "exactly two words");
+        assertEquals(401, get("/status", "Authorization: Basic " + TOKEN).status());
+        assertEquals(401, get("/status?auth=wrong", "Authorization: Bearer " + TOKEN).status(), "auth= comes first");
+        assertEquals(200, get("/status?auth=" + TOKEN, "Authorization: Bearer wrong").status());
+    }
+
+    @Test
+    void healthNeedsNoTokenAndMatchesTheTranscript() throws Exception {
+        start(null);
+        clock = 1795532042235L;
+        Response r = get("/health");
+        assertEquals("HTTP/1.1 200 OK\nContent-Length: 123\nContent-Type: application/json\nKeep-Alive: timeout=5, max=5\n",
+                r.head());
+        assertEquals("{\"clock\":1795532042235,\"online\":true,\"version\":\"1.14.1\",\"versionBuild\":0,\"versionMajor\":1,"
+                + "\"versionMinor\":14,\"versionRev\":1}", r.body());
+    }
+
+    @Test
+    void statusMatchesTheCapturedMemberNode() throws Exception {
+        start(SpecFixtures.MEMBER_LOCAL_CONF);
+        assertSameJson("status-member-online.json", get("/status", auth()));
+    }
+
+    @Test
+    void statusMatchesTheCapturedFreshNode() throws Exception {
+        node.status = SpecFixtures.freshStatus();
+        service.set(SpecFixtures.freshService());
+        clock = SpecFixtures.FRESH_STATUS_CLOCK;
+        start(null);
+        assertSameJson("status-fresh-default-planet.json", get("/status", auth()));
+    }
+
+    @Test
+    void statusMatchesTheCapturedRelayedNode() throws Exception {
+        node.status = SpecFixtures.relayedStatus();
+        service.set(SpecFixtures.relayedService());
+        clock = SpecFixtures.RELAYED_STATUS_CLOCK;
+        start(SpecFixtures.RELAYED_LOCAL_CONF);
+        assertSameJson("status-forced-tcp-relay.json", get("/status", auth()));
+    }
+
+    @Test
+    void peersMatchTheCapturedExamples() throws Exception {
+        node.peers = SpecFixtures.memberPeers();
+        start(null);
+        assertSameJson("peers-member.json", get("/peer", auth()));
+        node.peers = SpecFixtures.tunneledPeers();
+        service.set(SpecFixtures.relayedService());
+        assertSameJson("peers-tunneled.json", get("/peer", auth()));
+    }
+
+    @Test
+    void onePeerMatchesTheTranscriptByteForByte() throws Exception {
+        node.peers = List.of(SpecFixtures.transcriptPeer());
+        start(null);
+        Response r = get("/peer/93155eb549?auth=" + TOKEN);
+        assertEquals("HTTP/1.1 200 OK\nContent-Length: 1260\nContent-Type: application/json\nKeep-Alive: timeout=5, max=5\n",
+                r.head());
+        assertEquals(SpecFixtures.TRANSCRIPT_PEER_JSON, r.body());
+        assertEquals(200, get("/peer/93155EB549", auth()).status(), "hex parameters accept upper case");
+        Response unknown = get("/peer/1234567890", auth());
+        assertEquals(200, unknown.status());
+        assertEquals("{}", unknown.body());
+    }
+
+    @Test
+    void routesMatchExactly() throws Exception {
+        start(null);
+        for (String path : List.of("/peer/", "/peer/93155eb54", "/peer/93155eb5490", "/status/", "/moon/00000093155eb549")) {
+            Response r = get(path, auth());
+            assertEquals(404, r.status(), path);
+            assertNull(r.header("Content-Type"), path);
+        }
+        assertEquals(404, request("POST", "/status", V4, "{}", auth()).status());
+        assertEquals(404, request("OPTIONS", "/status", V4, null, auth()).status());
+        assertEquals(404, request("PATCH", "/moon", V4, "{}", auth()).status());
+    }
+
+    @Test
+    void moonsOrbitListAndDeorbitAsTheTranscript() throws Exception {
+        start(null);
+        Response orbit = request("POST", "/moon/9999999999", V4, "{\"seed\":\"9999999999\"}", auth());
+        assertEquals("HTTP/1.1 200 OK\nContent-Length: 111\nContent-Type: application/json\nKeep-Alive: timeout=5, max=5\n",
+                orbit.head());
+        assertEquals("{\"id\":\"0000009999999999\",\"roots\":[],\"signature\":null,\"timestamp\":0,"
+                + "\"updatesMustBeSignedBy\":null,\"waiting\":true}", orbit.body());
+        assertEquals(List.of("orbit 0000009999999999 9999999999"), node.commands);
+
+        Response again = request("PUT", "/moon/9999999999", V4, "not json", auth());
+        assertEquals(orbit.body(), again.body(), "a known moon answers its object");
+        assertEquals(1, node.commands.size());
+        assertEquals("{}", request("POST", "/moon/1111111111", V4, "{\"seed\":\"0\"}", auth()).body());
+        assertEquals("{}", request("POST", "/moon/1111111111", V4, "{bad", auth()).body());
+        assertEquals("{}", get("/moon/1234567890", auth()).body());
+
+        Files.createDirectories(dir.resolve("moons.d"));
+        Files.write(dir.resolve("moons.d/0000009999999999.moon"), new byte[] {1});
+        Response viaV6 = request("DELETE", "/moon/9999999999", v6(), null, auth());
+        assertEquals("HTTP/1.1 404 Not Found\nContent-Length: 0\nKeep-Alive: timeout=5, max=5\n", viaV6.head());
+        Response deorbit = request("DELETE", "/moon/9999999999", V4, null, auth());
+        assertEquals("{\"result\":true}", deorbit.body());
+        assertEquals("15", deorbit.header("Content-Length"));
+        assertEquals("deorbit 0000009999999999", node.commands.getLast());
+        assertFalse(Files.exists(dir.resolve("moons.d/0000009999999999.moon")));
+    }
+
+    @Test
+    void moonListingMatchesTheExample() throws Exception {
+        synchronized (node) {
+            node.moons.add(SpecFixtures.exampleMoon());
+        }
+        start(null);
+        Response r = get("/moon", auth());
+        assertEquals(SpecFixtures.EXAMPLE_MOON_LISTING, JsonText.indented(JsonText.parse(r.body()), 1) + "\n");
+        Response one = get("/moon/93155eb549", auth());
+        assertEquals(JsonText.compact(JsonText.parse(r.body()).get(0)), one.body());
+        MoonInfo waiting = new MoonInfo(0x1234567890L, 0, null, null, List.of(), true);
+        synchronized (node) {
+            node.moons.add(waiting);
+        }
+        assertTrue(get("/moon", auth()).body().endsWith("{\"id\":\"0000001234567890\",\"roots\":[],\"signature\":null,"
+                + "\"timestamp\":0,\"updatesMustBeSignedBy\":null,\"waiting\":true}]"));
+    }
+
+    @Test
+    void jsonpWrapsBodiesIncludingRefusals() throws Exception {
+        start(null);
+        clock = 1795532047456L;
+        Response r = get("/health?jsonp=cb", auth());
+        assertEquals("HTTP/1.1 200 OK\nContent-Length: 128\nContent-Type: application/javascript\nKeep-Alive: timeout=5, max=5\n",
+                r.head());
+        assertEquals("cb({\"clock\":1795532047456,\"online\":true,\"version\":\"1.14.1\",\"versionBuild\":0,"
+                + "\"versionMajor\":1,\"versionMinor\":14,\"versionRev\":1});", r.body());
+        Response refused = get("/status?jsonp=cb");
+        assertEquals(401, refused.status());
+        assertEquals("cb({});", refused.body());
+        assertEquals("application/javascript", refused.header("Content-Type"));
+    }
+
+    @Test
+    void headAnswersGetRoutesWithoutBody() throws Exception {
+        start(SpecFixtures.MEMBER_LOCAL_CONF);
+        Response getStatus = get("/status", auth());
+        Response head = request("HEAD", "/status", V4, null, auth());
+        assertEquals("HTTP/1.1 200 OK\nAccept-Ranges: bytes\nContent-Length: " + getStatus.body().length()
+                + "\nContent-Type: application/json\nKeep-Alive: timeout=5, max=5\n", head.head());
+        assertEquals(404, request("HEAD", "/nothing", V4, null, auth()).status());
+    }
+
+    @Test
+    void configIsTheLoadedLocalConf() throws Exception {
+        start(SpecFixtures.MEMBER_LOCAL_CONF);
+        Response r = get("/config", auth());
+        assertEquals("83", r.header("Content-Length"));
+        assertEquals(SpecFixtures.MEMBER_LOCAL_CONF, r.body());
+    }
+
+    @Test
+    void keepsConnectionsForFiveRequestsWithoutHostHeader() throws Exception {
+        start(null);
+        try (RawHttp http = new RawHttp(V4, port)) {
+            for (int i = 1; i <= 5; i++) {
+                Response r = http.send("GET /health HTTP/1.1\n\n", false);
+                assertEquals(200, r.status());
+                if (i < 5) {
+                    assertEquals("timeout=5, max=5", r.header("Keep-Alive"));
+                    assertNull(r.header("Connection"));
+                } else {
+                    assertEquals("close", r.header("Connection"));
+                    assertNull(r.header("Keep-Alive"));
+                }
+            }
+            assertTrue(http.closedByServer());
+        }
+        try (RawHttp http = new RawHttp(V4, port)) {
+            Response r = http.send("GET /health HTTP/1.1\nConnection: close\n\n", false);
+            assertEquals("close", r.header("Connection"));
+            assertTrue(http.closedByServer());
+        }
+    }
+
+    @Test
+    void aFailingNodeGivesTheReferenceErrorObject() throws Exception {
+        node.status = null; // the resource then fails
+        start(null);
+        Response r = get("/status", auth());
+        assertEquals(500, r.status());
+        assertTrue(r.body().startsWith("{\"error\": 500, \"description\": \""), r.body());
+        assertEquals("application/json", r.header("Content-Type"));
+    }
+
+    @Test
+    void chunkedAndExpectContinueBodiesAreRead() throws Exception {
+        start(null);
+        try (RawHttp http = new RawHttp(V4, port)) {
+            Response r = http.send("POST /moon/9999999999 HTTP/1.1\n" + auth() + "\nTransfer-Encoding: chunked\n\n"
+                    + "9\n{\"seed\":\"\nb\n9999999999\"\n1\n}\n0\n\n", false);
+            assertEquals(200, r.status());
+            assertTrue(r.body().contains("\"waiting\":true"), r.body());
+        }
+        try (RawHttp http = new RawHttp(V4, port)) {
+            Response cont = http.send("POST /moon/8888888888 HTTP/1.1\n" + auth()
+                    + "\nExpect: 100-continue\nContent-Length: 21\n\n", true);
+            assertEquals("HTTP/1.1 100 Continue", cont.statusLine());
+            Response r = http.send("{\"seed\":\"8888888888\"}", false);
+            assertEquals(200, r.status());
+        }
+    }
+
+    private static void assertSameJson(String example, Response r) throws Exception {
+        String expected = SpecExamples.text(example);
+        assertEquals(200, r.status());
+        assertEquals(JsonText.compact(JsonText.parse(expected)), r.body(), "compact form, keys sorted");
+        assertEquals(expected, JsonText.indented(JsonText.parse(r.body()), 1) + "\n", "as zerotier-cli -j prints it");
+    }
+}

@@ -1,0 +1,104 @@
+package net.ztj.service.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** local.conf: refused when not a JSON object; settings read leniently (spec 05 §4.4), ill-typed ones named. */
+class LocalConfLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private LocalConf parse(String text) throws LocalConfException {
+        return LocalConfLoader.parse(text, warnings::add);
+    }
+
+    @Test
+    void textThatIsNotAJsonObjectIsRefusedWithTheReferenceReason() {
+        assertEquals("invalid JSON", assertThrows(LocalConfException.class, () -> parse("{bad json")).getMessage());
+        assertEquals("invalid JSON", assertThrows(LocalConfException.class, () -> parse(" \n")).getMessage());
+        assertEquals("invalid JSON", assertThrows(LocalConfException.class, () -> parse("{} x")).getMessage());
+        assertEquals("root element is not a JSON object",
+                assertThrows(LocalConfException.class, () -> parse("[1,2]")).getMessage());
+        assertEquals("root element is not a JSON object",
+                assertThrows(LocalConfException.class, () -> parse("\"s\"")).getMessage());
+    }
+
+    @Test
+    void missingOrEmptyFileIsNoConfiguration() throws Exception {
+        assertEquals(ServiceSettings.defaults(), LocalConfLoader.load(dir.resolve("local.conf"), warnings::add).settings());
+        Files.writeString(dir.resolve("local.conf"), "");
+        LocalConf conf = LocalConfLoader.load(dir.resolve("local.conf"), warnings::add);
+        assertEquals(ServiceSettings.defaults(), conf.settings());
+        assertTrue(conf.document().isEmpty());
+        Files.writeString(dir.resolve("local.conf"), "[]");
+        assertThrows(LocalConfException.class, () -> LocalConfLoader.load(dir.resolve("local.conf"), warnings::add));
+    }
+
+    @Test
+    void wellTypedSettingsAreBound() throws Exception {
+        LocalConf conf = parse("""
+                {"settings":{"primaryPort":19993,"secondaryPort":"29964","allowSecondaryPort":false,
+                 "allowManagementFrom":["10.55.0.0/24","fd55::/64"],"bind":["127.0.0.1","::1"],
+                 "interfacePrefixBlacklist":["docker"],"softwareUpdate":"apply","someFutureKey":{"x":1}},
+                 "physical":{"10.0.0.0/8":{"blacklist":true}}}""");
+        ServiceSettings s = conf.settings();
+        assertEquals(OptionalInt.of(19993), s.primaryPort());
+        assertEquals(29964, s.secondaryPort());
+        assertFalse(s.allowSecondaryPort());
+        assertEquals(List.of(IpNetwork.parse("10.55.0.0/24").orElseThrow(), IpNetwork.parse("fd55::/64").orElseThrow()),
+                s.allowManagementFrom());
+        assertEquals(List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")), s.bind());
+        assertEquals(List.of("docker"), s.interfacePrefixBlacklist());
+        assertEquals("apply", s.softwareUpdate());
+        assertEquals(List.of(), warnings);
+        assertTrue(conf.document().get("settings").has("someFutureKey"), "unknown keys are kept for /status");
+        assertTrue(conf.document().has("physical"));
+    }
+
+    @Test
+    void illTypedValuesAreReadAsTheReferenceReadsThemAndNamed() throws Exception {
+        ServiceSettings s = parse("""
+                {"settings":{"primaryPort":"abc","secondaryPort":{"p":1},"allowSecondaryPort":"yes",
+                 "allowTcpFallbackRelay":0,"forceTcpRelay":[true],"allowManagementFrom":["nonsense","10.1.2.3"],
+                 "bind":"127.0.0.1"}}""").settings();
+        assertEquals(OptionalInt.of(0), s.primaryPort(), "strtoull(\"abc\") is 0: a random port, as in the reference");
+        assertEquals(0, s.secondaryPort(), "an object is ignored");
+        assertFalse(s.allowSecondaryPort(), "only t, T or 1 at the start of a string mean true");
+        assertFalse(s.allowTcpFallbackRelay(), "a number is true when not zero");
+        assertFalse(s.forceTcpRelay(), "an array is ignored");
+        assertEquals(List.of(IpNetwork.parse("10.1.2.3").orElseThrow()), s.allowManagementFrom());
+        assertEquals(List.of(), s.bind());
+        assertEquals(List.of(
+                "WARNING: local.conf: settings.primaryPort: \"abc\" is not a number; read as 0",
+                "WARNING: local.conf: settings.secondaryPort: {\"p\":1} is not a number; ignored",
+                "WARNING: local.conf: settings.allowSecondaryPort: \"yes\" is not a boolean; read as false",
+                "WARNING: local.conf: settings.forceTcpRelay: [true] is not a boolean; ignored",
+                "WARNING: local.conf: settings.bind: \"127.0.0.1\" is not an array; ignored",
+                "WARNING: local.conf: settings.allowManagementFrom: \"nonsense\" is not an IP network; ignored"),
+                warnings);
+    }
+
+    @Test
+    void aPrimaryPortOfTheWrongKindLeavesTheCommandLinePort() throws Exception {
+        assertEquals(OptionalInt.empty(), parse("{\"settings\":{\"primaryPort\":null}}").settings().primaryPort());
+        assertEquals(OptionalInt.of(70000 & 0xffff), parse("{\"settings\":{\"primaryPort\":70000}}").settings().primaryPort());
+        assertEquals(OptionalInt.of(1), parse("{\"settings\":{\"primaryPort\":true}}").settings().primaryPort());
+        assertEquals(ServiceSettings.defaults(), parse("{\"settings\":5}").settings());
+        assertTrue(warnings.contains("WARNING: local.conf: settings.primaryPort: null is not a number; ignored"), warnings.toString());
+        assertTrue(warnings.contains("WARNING: local.conf: settings: 5 is not an object; ignored"), warnings.toString());
+    }
+}

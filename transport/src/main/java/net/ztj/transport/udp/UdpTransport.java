@@ -1,0 +1,116 @@
+package net.ztj.transport.udp;
+
+import net.ztj.core.node.PhysicalTransport;
+import net.ztj.core.wire.Endpoint;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The node's UDP sockets (spec 05 §9.1–§9.3): binds ports, sends for the node, hands every received datagram with
+ * its socket id to a {@link DatagramSink}.
+ *
+ * <p>Binding is simplified against the reference, which binds every port on every usable local address and ties
+ * each socket to its interface (SO_BINDTODEVICE): here each port is bound once on the wildcard address, as one
+ * dual-stack IPv6 socket (or IPv4 where the host has no IPv6), and the list of local addresses the node advertises
+ * comes from {@link net.ztj.transport.iface.LocalAddressScanner}. The routing table therefore picks the outgoing
+ * interface. An explicit bind list ({@code settings.bind}) binds exactly the listed addresses with {@link #bind}.
+ *
+ * <p>Thread safety: {@link #send} is called by the node's thread, binding and closing by the service's; the
+ * socket table is concurrent.
+ */
+public final class UdpTransport implements PhysicalTransport, AutoCloseable {
+    private final DatagramSink sink;
+    private final Map<Long, UdpSocket> sockets = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(1);
+
+    public UdpTransport(DatagramSink sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * Binds a port on the wildcard address: {@code [::]} (dual-stack, so IPv4 too), or {@code 0.0.0.0} on a host
+     * without IPv6.
+     *
+     * @throws IOException if the port is taken
+     */
+    public UdpSocket bindWildcard(int port) throws IOException {
+        InetSocketAddress v6 = new InetSocketAddress(InetEndpoints.toInetAddress(new byte[16]), port);
+        try {
+            return bind(v6);
+        } catch (UnsupportedOperationException e) {
+            return bind(new InetSocketAddress(InetEndpoints.toInetAddress(new byte[4]), port));
+        }
+    }
+
+    /**
+     * Binds one address and port.
+     *
+     * @throws IOException if it cannot be bound
+     * @throws UnsupportedOperationException if the host lacks the address family
+     */
+    public UdpSocket bind(InetSocketAddress local) throws IOException {
+        long id = nextId.getAndIncrement();
+        UdpSocket socket = UdpSocket.bind(id, local, sink);
+        sockets.put(id, socket);
+        return socket;
+    }
+
+    /** Binds one address and port, given as address bytes. */
+    public UdpSocket bind(InetAddress address, int port) throws IOException {
+        return bind(new InetSocketAddress(address, port));
+    }
+
+    /** The bound sockets in the order they were bound. */
+    public List<UdpSocket> sockets() {
+        List<UdpSocket> all = new ArrayList<>(sockets.values());
+        all.sort(Comparator.comparingLong(UdpSocket::id));
+        return all;
+    }
+
+    /** The distinct bound port numbers, in binding order. */
+    public List<Integer> ports() {
+        return sockets().stream().map(UdpSocket::port).distinct().toList();
+    }
+
+    /**
+     * Sends from the designated socket if it is still bound and reaches the destination's family, else from every
+     * socket that does; true if any send succeeded.
+     *
+     * <p>The {@code ttl} is not applied: Java can set the TTL of multicast datagrams only (IP_MULTICAST_TTL), and
+     * no standard or JDK-extended option sets the unicast IP_TTL of a DatagramChannel. The node asks for a low TTL
+     * only for the junk datagram that opens a NAT mapping during hole punching; with the default TTL that datagram
+     * also reaches the peer, which discards it as too short.
+     */
+    @Override
+    public boolean send(long localSocket, Endpoint to, byte[] data, int off, int len, int ttl) {
+        if (localSocket != ANY_SOCKET) {
+            UdpSocket designated = sockets.get(localSocket);
+            if (designated != null && designated.reaches(to)) return designated.send(to, data, off, len);
+        }
+        boolean sent = false;
+        for (UdpSocket socket : sockets.values()) {
+            if (socket.reaches(to) && socket.send(to, data, off, len)) sent = true;
+        }
+        return sent;
+    }
+
+    /** Closes one socket (it stops receiving and is no longer used for sending). */
+    public void close(UdpSocket socket) {
+        sockets.remove(socket.id());
+        socket.close();
+    }
+
+    /** Closes every socket and stops their receive threads. */
+    @Override
+    public void close() {
+        for (UdpSocket socket : sockets()) close(socket);
+    }
+}

@@ -1,0 +1,76 @@
+package net.ztj.transport.udp;
+
+import net.ztj.core.node.PhysicalTransport;
+import net.ztj.core.wire.Endpoint;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two transports on the loopback interface exchange datagrams; sockets report their ids and close cleanly. */
+class UdpTransportTest {
+    private record Received(long socket, Endpoint from, byte[] data) {}
+
+
+    @Test
+    void datagramsArriveWithSocketIdAndSender() throws Exception {
+        BlockingQueue<Received> inboxA = new LinkedBlockingQueue<>(), inboxB = new LinkedBlockingQueue<>();
+        try (UdpTransport a = new UdpTransport((s, f, d) -> inboxA.add(new Received(s, f, d)));
+             UdpTransport b = new UdpTransport((s, f, d) -> inboxB.add(new Received(s, f, d)))) {
+            UdpSocket sa = a.bind(InetAddress.getLoopbackAddress(), 0);
+            UdpSocket sb = b.bindWildcard(0);
+            byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
+            Endpoint toB = Endpoint.of(new byte[] {127, 0, 0, 1}, sb.port());
+            assertTrue(a.send(PhysicalTransport.ANY_SOCKET, toB, hello, 0, hello.length, 0));
+
+            Received r = inboxB.poll(5, TimeUnit.SECONDS);
+            assertNotNull(r);
+            assertEquals(sb.id(), r.socket());
+            assertArrayEquals(hello, r.data());
+            // the dual-stack socket reports IPv4 senders as IPv4, so replies go back the same way
+            assertEquals(Endpoint.of(new byte[] {127, 0, 0, 1}, sa.port()), r.from());
+
+            byte[] reply = "ok".getBytes(StandardCharsets.US_ASCII);
+            assertTrue(b.send(r.socket(), r.from(), reply, 0, reply.length, 2));
+            Received back = inboxA.poll(5, TimeUnit.SECONDS);
+            assertNotNull(back);
+            assertEquals(sa.id(), back.socket());
+            assertArrayEquals(reply, back.data());
+        }
+    }
+
+    @Test
+    void anIpv4SocketDoesNotSendToIpv6() throws Exception {
+        try (UdpTransport a = new UdpTransport((s, f, d) -> {})) {
+            UdpSocket s = a.bind(InetAddress.getLoopbackAddress(), 0);
+            Endpoint v6 = Endpoint.parse("::1/9");
+            assertFalse(s.reaches(v6));
+            assertFalse(a.send(s.id(), v6, new byte[1], 0, 1, 0));
+        }
+    }
+
+    @Test
+    void aBoundPortCannotBeBoundTwiceAndClosingFreesIt() throws Exception {
+        try (UdpTransport a = new UdpTransport((s, f, d) -> {})) {
+            UdpSocket s = a.bindWildcard(0);
+            int port = s.port();
+            assertThrows(java.net.BindException.class, () -> a.bindWildcard(port));
+            assertEquals(1, a.sockets().size());
+            a.close(s);
+            assertTrue(a.sockets().isEmpty());
+            UdpSocket again = a.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            assertEquals(port, again.port());
+        }
+    }
+}
