@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  * stops. Values are read as leniently as the reference reads them, so a local.conf that ZeroTier One accepts starts
  * this service the same way; a value the reference would silently misread or ignore (a port written as
  * {@code "abc"}, an object where a flag belongs, an unparsable address) is still read the same way, but named in a
- * warning, because ill-typed settings should not pass unnoticed. Unknown keys are kept without comment: the
- * reference keeps them and reports them in /status.
+ * warning, because ill-typed settings should not pass unnoticed. Unknown keys are kept (the reference keeps them
+ * and reports them in /status) but also named in a warning, so a misspelt setting does not go unnoticed either.
  */
 public final class LocalConfLoader {
     private final Consumer<String> warnings;
@@ -72,7 +72,20 @@ public final class LocalConfLoader {
         return new LocalConf(document, new LocalConfLoader(warnings).bind(settings));
     }
 
+    /** Every {@code settings} key ZeroTier One 1.14 reads (spec 05 §4.4). */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of(
+            "primaryPort", "secondaryPort", "tertiaryPort", "allowSecondaryPort", "portMappingEnabled",
+            "allowTcpFallbackRelay", "forceTcpRelay", "tcpFallbackRelay", "bind", "interfacePrefixBlacklist",
+            "allowManagementFrom", "softwareUpdate", "softwareUpdateChannel", "softwareUpdateDist", "lowBandwidthMode",
+            "multicoreEnabled", "concurrency", "cpuPinningEnabled", "enableWebServer", "controllerDbPath",
+            "ssoRedirectURL", "defaultBondingPolicy", "policies", "peerSpecificBonds", "redis");
+
     private ServiceSettings bind(JsonNode s) {
+        s.fieldNames().forEachRemaining(k -> {
+            if (!KNOWN.contains(k)) {
+                warnings.accept("WARNING: local.conf: settings." + k + " is not a setting ZeroTier One knows; kept but not used");
+            }
+        });
         ServiceSettings d = ServiceSettings.defaults();
         long primaryPort = integer(s, "primaryPort", -1);
         OptionalInt primary = JsonValues.isReadable(s.get("primaryPort"))

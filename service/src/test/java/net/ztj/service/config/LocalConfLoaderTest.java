@@ -64,7 +64,8 @@ class LocalConfLoaderTest {
         assertEquals(List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")), s.bind());
         assertEquals(List.of("docker"), s.interfacePrefixBlacklist());
         assertEquals("apply", s.softwareUpdate());
-        assertEquals(List.of(), warnings);
+        assertEquals(List.of("WARNING: local.conf: settings.someFutureKey is not a setting ZeroTier One knows; kept but not used"),
+                warnings, "an unknown key is named, not silently ignored");
         assertTrue(conf.document().get("settings").has("someFutureKey"), "unknown keys are kept for /status");
         assertTrue(conf.document().has("physical"));
     }
