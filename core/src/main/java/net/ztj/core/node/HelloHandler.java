@@ -58,7 +58,7 @@ final class HelloHandler {
             ctx.drop(DropReason.IDENTITY_INVALID);
             return;
         }
-        long wireId = Sender.readId(p);
+        long wireId = PacketHeader.packetId(p);
         Peer peer = ctx.topology.peers.get(source);
         if (peer != null && !peer.identity.equals(id)) {
             collision(now, socket, from, id, p, len, wireId);

@@ -121,7 +121,7 @@ final class Receiver {
             ctx.drop(DropReason.UNSUPPORTED_CIPHER);
             return;
         }
-        long wireId = Sender.readId(p);
+        long wireId = PacketHeader.packetId(p);
         if (!Armor.dearmor(p, len, peer.keys)) {
             ctx.drop(DropReason.AUTHENTICATION_FAILED);
             return;

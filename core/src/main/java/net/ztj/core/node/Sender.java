@@ -2,10 +2,10 @@ package net.ztj.core.node;
 
 import net.ztj.core.identity.Address;
 import net.ztj.core.wire.Armor;
-import net.ztj.core.wire.ByteWriter;
 import net.ztj.core.wire.Compression;
 import net.ztj.core.wire.Endpoint;
 import net.ztj.core.wire.Fragmenter;
+import net.ztj.core.wire.Packet;
 import net.ztj.core.wire.PacketHeader;
 import net.ztj.core.wire.Verb;
 import net.ztj.core.wire.verbs.Hello;
@@ -35,14 +35,7 @@ final class Sender {
 
     /** A plaintext packet: header (MAC zero) + verb + payload, compressed when that helps. */
     byte[] build(Address dest, Verb verb, byte[] payload, boolean mayCompress) {
-        byte[] body = payload;
-        byte[] p = new byte[PacketHeader.IDX_PAYLOAD + body.length];
-        long id = ctx.random.nextLong();
-        for (int i = 0; i < 8; i++) p[i] = (byte) (id >>> (56 - 8 * i));
-        dest.writeTo(p, PacketHeader.IDX_DEST);
-        ctx.self.writeTo(p, PacketHeader.IDX_SOURCE);
-        p[PacketHeader.IDX_VERB] = (byte) verb.code;
-        System.arraycopy(body, 0, p, PacketHeader.IDX_PAYLOAD, body.length);
+        byte[] p = Packet.create(ctx.random.nextLong(), dest, ctx.self, verb, payload).toByteArray();
         if (mayCompress && compressible(verb)) {
             int len = Compression.compressPacket(p, p.length);
             if (len != p.length) p = java.util.Arrays.copyOf(p, len);
@@ -54,13 +47,7 @@ final class Sender {
     long armor(Peer peer, byte[] p, int suite) {
         Fragmenter.markFragmented(p, p.length, ctx.config.physicalMtu());
         Armor.armor(p, p.length, peer.keys, suite);
-        return readId(p);
-    }
-
-    static long readId(byte[] p) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) v = (v << 8) | (p[i] & 0xffL);
-        return v;
+        return PacketHeader.packetId(p);
     }
 
     /**
@@ -109,11 +96,7 @@ final class Sender {
     void reply(Peer peer, long socket, Endpoint to, Verb verb, byte[] payload, long now) {
         byte[] p = build(peer.identity.address(), verb, payload, true);
         Armor.armor(p, p.length, peer.keys, peer.cipherSuite());
-        ctx.expectedReplies.expect(readId(p), now);
-        ctx.transport.send(socket, to, p, 0, p.length, 0);
-        Path path = peer.findPath(socket, to);
-        if (path != null) path.lastSendMs = now;
-        peer.lastSendMs = now;
+        sendDirect(peer, socket, to, p, now);
     }
 
     /**
@@ -126,24 +109,18 @@ final class Sender {
         topo.orbits().wanted().forEach(m -> moons.add(Hello.Moon.of(m.moonId(), m.timestamp())));
         Hello h = new Hello(Versions.PROTOCOL, Versions.MAJOR, Versions.MINOR, Versions.REVISION, now,
                 ctx.identity.publicOnly(), to, topo.planet().id(), topo.planet().timestamp(), moons);
-        ByteWriter w = new ByteWriter(256);
-        h.encode(w);
-        byte[] payload = w.toByteArray();
-        byte[] p = build(peer.identity.address(), Verb.HELLO, payload, false);
-        int moonSection = PacketHeader.IDX_PAYLOAD + h.encryptedSectionOffsetInPayload();
-        Armor.cryptHelloSection(p, moonSection, p.length, peer.keys);
-        Armor.armor(p, p.length, peer.keys, 0);
-        ctx.expectedReplies.expect(readId(p), now);
+        byte[] p = h.seal(ctx.random.nextLong(), peer.identity.address(), peer.keys).toByteArray();
         peer.lastHelloSentMs = now;
-        peer.lastSendMs = now;
         if (to != null) {
-            ctx.transport.send(socket, to, p, 0, p.length, 0);
-            Path path = peer.findPath(socket, to);
-            if (path != null) path.lastSendMs = now;
-        } else {
-            Peer relay = bestUpstream(now, peer.identity.address());
-            Path rp = relay == null ? null : relay.bestPath(now);
-            if (rp != null) ctx.transport.send(rp.localSocket, rp.address, p, 0, p.length, 0);
+            sendDirect(peer, socket, to, p, now);
+            return;
+        }
+        ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
+        Peer relay = bestUpstream(now, peer.identity.address());
+        Path rp = relay == null ? null : relay.bestPath(now);
+        if (rp != null) {
+            ctx.transport.send(rp.localSocket, rp.address, p, 0, p.length, 0);
+            peer.lastSendMs = now;
         }
     }
 
@@ -151,7 +128,12 @@ final class Sender {
     void echo(Peer peer, long socket, Endpoint to, long now) {
         byte[] p = build(peer.identity.address(), Verb.ECHO, new byte[0], false);
         Armor.armor(p, p.length, peer.keys, peer.cipherSuite());
-        ctx.expectedReplies.expect(readId(p), now);
+        sendDirect(peer, socket, to, p, now);
+    }
+
+    /** Sends an armored packet as one datagram to an address, expecting a reply to it. */
+    private void sendDirect(Peer peer, long socket, Endpoint to, byte[] p, long now) {
+        ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
         ctx.transport.send(socket, to, p, 0, p.length, 0);
         Path path = peer.findPath(socket, to);
         if (path != null) path.lastSendMs = now;
