@@ -2,6 +2,7 @@ package net.ztj.testkit;
 
 import net.ztj.core.identity.Identity;
 import net.ztj.core.node.DropReason;
+import net.ztj.core.node.NetworkStatus;
 import net.ztj.core.node.PeerInfo;
 import net.ztj.core.wire.Endpoint;
 import net.ztj.core.world.World;
@@ -193,6 +194,30 @@ class NodeOverSimulatedNetworkTest {
         a.node().deorbit(moon.id());
         assertTrue(a.node().moons().isEmpty());
         assertEquals(PeerInfo.Role.LEAF, a.peer(cId.address()).orElseThrow().role());
+    }
+
+    @Test
+    void joiningANetworkWhoseControllerIsNoControllerEndsNotFound() {
+        startRoot();
+        SimNode a = new SimNode(clock, net.addHost("192.0.2.20"), 9993, aId, planet, 3);
+        SimNode b = new SimNode(clock, net.addHost("192.0.2.21"), 9993, bId, planet, 4);
+        clock.runFor(15_000);
+        long nwid = (bId.address().value() << 24) | 0x000001L;
+        assertTrue(a.node().join(nwid, clock.nowMs()));
+        assertEquals(NetworkStatus.REQUESTING_CONFIGURATION, a.node().network(nwid).orElseThrow().status());
+        clock.runFor(10_000);
+        var info = a.node().network(nwid).orElseThrow();
+        assertEquals(NetworkStatus.NOT_FOUND, info.status(), "B answered UNSUPPORTED_OPERATION");
+        assertEquals("", info.name());
+        assertEquals(2800, info.mtu());
+        long unknownController = (0x1234567890L << 24) | 1;
+        a.node().join(unknownController, clock.nowMs());
+        clock.runFor(10_000);
+        assertEquals(NetworkStatus.REQUESTING_CONFIGURATION,
+                a.node().network(unknownController).orElseThrow().status(), "nobody answers for a missing controller");
+        assertEquals(2, a.node().networks().size());
+        assertTrue(a.node().leave(nwid));
+        assertEquals(1, a.node().networks().size());
     }
 
     @Test

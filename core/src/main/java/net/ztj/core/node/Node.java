@@ -30,6 +30,7 @@ public final class Node {
     private final HelloHandler hello;
     private final WhoisService whois;
     private final Pinger pinger;
+    private final Networks networks;
     private long lastPingCheckMs = Long.MIN_VALUE / 2;
     private long lastHousekeepingMs;
     private boolean online;
@@ -45,7 +46,8 @@ public final class Node {
         relay = new Relay(ctx, sender);
         hello = new HelloHandler(ctx, sender, verbs);
         receiver = new Receiver(ctx, relay, hello, verbs, whois);
-        verbs.wire(whois, receiver);
+        networks = new Networks(ctx, sender, whois);
+        verbs.wire(whois, receiver, networks);
         pinger = new Pinger(ctx, sender, whois);
         lastHousekeepingMs = nowMs;
         verbs.ensureUpstreamPeers(nowMs);
@@ -81,6 +83,7 @@ public final class Node {
         if (nowMs - lastPingCheckMs >= Timing.PING_CHECK_INTERVAL) {
             lastPingCheckMs = nowMs;
             pinger.pingCheck(nowMs);
+            networks.tick(nowMs);
             updateOnline(nowMs);
         }
         whois.tick(nowMs);
@@ -135,6 +138,31 @@ public final class Node {
         }
         peer.lastActivityMs = nowMs;
         return sender.send(peer, Verb.USER_MESSAGE, body, nowMs);
+    }
+
+    /**
+     * Joins a network (spec 03 §5): its controller is asked for the configuration at once, then as the schedule
+     * says. Returns false if already joined.
+     */
+    public boolean join(long networkId, long nowMs) {
+        boolean added = networks.join(networkId);
+        if (added) networks.tick(nowMs);
+        return added;
+    }
+
+    /** Leaves a network; returns false if it was not joined. */
+    public boolean leave(long networkId) {
+        return networks.leave(networkId);
+    }
+
+    /** The joined networks in ascending id order. */
+    public List<NetworkInfo> networks() {
+        return networks.snapshot();
+    }
+
+    /** One joined network. */
+    public Optional<NetworkInfo> network(long networkId) {
+        return networks.get(networkId).map(networks::info);
     }
 
     /** Starts orbiting a moon: its id and the address of one of its roots (spec 02 §10.4). */

@@ -23,6 +23,7 @@ final class Timing {
     static final int PUSH_DIRECT_PATHS_MAX_PER_SCOPE_AND_FAMILY = 8;
     static final long TRUST_EXPIRATION = 600_000;
     static final long EXPECTED_REPLY_TIMEOUT = 60_000;
+    static final long NETWORK_AUTOCONF_DELAY = 60_000;
     static final int MAX_PEER_PATHS = 64;
     static final int RELAY_MAX_HOPS = 3;
     static final int TX_QUEUE_PER_PEER = 32;

@@ -26,6 +26,7 @@ final class VerbHandlers {
     private final Sender sender;
     private WhoisService whois;
     private Receiver receiver;
+    private Networks networks;
     private final Map<Endpoint, Address> surface = new java.util.LinkedHashMap<>();
     private final Map<Address, Map<Endpoint, Long>> confirmHellos = new HashMap<>();
 
@@ -34,9 +35,10 @@ final class VerbHandlers {
         this.sender = sender;
     }
 
-    void wire(WhoisService whois, Receiver receiver) {
+    void wire(WhoisService whois, Receiver receiver, Networks networks) {
         this.whois = whois;
         this.receiver = receiver;
+        this.networks = networks;
     }
 
     void dispatch(InboundPacket in) {
@@ -49,6 +51,7 @@ final class VerbHandlers {
             case ECHO -> echo(in);
             case PUSH_DIRECT_PATHS -> pushDirectPaths(in);
             case USER_MESSAGE -> userMessage(in);
+            case NETWORK_CONFIG_REQUEST -> configRequest(in);
             default -> { }
         }
     }
@@ -120,11 +123,15 @@ final class VerbHandlers {
 
     private void error(InboundPacket in) {
         ByteReader r = new ByteReader(in.payload());
-        r.u8();
+        int inReVerb = r.u8() & 0x1f;
         r.u64();
-        int code = r.u8();
-        if (code == ErrorCode.IDENTITY_COLLISION.code && ctx.topology.isUpstream(in.peer().identity.address())) {
+        ErrorCode code = ErrorCode.fromCode(r.u8());
+        if (code == null) return;
+        Address from = in.peer().identity.address();
+        if (code == ErrorCode.IDENTITY_COLLISION && ctx.topology.isUpstream(from)) {
             ctx.events.identityCollision();
+        } else if (inReVerb == Verb.NETWORK_CONFIG_REQUEST.code && r.remaining() >= 8) {
+            networks.error(from, code, r.u64());
         }
     }
 
@@ -220,6 +227,16 @@ final class VerbHandlers {
             if (n > Timing.PUSH_DIRECT_PATHS_MAX_PER_SCOPE_AND_FAMILY) continue;
             sender.contact(peer, PhysicalTransport.ANY_SOCKET, e, now);
         }
+    }
+
+    // ---- NETWORK_CONFIG_REQUEST ----
+
+    /** This node runs no controller: the answer is ERROR(UNSUPPORTED_OPERATION) with the network id (02 §8.12). */
+    private void configRequest(InboundPacket in) {
+        long networkId = new ByteReader(in.payload()).u64();
+        byte[] err = net.ztj.core.wire.verbs.ErrorMessage.withNetworkId(Verb.NETWORK_CONFIG_REQUEST, in.packetId(),
+                ErrorCode.UNSUPPORTED_OPERATION, networkId).toBytes();
+        sender.reply(in.peer(), in.socket(), in.from(), Verb.ERROR, err, in.now());
     }
 
     // ---- USER_MESSAGE ----
