@@ -11,6 +11,7 @@ import net.ztj.service.config.ServiceSettings;
 import net.ztj.service.home.HomeFolder;
 import net.ztj.service.home.IdentityStore;
 import net.ztj.service.home.MoonFiles;
+import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.home.PlanetFile;
 import net.ztj.service.home.PortFile;
 import net.ztj.service.home.TokenFile;
@@ -95,6 +96,8 @@ public final class Daemon implements AutoCloseable {
                 transport, o.random(), o.clockMs().getAsLong()));
         if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
         runner.start(core.core());
+        NetworkFiles networks = new NetworkFiles(home.file("networks.d"));
+        for (long nwid : networks.joined()) runner.join(nwid); // spec 05 §2.3 step 11
 
         LocalAddressReport addresses = new LocalAddressReport(transport::ports, settings.bind(),
                 settings.interfacePrefixBlacklist(), runner);
@@ -105,7 +108,7 @@ public final class Daemon implements AutoCloseable {
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), false, false),
-                    conf, moons, authToken, o.clockMs()), o.err());
+                    conf, moons, networks, authToken, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }

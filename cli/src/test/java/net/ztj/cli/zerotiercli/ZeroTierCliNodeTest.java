@@ -41,7 +41,7 @@ class ZeroTierCliNodeTest {
     private void start(String localConf) throws Exception {
         LocalConf conf = localConf == null ? LocalConf.none() : LocalConfLoader.parse(localConf, w -> {});
         cli = new CliHarness(LocalApi.handler(node, service::get, conf, new MoonFiles(dir.resolve("moons.d")),
-                CliHarness.TOKEN, () -> cli.clockMs), dir);
+                new net.ztj.service.home.NetworkFiles(dir.resolve("networks.d")), CliHarness.TOKEN, () -> cli.clockMs), dir);
     }
 
     @AfterEach
@@ -181,11 +181,20 @@ class ZeroTierCliNodeTest {
         assertOutput("404 /nothing \n", 1, cli.cli("/nothing"));
         assertOutput("401 info {}\n", 1, cli.bare("-p" + cli.port(), "-Tbadtoken", "info"));
         assertOutput("401 join {}\n", 1, cli.bare("-p" + cli.port(), "-Tbadtoken", "join", "1234567890123456"));
-        // no network routes yet: the reference's shapes for a 404 with an empty body
-        assertOutput("404 join \n", 1, cli.cli("join", "1234567890123456"));
-        assertOutput("404 listnetworks invalid JSON response ([json.exception.parse_error.101] parse error at line 1, "
-                + "column 1: attempting to parse an empty input; check that your input string or stream contains the "
-                + "expected JSON)\n", 1, cli.cli("listnetworks"));
+        // the reference's shape for a 404 with an empty body
+        assertOutput("404 /network/1234567890abcdef/x \n", 1, cli.cli("/network/1234567890abcdef/x"));
+    }
+
+    @Test
+    void joinListnetworksAndLeaveThroughTheRealRoutes() throws Exception {
+        start(null);
+        assertOutput("200 join OK\n", 0, cli.cli("join", "93155eb5496486c9"));
+        assertOutput("200 listnetworks <nwid> <name> <mac> <status> <type> <dev> <ZT assigned ips>\n"
+                + "200 listnetworks 93155eb5496486c9  0a:0b:0c:0d:0e:0f REQUESTING_CONFIGURATION PRIVATE ztezodum4a -\n",
+                0, cli.cli("listnetworks"));
+        assertOutput("200 leave OK\n", 0, cli.cli("leave", "93155eb5496486c9"));
+        assertOutput("200 listnetworks <nwid> <name> <mac> <status> <type> <dev> <ZT assigned ips>\n", 0,
+                cli.cli("listnetworks"));
     }
 
     @Test

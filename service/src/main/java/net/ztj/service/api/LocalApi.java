@@ -3,17 +3,19 @@ package net.ztj.service.api;
 import net.ztj.service.api.resource.ConfigResource;
 import net.ztj.service.api.resource.HealthResource;
 import net.ztj.service.api.resource.MoonResource;
+import net.ztj.service.api.resource.NetworkResource;
 import net.ztj.service.api.resource.PeerResource;
 import net.ztj.service.api.resource.StatusResource;
 import net.ztj.service.config.LocalConf;
 import net.ztj.service.home.MoonFiles;
+import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.node.NodeControl;
 
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The API's route table, assembled from its resources. Routes not listed (networks, metrics, bonds, controller,
+ * The API's route table, assembled from its resources. Routes not listed (metrics, bonds, controller,
  * {@code POST /config/settings}) answer 404.
  */
 public final class LocalApi {
@@ -25,6 +27,7 @@ public final class LocalApi {
      * @param authToken the content of authtoken.secret (trimmed)
      */
     public static ApiHandler handler(NodeControl node, Supplier<ServiceState> service, LocalConf conf, MoonFiles moons,
+                                     NetworkFiles networks,
                                      String authToken, LongSupplier clockMs) {
         RouteTable routes = new RouteTable();
         new StatusResource(node, service, conf, clockMs).register(routes);
@@ -32,6 +35,7 @@ public final class LocalApi {
         new ConfigResource(conf).register(routes);
         new PeerResource(node, () -> service.get().tcpFallbackActive()).register(routes);
         new MoonResource(node, moons).register(routes);
+        new NetworkResource(node, networks).register(routes);
         return new ApiHandler(new AccessControl(authToken, conf.settings().allowManagementFrom()), routes);
     }
 }

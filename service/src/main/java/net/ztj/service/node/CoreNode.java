@@ -2,6 +2,7 @@ package net.ztj.service.node;
 
 import net.ztj.core.identity.Address;
 import net.ztj.core.node.MoonInfo;
+import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.Node;
 import net.ztj.core.node.NodeStatus;
 import net.ztj.core.node.PeerInfo;
@@ -56,6 +57,26 @@ final class CoreNode implements NodeCore {
     @Override
     public void deorbit(long moonId) {
         node.deorbit(moonId);
+    }
+
+    @Override
+    public boolean join(long networkId, long nowMs) {
+        return node.join(networkId, nowMs);
+    }
+
+    @Override
+    public boolean leave(long networkId) {
+        return node.leave(networkId);
+    }
+
+    @Override
+    public List<NetworkInfo> networks() {
+        return node.networks();
+    }
+
+    @Override
+    public Optional<NetworkInfo> network(long networkId) {
+        return node.network(networkId);
     }
 
     @Override

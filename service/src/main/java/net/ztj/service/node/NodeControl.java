@@ -2,6 +2,7 @@ package net.ztj.service.node;
 
 import net.ztj.core.identity.Address;
 import net.ztj.core.node.MoonInfo;
+import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.NodeStatus;
 import net.ztj.core.node.PeerInfo;
 
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the local API asks of the node: snapshots and the moon commands. Thread-safe; implemented by
+ * What the local API asks of the node: snapshots, the moon commands, joining and leaving networks. Thread-safe; implemented by
  * {@link NodeRunner}, which runs each call on the node's thread and waits for the answer.
  */
 public interface NodeControl {
@@ -26,4 +27,15 @@ public interface NodeControl {
     void orbit(long moonId, Address seed);
 
     void deorbit(long moonId);
+
+    /** Joins a network; false if it was joined already. */
+    boolean join(long networkId);
+
+    /** Leaves a network; false if it was not joined. */
+    boolean leave(long networkId);
+
+    /** The joined networks, in ascending id order. */
+    List<NetworkInfo> networks();
+
+    Optional<NetworkInfo> network(long networkId);
 }

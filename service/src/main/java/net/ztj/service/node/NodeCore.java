@@ -2,6 +2,7 @@ package net.ztj.service.node;
 
 import net.ztj.core.identity.Address;
 import net.ztj.core.node.MoonInfo;
+import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.NodeStatus;
 import net.ztj.core.node.PeerInfo;
 import net.ztj.core.wire.Endpoint;
@@ -37,6 +38,17 @@ public interface NodeCore {
     void orbit(long moonId, Address seed, long nowMs);
 
     void deorbit(long moonId);
+
+    /** Joins a network; false if it was joined already. */
+    boolean join(long networkId, long nowMs);
+
+    /** Leaves a network; false if it was not joined. */
+    boolean leave(long networkId);
+
+    /** The joined networks, in ascending id order. */
+    List<NetworkInfo> networks();
+
+    Optional<NetworkInfo> network(long networkId);
 
     /** The local addresses (bound address and port pairs) the node advertises to peers. */
     void setLocalAddresses(List<Endpoint> addresses);

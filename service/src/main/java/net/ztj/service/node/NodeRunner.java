@@ -2,6 +2,7 @@ package net.ztj.service.node;
 
 import net.ztj.core.identity.Address;
 import net.ztj.core.node.MoonInfo;
+import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.NodeStatus;
 import net.ztj.core.node.PeerInfo;
 import net.ztj.core.wire.Endpoint;
@@ -153,6 +154,26 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             node.deorbit(moonId);
             return null;
         });
+    }
+
+    @Override
+    public boolean join(long networkId) {
+        return call((node, now) -> node.join(networkId, now));
+    }
+
+    @Override
+    public boolean leave(long networkId) {
+        return call((node, now) -> node.leave(networkId));
+    }
+
+    @Override
+    public List<NetworkInfo> networks() {
+        return call((node, now) -> node.networks());
+    }
+
+    @Override
+    public Optional<NetworkInfo> network(long networkId) {
+        return call((node, now) -> node.network(networkId));
     }
 
     private void loop(NodeCore node) {

@@ -48,7 +48,8 @@ class LocalApiTest {
 
     private void start(String localConf) throws Exception {
         LocalConf conf = localConf == null ? LocalConf.none() : LocalConfLoader.parse(localConf, w -> {});
-        ApiHandler handler = LocalApi.handler(node, service::get, conf, new MoonFiles(dir.resolve("moons.d")), TOKEN,
+        ApiHandler handler = LocalApi.handler(node, service::get, conf, new MoonFiles(dir.resolve("moons.d")),
+                new net.ztj.service.home.NetworkFiles(dir.resolve("networks.d")), TOKEN,
                 () -> clock);
         // loopback listeners even when local.conf allows remote management: tests stay on the loopback interface
         server = ApiServer.start(0, false, handler, new PrintStream(console, true, StandardCharsets.UTF_8));
@@ -329,5 +330,37 @@ class LocalApiTest {
         assertEquals(200, r.status());
         assertEquals(JsonText.compact(JsonText.parse(expected)), r.body(), "compact form, keys sorted");
         assertEquals(expected, JsonText.indented(JsonText.parse(r.body()), 1) + "\n", "as zerotier-cli -j prints it");
+    }
+
+    @Test
+    void joinListAndLeaveANetworkWithTheReferenceShapes() throws Exception {
+        start(null);
+        String join = request("POST", "/network/93155eb5496486c9", V4, "{}", auth()).body();
+        // the structure of network-join-response.json; mac and portDeviceName depend on the node and the id
+        String expected = "{\"allowDNS\":false,\"allowDefault\":false,\"allowGlobal\":false,\"allowManaged\":true,"
+                + "\"assignedAddresses\":[],\"bridge\":false,\"broadcastEnabled\":false,\"dhcp\":false,"
+                + "\"dns\":{\"domain\":\"\",\"servers\":[]},\"id\":\"93155eb5496486c9\",\"mac\":\"0a:0b:0c:0d:0e:0f\","
+                + "\"mtu\":2800,\"multicastSubscriptions\":[],\"name\":\"\",\"netconfRevision\":0,"
+                + "\"nwid\":\"93155eb5496486c9\",\"portDeviceName\":\"ztezodum4a\",\"portError\":0,\"routes\":[],"
+                + "\"status\":\"REQUESTING_CONFIGURATION\",\"type\":\"PRIVATE\"}";
+        assertEquals(expected, join);
+        assertEquals("\n", java.nio.file.Files.readString(dir.resolve("networks.d/93155eb5496486c9.conf")));
+        assertEquals("allowManaged=1\nallowGlobal=0\nallowDefault=0\nallowDNS=0\n",
+                java.nio.file.Files.readString(dir.resolve("networks.d/93155eb5496486c9.local.conf")));
+
+        String set = request("POST", "/network/93155eb5496486c9", V4, "{\"allowGlobal\":true,\"allowDNS\":\"true\"}", auth()).body();
+        assertTrue(set.contains("\"allowGlobal\":true") && set.contains("\"allowDNS\":false"), set);
+        assertEquals("[" + set + "]", get("/network", auth()).body());
+        assertEquals(set, get("/network/93155EB5496486C9", auth()).body());
+
+        Response unknown = get("/network/1234567890abcdef", auth());
+        assertEquals("{}", unknown.body());
+        assertEquals(404, unknown.status());
+        assertEquals("{\"result\":true}", request("DELETE", "/network/93155eb5496486c9", V4, null, auth()).body());
+        assertEquals("{}", request("DELETE", "/network/93155eb5496486c9", V4, null, auth()).body());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("networks.d/93155eb5496486c9.conf")));
+        assertEquals("[]", get("/network", auth()).body());
+        assertEquals(List.of("join 93155eb5496486c9", "join 93155eb5496486c9", "leave 93155eb5496486c9",
+                "leave 93155eb5496486c9"), node.commands);
     }
 }

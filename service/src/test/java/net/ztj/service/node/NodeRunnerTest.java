@@ -83,6 +83,28 @@ class NodeRunnerTest {
         public void setLocalAddresses(List<Endpoint> addresses) {
             record("local " + addresses);
         }
+
+        @Override
+        public boolean join(long networkId, long nowMs) {
+            record(String.format("join %016x", networkId));
+            return true;
+        }
+
+        @Override
+        public boolean leave(long networkId) {
+            record(String.format("leave %016x", networkId));
+            return true;
+        }
+
+        @Override
+        public List<net.ztj.core.node.NetworkInfo> networks() {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<net.ztj.core.node.NetworkInfo> network(long networkId) {
+            return java.util.Optional.empty();
+        }
     }
 
     private final AtomicLong clock = new AtomicLong(1_000_000);

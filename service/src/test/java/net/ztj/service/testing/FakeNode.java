@@ -2,6 +2,8 @@ package net.ztj.service.testing;
 
 import net.ztj.core.identity.Address;
 import net.ztj.core.node.MoonInfo;
+import net.ztj.core.node.NetworkInfo;
+import net.ztj.core.node.NetworkStatus;
 import net.ztj.core.node.NodeStatus;
 import net.ztj.core.node.PeerInfo;
 import net.ztj.service.node.NodeControl;
@@ -51,5 +53,33 @@ public final class FakeNode implements NodeControl {
     public synchronized void deorbit(long moonId) {
         commands.add(String.format("deorbit %016x", moonId));
         moons.removeIf(m -> m.id() == moonId);
+    }
+
+    /** Joined networks, in the state the test sets. */
+    public final java.util.TreeMap<Long, NetworkInfo> networks = new java.util.TreeMap<>(Long::compareUnsigned);
+
+    @Override
+    public synchronized boolean join(long networkId) {
+        commands.add(String.format("join %016x", networkId));
+        if (networks.containsKey(networkId)) return false;
+        networks.put(networkId, new NetworkInfo(networkId, 0x0a0b0c0d0e0fL, NetworkStatus.REQUESTING_CONFIGURATION, "",
+                true, 2800, 0, false, false, List.of(), List.of(), NetworkInfo.Dns.NONE));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean leave(long networkId) {
+        commands.add(String.format("leave %016x", networkId));
+        return networks.remove(networkId) != null;
+    }
+
+    @Override
+    public synchronized List<NetworkInfo> networks() {
+        return List.copyOf(networks.values());
+    }
+
+    @Override
+    public synchronized Optional<NetworkInfo> network(long networkId) {
+        return Optional.ofNullable(networks.get(networkId));
     }
 }

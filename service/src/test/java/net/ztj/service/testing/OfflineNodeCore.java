@@ -3,6 +3,8 @@ package net.ztj.service.testing;
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.node.MoonInfo;
+import net.ztj.core.node.NetworkInfo;
+import net.ztj.core.node.NetworkStatus;
 import net.ztj.core.node.NodeStatus;
 import net.ztj.core.node.PeerInfo;
 import net.ztj.core.wire.Endpoint;
@@ -77,6 +79,29 @@ public final class OfflineNodeCore implements NodeCore {
     /** The addresses last given by the service. */
     public List<Endpoint> localAddresses() {
         return localAddresses;
+    }
+
+    private final TreeMap<Long, NetworkInfo> joined = new TreeMap<>(Long::compareUnsigned);
+
+    @Override
+    public boolean join(long networkId, long nowMs) {
+        return joined.putIfAbsent(networkId, new NetworkInfo(networkId, 0, NetworkStatus.REQUESTING_CONFIGURATION, "",
+                true, 2800, 0, false, false, List.of(), List.of(), NetworkInfo.Dns.NONE)) == null;
+    }
+
+    @Override
+    public boolean leave(long networkId) {
+        return joined.remove(networkId) != null;
+    }
+
+    @Override
+    public List<NetworkInfo> networks() {
+        return List.copyOf(joined.values());
+    }
+
+    @Override
+    public Optional<NetworkInfo> network(long networkId) {
+        return Optional.ofNullable(joined.get(networkId));
     }
 
     /** A factory of this fake, handing back the planet file as it is. */
