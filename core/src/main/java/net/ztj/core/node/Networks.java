@@ -1,6 +1,8 @@
 package net.ztj.core.node;
 
 import net.ztj.core.identity.Address;
+import net.ztj.core.network.addressing.NetworkId;
+import net.ztj.core.network.addressing.NetworkMac;
 import net.ztj.core.wire.ByteWriter;
 import net.ztj.core.wire.ErrorCode;
 import net.ztj.core.wire.Verb;
@@ -118,7 +120,7 @@ final class Networks {
     }
 
     NetworkInfo info(Membership m) {
-        long mac = macOf(ctx.self, m.networkId);
+        long mac = NetworkMac.of(ctx.self, new NetworkId(m.networkId)).value();
         NetworkInfo c = m.configured;
         if (c == null) {
             return new NetworkInfo(m.networkId, mac, m.status(), "", true, Membership.DEFAULT_MTU, 0, false, false,
@@ -126,18 +128,5 @@ final class Networks {
         }
         return new NetworkInfo(m.networkId, mac, m.status(), c.name(), c.isPrivate(), c.mtu(), c.revision(),
                 c.broadcastEnabled(), c.bridge(), c.assignedAddresses(), c.routes(), c.dns());
-    }
-
-    /** Our MAC on a network (spec 03 §2.1–§2.2). */
-    static long macOf(Address node, long nwid) {
-        int first = (int) ((nwid & 0xfe) | 0x02);
-        if (first == 0x52) first = 0x32;
-        long m = ((long) first << 40) | node.value();
-        m ^= ((nwid >>> 8) & 0xff) << 32;
-        m ^= ((nwid >>> 16) & 0xff) << 24;
-        m ^= ((nwid >>> 24) & 0xff) << 16;
-        m ^= ((nwid >>> 32) & 0xff) << 8;
-        m ^= (nwid >>> 40) & 0xff;
-        return m;
     }
 }

@@ -1,0 +1,24 @@
+package net.ztj.core.network.credentials;
+
+/**
+ * One certificate-of-membership qualifier (spec 03 §8.2): an ID, a value, and how far another certificate's value
+ * for the same ID may be from it (unsigned 64-bit distance) for the two to agree.
+ */
+public record ComQualifier(long id, long value, long maxDelta) {
+    /** Issue time in ms. */
+    public static final long TIMESTAMP = 0;
+    /** Network ID. */
+    public static final long NETWORK_ID = 1;
+    /** Member address. */
+    public static final long ISSUED_TO = 2;
+    /** First of the four identity-hash words (IDs 3..6). */
+    public static final long IDENTITY_HASH_FIRST = 3;
+    /** Last of the four identity-hash words. */
+    public static final long IDENTITY_HASH_LAST = 6;
+
+    /** Whether {@code other} is within this qualifier's max delta of this value. */
+    boolean accepts(long other) {
+        long distance = Long.compareUnsigned(value, other) >= 0 ? value - other : other - value;
+        return Long.compareUnsigned(distance, maxDelta) <= 0;
+    }
+}
