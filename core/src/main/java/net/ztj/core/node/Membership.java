@@ -1,5 +1,7 @@
 package net.ztj.core.node;
 
+import net.ztj.core.network.config.ConfigAssembler;
+
 /** Our membership of one network: its state, when we last asked for its configuration, and that configuration. */
 final class Membership {
     /** Default MTU of a virtual network (spec 02 §12). */
@@ -10,9 +12,11 @@ final class Membership {
     long lastRequestMs = Long.MIN_VALUE / 2;
     long lastConfigUpdateMs;
     NetworkInfo configured; // null until a configuration is applied
+    final ConfigAssembler assembler;
 
     Membership(long networkId) {
         this.networkId = networkId;
+        this.assembler = new ConfigAssembler(networkId);
     }
 
     /** The controller's address: the network id's high 40 bits (spec 03 §1.1). */

@@ -6,9 +6,17 @@ import net.ztj.core.network.addressing.NetworkMac;
 import net.ztj.core.wire.ByteWriter;
 import net.ztj.core.wire.ErrorCode;
 import net.ztj.core.wire.Verb;
+import net.ztj.core.wire.verbs.NetworkConfigChunk;
 import net.ztj.core.wire.verbs.NetworkConfigRequest;
+import net.ztj.core.network.config.AssemblyResult;
+import net.ztj.core.network.config.ConfigRequestMetadata;
+import net.ztj.core.network.config.IpNetworkPrefix;
+import net.ztj.core.network.config.NetworkConfig;
+import net.ztj.core.network.config.Specialist;
+import net.ztj.core.network.dictionary.Dictionary;
+import net.ztj.core.wire.IpText;
+import net.ztj.core.wire.MalformedException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +65,7 @@ final class Networks {
         m.lastRequestMs = now;
         NodeConfig cfg = ctx.config;
         NetworkInfo held = m.configured;
-        NetworkConfigRequest req = new NetworkConfigRequest(m.networkId, requestMetadata(cfg.platform()),
+        NetworkConfigRequest req = new NetworkConfigRequest(m.networkId, ConfigRequestMetadata.ofNode1141(cfg.platform()).toDictionary().toBytes(),
                 held == null ? 0 : held.revision(), held == null ? 0 : m.lastConfigUpdateMs);
         ByteWriter w = new ByteWriter(256);
         req.encode(w);
@@ -73,32 +81,6 @@ final class Networks {
     }
 
     /**
-     * The metadata dictionary 1.14.1 sends with a request (spec 03 §7.1.2): these keys, in this order, integers as
-     * 16 hex digits.
-     */
-    static byte[] requestMetadata(String platform) {
-        StringBuilder d = new StringBuilder(256);
-        hex(d, "v", 7);
-        hex(d, "vend", 1);
-        hex(d, "pv", Versions.PROTOCOL);
-        hex(d, "majv", Versions.MAJOR);
-        hex(d, "minv", Versions.MINOR);
-        hex(d, "revv", Versions.REVISION);
-        hex(d, "mr", 1024);
-        hex(d, "mc", 128);
-        hex(d, "mcr", 64);
-        hex(d, "mt", 128);
-        hex(d, "f", 0);
-        hex(d, "revr", 1);
-        d.append("o=").append(platform);
-        return d.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void hex(StringBuilder d, String key, long v) {
-        d.append(key).append('=').append(String.format("%016x", v)).append('\n');
-    }
-
-    /**
      * An ERROR in reply to a configuration request (spec 03 §7.5.1): acted on only when it comes from that
      * network's controller.
      */
@@ -111,6 +93,63 @@ final class Networks {
             case NETWORK_AUTHENTICATION_REQUIRED -> m.failure = NetworkStatus.AUTHENTICATION_REQUIRED;
             default -> { }
         }
+    }
+
+    /**
+     * A configuration chunk, in an OK(NETWORK_CONFIG_REQUEST) or a NETWORK_CONFIG push (spec 03 §7.2): assembled,
+     * verified against the controller's identity, and applied once complete (§7.3). Returns the completed update id
+     * when a push completed a valid configuration (1.14 then acknowledges it), else 0.
+     */
+    long configChunk(Peer from, long packetId, NetworkConfigChunk chunk, long now) {
+        Membership m = joined.get(chunk.networkId());
+        if (m == null) return 0;
+        Address controllerAddress = new Address(m.controller());
+        Peer controller = ctx.topology.peers.get(controllerAddress);
+        if (controller == null) {
+            whois.request(controllerAddress, null, now);
+            return 0;
+        }
+        AssemblyResult r = chunk.legacy()
+                ? m.assembler.acceptLegacy(chunk, from.identity.address().equals(controllerAddress), packetId)
+                : m.assembler.accept(chunk, controller.identity);
+        if (!(r instanceof AssemblyResult.Complete complete)) return 0;
+        NetworkConfig config;
+        try {
+            config = NetworkConfig.fromDictionary(Dictionary.parse(complete.dictionary()));
+        } catch (MalformedException e) {
+            ctx.drop(DropReason.MALFORMED);
+            return 0;
+        }
+        apply(m, config, complete.dictionary(), now);
+        return complete.updateId();
+    }
+
+    /** Spec 03 §7.3: only a configuration issued to us for this network; it clears any failure. */
+    private void apply(Membership m, NetworkConfig c, byte[] dictionary, long now) {
+        if (!c.issuedTo().equals(ctx.self) || c.networkId() != m.networkId) {
+            ctx.drop(DropReason.MALFORMED);
+            return;
+        }
+        NetworkInfo info = new NetworkInfo(m.networkId, 0, NetworkStatus.OK, c.name(), c.type() == 0, c.mtu(),
+                c.revision(), c.hasFlag(NetworkConfig.FLAG_ENABLE_BROADCAST), bridging(c),
+                c.staticIps().stream().map(IpNetworkPrefix::toString).toList(),
+                c.routes().stream().map(Networks::route).toList(),
+                new NetworkInfo.Dns(c.dns().domain(), c.dns().servers().stream().map(p -> IpText.format(p.ip())).toList()));
+        boolean changed = m.configured == null || !m.configured.equals(info);
+        m.configured = info;
+        m.failure = null;
+        m.lastConfigUpdateMs = now;
+        if (changed) ctx.events.networkConfigured(m.networkId, dictionary);
+    }
+
+    private boolean bridging(NetworkConfig c) {
+        return c.specialists().stream().anyMatch(s -> s.address().equals(ctx.self) && s.is(Specialist.ACTIVE_BRIDGE));
+    }
+
+    private static NetworkInfo.Route route(net.ztj.core.network.config.Route r) {
+        String via = r.via() == null || r.target() == null || r.via().ip().length != r.target().ip().length
+                ? null : IpText.format(r.via().ip());
+        return new NetworkInfo.Route(r.target() == null ? "" : r.target().toString(), via, r.flags(), r.metric());
     }
 
     List<NetworkInfo> snapshot() {

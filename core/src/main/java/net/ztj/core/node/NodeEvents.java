@@ -19,6 +19,12 @@ public interface NodeEvents {
     /** An upstream reported that another node uses our address with a different key: we must regenerate. */
     default void identityCollision() {}
 
+    /**
+     * A network's configuration was applied and differs from the one held before: the service caches the dictionary
+     * (networks.d/&lt;nwid&gt;.conf) and updates the network's port.
+     */
+    default void networkConfigured(long networkId, byte[] dictionary) {}
+
     /** A USER_MESSAGE arrived. */
     default void userMessage(net.ztj.core.identity.Address from, long typeId, byte[] payload) {}
 }

@@ -8,6 +8,7 @@ import net.ztj.core.wire.Endpoint;
 import net.ztj.core.wire.ErrorCode;
 import net.ztj.core.wire.MalformedException;
 import net.ztj.core.wire.Verb;
+import net.ztj.core.wire.verbs.NetworkConfigChunk;
 import net.ztj.core.wire.verbs.PushDirectPaths;
 import net.ztj.core.wire.verbs.Rendezvous;
 import net.ztj.core.world.World;
@@ -52,6 +53,7 @@ final class VerbHandlers {
             case PUSH_DIRECT_PATHS -> pushDirectPaths(in);
             case USER_MESSAGE -> userMessage(in);
             case NETWORK_CONFIG_REQUEST -> configRequest(in);
+            case NETWORK_CONFIG -> configPush(in);
             default -> { }
         }
     }
@@ -115,8 +117,10 @@ final class VerbHandlers {
             if (learned == null) return;
             ctx.topology.peers.put(id.address(), learned);
             identityLearned(learned, in.now());
+        } else if (inReVerb == Verb.NETWORK_CONFIG_REQUEST.code) {
+            networks.configChunk(peer, in.packetId(), NetworkConfigChunk.decode(r), in.now());
         }
-        // OK(ECHO) and the VL2 replies need no further action here
+        // OK(ECHO) and the other VL2 replies need no further action here
     }
 
     // ---- ERROR ----
@@ -237,6 +241,21 @@ final class VerbHandlers {
         byte[] err = net.ztj.core.wire.verbs.ErrorMessage.withNetworkId(Verb.NETWORK_CONFIG_REQUEST, in.packetId(),
                 ErrorCode.UNSUPPORTED_OPERATION, networkId).toBytes();
         sender.reply(in.peer(), in.socket(), in.from(), Verb.ERROR, err, in.now());
+    }
+
+    /**
+     * A pushed configuration chunk, from the controller or relayed by a member (each chunk is signed by the
+     * controller). A push that completes a configuration is acknowledged with 1.14's OK, whose in-re verb is ECHO.
+     */
+    private void configPush(InboundPacket in) {
+        NetworkConfigChunk chunk = NetworkConfigChunk.decode(new ByteReader(in.payload()));
+        if (chunk.legacy()) return; // NETWORK_CONFIG has no legacy form
+        long updateId = networks.configChunk(in.peer(), in.packetId(), chunk, in.now());
+        if (updateId != 0) {
+            byte[] ok = new ByteWriter(32).u8(Verb.ECHO.code).u64(in.packetId()).u64(chunk.networkId()).u64(updateId)
+                    .toByteArray();
+            sender.reply(in.peer(), in.socket(), in.from(), Verb.OK, ok, in.now());
+        }
     }
 
     // ---- USER_MESSAGE ----

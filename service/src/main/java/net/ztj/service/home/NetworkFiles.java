@@ -49,6 +49,11 @@ public final class NetworkFiles {
         if (!Files.exists(f)) StateFiles.writeIfChanged(f, "\n");
     }
 
+    /** Caches a network's last configuration dictionary in {@code <nwid>.conf} (spec 05 §3.2). */
+    public void writeConfig(long networkId, byte[] dictionary) throws IOException {
+        StateFiles.writeIfChanged(conf(networkId), dictionary);
+    }
+
     /** The local settings, the defaults when there is no readable file. */
     public NetworkSettings settings(long networkId) {
         try {

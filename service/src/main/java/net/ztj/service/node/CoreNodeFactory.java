@@ -9,6 +9,7 @@ import net.ztj.core.world.World;
 import net.ztj.core.world.WorldType;
 import net.ztj.core.world.WorldUpdates;
 import net.ztj.service.home.MoonFiles;
+import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.home.PlanetFile;
 
 import java.io.IOException;
@@ -32,7 +33,8 @@ public final class CoreNodeFactory implements NodeCoreFactory {
                 .orElse(null);
         World planet = WorldUpdates.startupPlanet(cached, DefaultPlanet.world());
         Node node = new Node(c.identity(), planet, NodeConfig.DEFAULTS, c.transport(),
-                new Persisting(c.planet(), c.moons(), log), c.random(), c.nowMs());
+                new Persisting(c.planet(), c.moons(), new NetworkFiles(c.home().file("networks.d")), log), c.random(),
+                c.nowMs());
         for (long id : c.moons().ids()) {
             Optional<World> moon = c.moons().read(id).flatMap(CoreNodeFactory::parse);
             if (moon.isPresent() && moon.get().type() == WorldType.MOON && moon.get().id() == id) {
@@ -52,8 +54,19 @@ public final class CoreNodeFactory implements NodeCoreFactory {
         }
     }
 
-    /** Writes accepted worlds to the home folder and deletes deorbited moons. Runs on the node's thread. */
-    private record Persisting(PlanetFile planet, MoonFiles moons, PrintStream log) implements NodeEvents {
+    /** Writes accepted worlds and network configurations to the home folder, deletes deorbited moons (node thread). */
+    private record Persisting(PlanetFile planet, MoonFiles moons, NetworkFiles networks, PrintStream log)
+            implements NodeEvents {
+        @Override
+        public void networkConfigured(long networkId, byte[] dictionary) {
+            try {
+                networks.writeConfig(networkId, dictionary);
+            } catch (IOException e) {
+                log.println(String.format("WARNING: could not cache the configuration of %016x: %s", networkId,
+                        e.getMessage()));
+            }
+        }
+
         @Override
         public void worldUpdated(World world) {
             try {
