@@ -97,7 +97,7 @@ public final class Daemon implements AutoCloseable {
         if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
         runner.start(core.core());
         NetworkFiles networks = new NetworkFiles(home.file("networks.d"));
-        for (long nwid : networks.joined()) runner.join(nwid); // spec 05 §2.3 step 11
+        for (long nwid : networks.joined()) runner.join(nwid, networks.readConfig(nwid)); // spec 05 §2.3 step 11
 
         LocalAddressReport addresses = new LocalAddressReport(transport::ports, settings.bind(),
                 settings.interfacePrefixBlacklist(), runner);

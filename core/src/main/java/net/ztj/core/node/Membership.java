@@ -11,6 +11,7 @@ final class Membership {
     NetworkStatus failure; // null: no failure recorded
     long lastRequestMs = Long.MIN_VALUE / 2;
     long lastConfigUpdateMs;
+    long configTimestamp; // the controller's timestamp of the configuration held, 0 if none
     NetworkInfo configured; // null until a configuration is applied
     final ConfigAssembler assembler;
 

@@ -40,10 +40,26 @@ final class Networks {
         this.whois = whois;
     }
 
-    /** Joins a network; returns false if already joined. The first request goes out at the next tick. */
-    boolean join(long networkId) {
+    /**
+     * Joins a network; returns false if already joined. A configuration cached from an earlier run is used until
+     * the controller answers (spec 03 §7.3); an unreadable one is ignored and simply requested again.
+     */
+    boolean join(long networkId, byte[] cachedDictionary, long now) {
         if (joined.containsKey(networkId)) return false;
-        joined.put(networkId, new Membership(networkId));
+        Membership m = new Membership(networkId);
+        joined.put(networkId, m);
+        if (cachedDictionary != null && cachedDictionary.length > 1) {
+            try {
+                NetworkConfig c = NetworkConfig.fromDictionary(Dictionary.parse(cachedDictionary));
+                if (c.issuedTo().equals(ctx.self) && c.networkId() == networkId) {
+                    m.configured = info(m.networkId, c);
+                    m.configTimestamp = c.timestamp();
+                    m.lastConfigUpdateMs = Long.MIN_VALUE / 2; // ask the controller at the next tick all the same
+                }
+            } catch (MalformedException e) {
+                ctx.drop(DropReason.MALFORMED);
+            }
+        }
         return true;
     }
 
@@ -66,7 +82,7 @@ final class Networks {
         NodeConfig cfg = ctx.config;
         NetworkInfo held = m.configured;
         NetworkConfigRequest req = new NetworkConfigRequest(m.networkId, ConfigRequestMetadata.ofNode1141(cfg.platform()).toDictionary().toBytes(),
-                held == null ? 0 : held.revision(), held == null ? 0 : m.lastConfigUpdateMs);
+                held == null ? 0 : held.revision(), held == null ? 0 : m.configTimestamp);
         ByteWriter w = new ByteWriter(256);
         req.encode(w);
         Address controller = new Address(m.controller());
@@ -130,16 +146,22 @@ final class Networks {
             ctx.drop(DropReason.MALFORMED);
             return;
         }
-        NetworkInfo info = new NetworkInfo(m.networkId, 0, NetworkStatus.OK, c.name(), c.type() == 0, c.mtu(),
+        NetworkInfo info = info(m.networkId, c);
+        boolean changed = m.configured == null || !m.configured.equals(info);
+        m.configured = info;
+        m.configTimestamp = c.timestamp();
+        m.failure = null;
+        m.lastConfigUpdateMs = now;
+        if (changed) ctx.events.networkConfigured(m.networkId, dictionary);
+    }
+
+    /** The API's view of a configuration. */
+    private NetworkInfo info(long networkId, NetworkConfig c) {
+        return new NetworkInfo(networkId, 0, NetworkStatus.OK, c.name(), c.type() == 0, c.mtu(),
                 c.revision(), c.hasFlag(NetworkConfig.FLAG_ENABLE_BROADCAST), bridging(c),
                 c.staticIps().stream().map(IpNetworkPrefix::toString).toList(),
                 c.routes().stream().map(Networks::route).toList(),
                 new NetworkInfo.Dns(c.dns().domain(), c.dns().servers().stream().map(p -> IpText.format(p.ip())).toList()));
-        boolean changed = m.configured == null || !m.configured.equals(info);
-        m.configured = info;
-        m.failure = null;
-        m.lastConfigUpdateMs = now;
-        if (changed) ctx.events.networkConfigured(m.networkId, dictionary);
     }
 
     private boolean bridging(NetworkConfig c) {

@@ -145,7 +145,15 @@ public final class Node {
      * says. Returns false if already joined.
      */
     public boolean join(long networkId, long nowMs) {
-        boolean added = networks.join(networkId);
+        return join(networkId, null, nowMs);
+    }
+
+    /**
+     * Joins a network with the configuration dictionary cached by an earlier run ({@code networks.d/<nwid>.conf}),
+     * which is used until the controller answers; null or unreadable: none.
+     */
+    public boolean join(long networkId, byte[] cachedDictionary, long nowMs) {
+        boolean added = networks.join(networkId, cachedDictionary, nowMs);
         if (added) networks.tick(nowMs);
         return added;
     }

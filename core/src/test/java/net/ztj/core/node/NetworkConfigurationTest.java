@@ -90,4 +90,32 @@ class NetworkConfigurationTest {
         assertEquals(1, cached.size());
         assertEquals(NetworkStatus.OK, node.network(nwid).orElseThrow().status());
     }
+
+    @Test
+    void aCachedConfigurationIsUsedAfterARestartUntilTheControllerAnswers() throws Exception {
+        JsonNode v = Vectors.json("networks_networkconfig.json");
+        Identity controller = Identity.fromString(v.get("controller_identity_secret").asText());
+        Identity member = Identity.fromString(v.get("member_identity_secret").asText());
+        long nwid = Long.parseUnsignedLong(v.get("networkId").asText(), 16);
+        C25519.KeyPair key = C25519.generate(new SecureRandom());
+        World planet = World.sign(WorldType.PLANET, 7, 1, key.publicKey(),
+                List.of(new World.Root(controller.publicOnly(), List.of(Endpoint.parse("10.0.0.1/9993")))), key.privateKey());
+        List<byte[]> sent = new ArrayList<>();
+        long now = 1_700_000_000_000L;
+        Node node = new Node(member, planet, NodeConfig.DEFAULTS,
+                (socket, to, data, off, len, ttl) -> sent.add(java.util.Arrays.copyOfRange(data, off, off + len)),
+                new NodeEvents() {}, new SplittableRandom(6), now);
+        node.join(nwid, Vectors.hex(v.get("small").get("dictionary_hex")), now);
+        NetworkInfo info = node.network(nwid).orElseThrow();
+        assertEquals(NetworkStatus.OK, info.status());
+        assertEquals("test-net", info.name());
+
+        Node other = new Node(member, planet, NodeConfig.DEFAULTS, (s, t, d, o, l, ttl) -> true, new NodeEvents() {},
+                new SplittableRandom(7), now);
+        other.join(nwid, new byte[] {'\n'}, now);
+        assertEquals(NetworkStatus.REQUESTING_CONFIGURATION, other.network(nwid).orElseThrow().status(),
+                "the one-byte file written at join is no configuration");
+        other.join(0x1234567890abcdefL, "garbage=1".getBytes(), now);
+        assertEquals(NetworkStatus.REQUESTING_CONFIGURATION, other.network(0x1234567890abcdefL).orElseThrow().status());
+    }
 }

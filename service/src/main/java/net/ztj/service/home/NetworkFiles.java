@@ -54,6 +54,16 @@ public final class NetworkFiles {
         StateFiles.writeIfChanged(conf(networkId), dictionary);
     }
 
+    /** The cached configuration dictionary, or null when there is none (or only the LF written at join). */
+    public byte[] readConfig(long networkId) {
+        try {
+            byte[] b = Files.readAllBytes(conf(networkId));
+            return b.length > 1 ? b : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The local settings, the defaults when there is no readable file. */
     public NetworkSettings settings(long networkId) {
         try {

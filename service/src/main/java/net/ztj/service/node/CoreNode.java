@@ -60,8 +60,8 @@ final class CoreNode implements NodeCore {
     }
 
     @Override
-    public boolean join(long networkId, long nowMs) {
-        return node.join(networkId, nowMs);
+    public boolean join(long networkId, byte[] cachedConfig, long nowMs) {
+        return node.join(networkId, cachedConfig, nowMs);
     }
 
     @Override

@@ -28,8 +28,12 @@ public interface NodeControl {
 
     void deorbit(long moonId);
 
-    /** Joins a network; false if it was joined already. */
-    boolean join(long networkId);
+    /**
+     * Joins a network; false if it was joined already.
+     *
+     * @param cachedConfig the configuration cached by an earlier run ({@code networks.d/<nwid>.conf}), or null
+     */
+    boolean join(long networkId, byte[] cachedConfig);
 
     /** Leaves a network; false if it was not joined. */
     boolean leave(long networkId);

@@ -39,8 +39,12 @@ public interface NodeCore {
 
     void deorbit(long moonId);
 
-    /** Joins a network; false if it was joined already. */
-    boolean join(long networkId, long nowMs);
+    /**
+     * Joins a network; false if it was joined already.
+     *
+     * @param cachedConfig the configuration cached by an earlier run, or null
+     */
+    boolean join(long networkId, byte[] cachedConfig, long nowMs);
 
     /** Leaves a network; false if it was not joined. */
     boolean leave(long networkId);

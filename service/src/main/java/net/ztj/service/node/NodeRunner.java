@@ -157,8 +157,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     }
 
     @Override
-    public boolean join(long networkId) {
-        return call((node, now) -> node.join(networkId, now));
+    public boolean join(long networkId, byte[] cachedConfig) {
+        return call((node, now) -> node.join(networkId, cachedConfig, now));
     }
 
     @Override

@@ -85,7 +85,7 @@ class NodeRunnerTest {
         }
 
         @Override
-        public boolean join(long networkId, long nowMs) {
+        public boolean join(long networkId, byte[] cachedConfig, long nowMs) {
             record(String.format("join %016x", networkId));
             return true;
         }

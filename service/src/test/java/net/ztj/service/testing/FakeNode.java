@@ -59,7 +59,7 @@ public final class FakeNode implements NodeControl {
     public final java.util.TreeMap<Long, NetworkInfo> networks = new java.util.TreeMap<>(Long::compareUnsigned);
 
     @Override
-    public synchronized boolean join(long networkId) {
+    public synchronized boolean join(long networkId, byte[] cachedConfig) {
         commands.add(String.format("join %016x", networkId));
         if (networks.containsKey(networkId)) return false;
         networks.put(networkId, new NetworkInfo(networkId, 0x0a0b0c0d0e0fL, NetworkStatus.REQUESTING_CONFIGURATION, "",

@@ -84,7 +84,7 @@ public final class OfflineNodeCore implements NodeCore {
     private final TreeMap<Long, NetworkInfo> joined = new TreeMap<>(Long::compareUnsigned);
 
     @Override
-    public boolean join(long networkId, long nowMs) {
+    public boolean join(long networkId, byte[] cachedConfig, long nowMs) {
         return joined.putIfAbsent(networkId, new NetworkInfo(networkId, 0, NetworkStatus.REQUESTING_CONFIGURATION, "",
                 true, 2800, 0, false, false, List.of(), List.of(), NetworkInfo.Dns.NONE)) == null;
     }

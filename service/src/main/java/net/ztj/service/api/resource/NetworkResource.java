@@ -57,7 +57,7 @@ public final class NetworkResource {
         long id = networkId(call);
         try {
             files.markJoined(id);
-            node.join(id);
+            node.join(id, files.readConfig(id));
             NetworkSettings s = files.settings(id);
             JsonNode body = parseOrNull(call.bodyText());
             if (body != null && body.isObject()) {
