@@ -173,6 +173,11 @@ public final class Node {
         return networks.get(networkId).map(networks::info);
     }
 
+    /** Runs a network controller for the networks whose id starts with our address (spec 04 §1). */
+    public void setController(LocalController controller) {
+        ctx.controller = controller;
+    }
+
     /** Starts orbiting a moon: its id and the address of one of its roots (spec 02 §10.4). */
     public void orbit(long moonId, Address seed, long nowMs) {
         if (!ctx.topology.orbit(moonId, seed)) return;

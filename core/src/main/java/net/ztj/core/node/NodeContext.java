@@ -20,6 +20,8 @@ final class NodeContext {
     final ExpectedReplies expectedReplies = new ExpectedReplies();
     final IdentityHasher hasher = new IdentityHasher();
     final Topology topology;
+    /** The embedded network controller, or null when this node runs none. */
+    LocalController controller;
     /** Our bound local addresses, advertised in PUSH_DIRECT_PATHS. */
     java.util.List<net.ztj.core.wire.Endpoint> localAddresses = java.util.List.of();
 

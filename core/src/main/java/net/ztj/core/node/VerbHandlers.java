@@ -8,7 +8,9 @@ import net.ztj.core.wire.Endpoint;
 import net.ztj.core.wire.ErrorCode;
 import net.ztj.core.wire.MalformedException;
 import net.ztj.core.wire.Verb;
+import net.ztj.core.network.config.ConfigChunker;
 import net.ztj.core.wire.verbs.NetworkConfigChunk;
+import net.ztj.core.wire.verbs.NetworkConfigRequest;
 import net.ztj.core.wire.verbs.PushDirectPaths;
 import net.ztj.core.wire.verbs.Rendezvous;
 import net.ztj.core.world.World;
@@ -235,12 +237,41 @@ final class VerbHandlers {
 
     // ---- NETWORK_CONFIG_REQUEST ----
 
-    /** This node runs no controller: the answer is ERROR(UNSUPPORTED_OPERATION) with the network id (02 §8.12). */
+    /**
+     * A member asks for a network's configuration (spec 03 §7.1, 04 §1–§8). Without a controller, or for a network
+     * that is not ours: ERROR(UNSUPPORTED_OPERATION) with the network id, or nothing, as 1.14 does.
+     */
     private void configRequest(InboundPacket in) {
-        long networkId = new ByteReader(in.payload()).u64();
-        byte[] err = net.ztj.core.wire.verbs.ErrorMessage.withNetworkId(Verb.NETWORK_CONFIG_REQUEST, in.packetId(),
-                ErrorCode.UNSUPPORTED_OPERATION, networkId).toBytes();
-        sender.reply(in.peer(), in.socket(), in.from(), Verb.ERROR, err, in.now());
+        NetworkConfigRequest req = NetworkConfigRequest.decode(new ByteReader(in.payload()));
+        long networkId = req.networkId();
+        LocalController controller = ctx.controller;
+        if (controller == null) {
+            error(in, ErrorCode.UNSUPPORTED_OPERATION, networkId, null);
+            return;
+        }
+        if ((networkId >>> 24) != ctx.self.value()) return;
+        switch (controller.request(in.peer().identity, networkId, req.metadata(), in.packetId(), in.now())) {
+            case LocalController.Config c -> sendConfig(in.peer(), in, networkId, c.dictionary());
+            case LocalController.Error e -> error(in, e.code(), networkId, e.dictionary());
+            case LocalController.Ignore i -> { }
+        }
+    }
+
+    private void error(InboundPacket in, ErrorCode code, long networkId, byte[] dictionary) {
+        ByteWriter w = new ByteWriter(32).u8(Verb.NETWORK_CONFIG_REQUEST.code).u64(in.packetId()).u8(code.code)
+                .u64(networkId);
+        if (dictionary != null) w.u16(dictionary.length).bytes(dictionary);
+        sender.reply(in.peer(), in.socket(), in.from(), Verb.ERROR, w.toByteArray(), in.now());
+    }
+
+    /** The configuration as OK(NETWORK_CONFIG_REQUEST) packets, one signed chunk each (spec 04 §8). */
+    private void sendConfig(Peer member, InboundPacket in, long networkId, byte[] dictionary) {
+        long updateId = ctx.random.nextLong() | 1;
+        for (NetworkConfigChunk chunk : ConfigChunker.split(networkId, dictionary, updateId, ctx.identity)) {
+            ByteWriter w = new ByteWriter(dictionary.length + 160).u8(Verb.NETWORK_CONFIG_REQUEST.code).u64(in.packetId());
+            chunk.encode(w);
+            sender.send(member, Verb.OK, w.toByteArray(), in.now());
+        }
     }
 
     /**

@@ -1,0 +1,127 @@
+package net.ztj.controller.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.ztj.controller.model.MemberRecord;
+import net.ztj.controller.model.MemberTag;
+import net.ztj.controller.model.NetworkRecord;
+import net.ztj.controller.store.ControllerStore;
+import net.ztj.core.identity.Identity;
+import net.ztj.core.network.config.ConfigRequestMetadata;
+import net.ztj.core.network.dictionary.Dictionary;
+import net.ztj.core.node.LocalController;
+import net.ztj.core.wire.ErrorCode;
+import net.ztj.core.wire.MalformedException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The controller's answer to a configuration request (spec 04 §2–§3, §8): rate limit, member auto-creation with its
+ * identity pinned, authorization (by the member record, public network or token), then the configuration of
+ * {@link ConfigBuilder}, saving the member (identity, versions, new IP assignments, default tags) either way.
+ */
+public final class EmbeddedController implements LocalController {
+    /** A request within this many ms of the previous accepted one from the same member is ignored. */
+    public static final long REQUEST_RATE_LIMIT_MS = 1000;
+
+    private final Identity self;
+    private final ControllerStore store;
+    private final RandomGenerator random;
+    private final Map<String, Long> lastRequest = new HashMap<>();
+
+    public EmbeddedController(Identity self, ControllerStore store, RandomGenerator random) {
+        if (!self.hasPrivate()) throw new IllegalArgumentException("the controller signs with the node's secret identity");
+        this.self = self;
+        this.store = store;
+        this.random = random;
+    }
+
+    @Override
+    public Answer request(Identity requester, long networkId, byte[] metadata, long packetId, long nowMs) {
+        if ((networkId >>> 24) != self.address().value()) return new Ignore();
+        String nwid = String.format("%016x", networkId);
+        String address = requester.address().toString();
+        if (packetId != 0) {
+            Long last = lastRequest.get(nwid + address);
+            if (last != null && nowMs - last <= REQUEST_RATE_LIMIT_MS) return new Ignore();
+            lastRequest.put(nwid + address, nowMs);
+        }
+        Optional<NetworkRecord> found = store.network(nwid);
+        if (found.isEmpty()) return new Error(ErrorCode.OBJ_NOT_FOUND, null);
+        NetworkRecord net = found.get();
+        MemberRecord member = store.member(nwid, address).orElseGet(() -> MemberRecord.newMember(nwid, address, nowMs));
+        ObjectNode doc = member.toJson();
+        if (member.identity() != null) {
+            if (!sameIdentity(member.identity(), requester)) return new Error(ErrorCode.NETWORK_ACCESS_DENIED, null);
+        } else {
+            doc.put("identity", requester.toPublicString());
+        }
+        ConfigRequestMetadata md = metadata(metadata);
+
+        String credentialType = null;
+        boolean authorized = member.authorized();
+        if (!authorized && !net.isPrivate()) {
+            authorized = true;
+            credentialType = "public";
+        } else if (!authorized && tokenValid(net, md, nowMs)) {
+            authorized = true;
+            credentialType = "token";
+            doc.put("lastAuthorizedCredential", md.authToken().substring(6));
+        }
+        if (credentialType != null) {
+            doc.put("authorized", true).put("lastAuthorizedTime", nowMs).put("lastAuthorizedCredentialType", credentialType);
+        }
+        if (!authorized) {
+            store.saveMember(MemberRecord.fromJson(doc));
+            return new Error(ErrorCode.NETWORK_ACCESS_DENIED, null);
+        }
+        if (packetId != 0) {
+            doc.put("vMajor", md.majorVersion()).put("vMinor", md.minorVersion()).put("vRev", md.revision())
+                    .put("vProto", md.protocolVersion());
+        }
+        MemberRecord current = MemberRecord.fromJson(doc);
+        List<MemberRecord> members = new ArrayList<>();
+        for (MemberRecord m : store.members(nwid)) if (!m.address().equals(address)) members.add(m);
+        members.add(current);
+        ConfigBuilder.Issued issued = ConfigBuilder.build(self, net, current, requester.publicOnly(), members, md, nowMs,
+                random);
+        ArrayNode ips = doc.putArray("ipAssignments");
+        issued.ipAssignments().forEach(ips::add);
+        ArrayNode tags = doc.putArray("tags");
+        for (MemberTag t : issued.tags()) tags.addArray().add(t.id()).add(t.value());
+        store.saveMember(MemberRecord.fromJson(doc));
+        return new Config(issued.config().toDictionary().toBytes());
+    }
+
+    private static boolean sameIdentity(String pinned, Identity requester) {
+        try {
+            return Identity.fromString(pinned).equals(requester);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Spec 04 §3.6: metadata {@code a=token:<t>} with a network authTokens entry that is 0 or in the future. */
+    private static boolean tokenValid(NetworkRecord net, ConfigRequestMetadata md, long now) {
+        String a = md.authToken();
+        if (a == null || !a.startsWith("token:") || a.length() <= 6) return false;
+        JsonNode tokens = net.authTokens();
+        if (tokens == null || !tokens.isObject()) return false;
+        JsonNode expiry = tokens.get(a.substring(6));
+        return expiry != null && expiry.isNumber() && (expiry.asLong() == 0 || expiry.asLong() > now);
+    }
+
+    private static ConfigRequestMetadata metadata(byte[] bytes) {
+        try {
+            return ConfigRequestMetadata.fromDictionary(Dictionary.parse(bytes, 1024));
+        } catch (MalformedException | IllegalArgumentException e) {
+            return ConfigRequestMetadata.fromDictionary(new Dictionary(1024));
+        }
+    }
+}
