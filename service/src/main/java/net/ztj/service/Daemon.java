@@ -95,6 +95,7 @@ public final class Daemon implements AutoCloseable {
         NodeCoreFactory.Created core = o.coreFactory().create(new CoreContext(identity, planet, moons, home,
                 transport, o.random(), o.clockMs().getAsLong()));
         if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
+        core.controller().ifPresent(parts::push);
         runner.start(core.core());
         NetworkFiles networks = new NetworkFiles(home.file("networks.d"));
         for (long nwid : networks.joined()) runner.join(nwid, networks.readConfig(nwid)); // spec 05 §2.3 step 11
@@ -108,7 +109,7 @@ public final class Daemon implements AutoCloseable {
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), false, false),
-                    conf, moons, networks, authToken, o.clockMs()), o.err());
+                    conf, moons, networks, core.controller(), identity.address(), o.random(), authToken, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }

@@ -41,7 +41,8 @@ class ZeroTierCliNodeTest {
     private void start(String localConf) throws Exception {
         LocalConf conf = localConf == null ? LocalConf.none() : LocalConfLoader.parse(localConf, w -> {});
         cli = new CliHarness(LocalApi.handler(node, service::get, conf, new MoonFiles(dir.resolve("moons.d")),
-                new net.ztj.service.home.NetworkFiles(dir.resolve("networks.d")), CliHarness.TOKEN, () -> cli.clockMs), dir);
+                new net.ztj.service.home.NetworkFiles(dir.resolve("networks.d")), java.util.Optional.empty(),
+                net.ztj.core.identity.Address.parse("ed7e70d932"), new java.util.SplittableRandom(1), CliHarness.TOKEN, () -> cli.clockMs), dir);
     }
 
     @AfterEach

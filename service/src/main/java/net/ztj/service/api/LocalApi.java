@@ -1,6 +1,9 @@
 package net.ztj.service.api;
 
+import net.ztj.controller.store.ControllerStore;
+import net.ztj.core.identity.Address;
 import net.ztj.service.api.resource.ConfigResource;
+import net.ztj.service.api.resource.ControllerResource;
 import net.ztj.service.api.resource.HealthResource;
 import net.ztj.service.api.resource.MoonResource;
 import net.ztj.service.api.resource.NetworkResource;
@@ -11,11 +14,13 @@ import net.ztj.service.home.MoonFiles;
 import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.node.NodeControl;
 
+import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
 
 /**
- * The API's route table, assembled from its resources. Routes not listed (metrics, bonds, controller,
+ * The API's route table, assembled from its resources. Routes not listed (metrics, the unstable controller listings, bonds, controller,
  * {@code POST /config/settings}) answer 404.
  */
 public final class LocalApi {
@@ -27,7 +32,8 @@ public final class LocalApi {
      * @param authToken the content of authtoken.secret (trimmed)
      */
     public static ApiHandler handler(NodeControl node, Supplier<ServiceState> service, LocalConf conf, MoonFiles moons,
-                                     NetworkFiles networks,
+                                     NetworkFiles networks, Optional<ControllerStore> controller, Address self,
+                                     RandomGenerator random,
                                      String authToken, LongSupplier clockMs) {
         RouteTable routes = new RouteTable();
         new StatusResource(node, service, conf, clockMs).register(routes);
@@ -36,6 +42,7 @@ public final class LocalApi {
         new PeerResource(node, () -> service.get().tcpFallbackActive()).register(routes);
         new MoonResource(node, moons).register(routes);
         new NetworkResource(node, networks).register(routes);
+        controller.ifPresent(store -> new ControllerResource(store, self, clockMs, random).register(routes));
         return new ApiHandler(new AccessControl(authToken, conf.settings().allowManagementFrom()), routes);
     }
 }

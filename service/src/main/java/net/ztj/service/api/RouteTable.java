@@ -62,6 +62,12 @@ public final class RouteTable {
             if (p.equals("{hex10}") || p.equals("{hex16}")) {
                 if (!isHex(parts[i], p.equals("{hex10}") ? 10 : 16)) return null;
                 params.add(parts[i]);
+            } else if (p.equals("{hex10}______")) {
+                // the controller's legacy "create a network" path: an address followed by six underscores
+                if (parts[i].length() != 16 || !parts[i].endsWith("______") || !isHex(parts[i].substring(0, 10), 10)) {
+                    return null;
+                }
+                params.add(parts[i].substring(0, 10));
             } else if (!p.equals(parts[i])) {
                 return null;
             }

@@ -1,5 +1,7 @@
 package net.ztj.service.node;
 
+import net.ztj.controller.store.ControllerStore;
+
 import java.util.Optional;
 
 /**
@@ -10,10 +12,15 @@ public interface NodeCoreFactory {
     /**
      * The created core and the planet it uses.
      *
+     * @param controller     the embedded controller's storage, for the /controller API; empty when none runs
      * @param planetInEffect the binary planet the core uses (the file's if valid, else the built-in one); the
      *                       daemon writes it back to {@code planet}. Empty: nothing is written.
      */
-    record Created(NodeCore core, Optional<byte[]> planetInEffect) {}
+    record Created(NodeCore core, Optional<byte[]> planetInEffect, Optional<ControllerStore> controller) {
+        public Created(NodeCore core, Optional<byte[]> planetInEffect) {
+            this(core, planetInEffect, Optional.empty());
+        }
+    }
 
     Created create(CoreContext context);
 }

@@ -43,13 +43,16 @@ class LocalApiTest {
     private final FakeNode node = new FakeNode(SpecFixtures.memberStatus());
     private final AtomicReference<ServiceState> service = new AtomicReference<>(SpecFixtures.memberService());
     private long clock = SpecFixtures.MEMBER_STATUS_CLOCK;
+    private static final net.ztj.core.identity.Address SELF = net.ztj.core.identity.Address.parse("ed7e70d932");
+    private java.util.Optional<net.ztj.controller.store.ControllerStore> controller = java.util.Optional.empty();
     private ApiServer server;
     private int port;
 
     private void start(String localConf) throws Exception {
         LocalConf conf = localConf == null ? LocalConf.none() : LocalConfLoader.parse(localConf, w -> {});
         ApiHandler handler = LocalApi.handler(node, service::get, conf, new MoonFiles(dir.resolve("moons.d")),
-                new net.ztj.service.home.NetworkFiles(dir.resolve("networks.d")), TOKEN,
+                new net.ztj.service.home.NetworkFiles(dir.resolve("networks.d")), controller, SELF,
+                new java.util.SplittableRandom(1), TOKEN,
                 () -> clock);
         // loopback listeners even when local.conf allows remote management: tests stay on the loopback interface
         server = ApiServer.start(0, false, handler, new PrintStream(console, true, StandardCharsets.UTF_8));
@@ -57,8 +60,9 @@ class LocalApiTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (server != null) server.close();
+        if (controller.isPresent()) controller.get().close();
     }
 
     private Response get(String path, String... headers) throws Exception {
@@ -362,5 +366,39 @@ class LocalApiTest {
         assertEquals("[]", get("/network", auth()).body());
         assertEquals(List.of("join 93155eb5496486c9", "join 93155eb5496486c9", "leave 93155eb5496486c9",
                 "leave 93155eb5496486c9"), node.commands);
+    }
+
+    @Test
+    void controllerApiCreatesNetworksAndMembersWithZeroTiersShapes() throws Exception {
+        controller = java.util.Optional.of(net.ztj.controller.store.SqliteControllerStore.open(dir.resolve("controller.d")));
+        start(null);
+        String status = get("/controller", auth()).body();
+        assertTrue(status.startsWith("{\"apiVersion\":4,\"clock\":") && status.endsWith(",\"controller\":true,\"databaseReady\":true}"), status);
+        assertEquals(400, request("POST", "/controller/network/0123456789______", V4, "{}", auth()).status());
+        Response created = request("POST", "/controller/network/ed7e70d932______", V4,
+                "{\"name\":\"lab\",\"v4AssignMode\":{\"zt\":true},\"routes\":[{\"target\":\"10.1.2.0/24\"}]}", auth());
+        assertEquals(200, created.status());
+        com.fasterxml.jackson.databind.JsonNode net = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body());
+        String id = net.get("id").asText();
+        assertTrue(id.startsWith("ed7e70d932"), id);
+        assertEquals("lab", net.get("name").asText());
+        assertEquals("[\"" + id + "\"]", get("/controller/network", auth()).body());
+        assertEquals(400, request("POST", "/controller/network/" + id, V4, "{not json", auth()).status());
+        assertEquals(400, request("POST", "/controller/network/" + id, V4, "{\"mtu\":{\"x\":1},\"name\":[1]}", auth()).status(),
+                "ill-typed fields are refused");
+        assertEquals("lab", new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(get("/controller/network/" + id, auth()).body()).get("name").asText(), "nothing stored");
+
+        Response member = request("POST", "/controller/network/" + id + "/member/0badc0ffee", V4, "{\"authorized\":true}", auth());
+        assertEquals(200, member.status());
+        com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(member.body());
+        assertTrue(m.get("authorized").asBoolean());
+        assertEquals("api", m.get("lastAuthorizedCredentialType").asText());
+        assertEquals("{\"0badc0ffee\":" + m.get("revision").asLong() + "}", get("/controller/network/" + id + "/member", auth()).body());
+        assertEquals(404, request("POST", "/controller/network/0000000000000001/member/0badc0ffee", V4, "{}", auth()).status());
+        assertEquals(200, request("DELETE", "/controller/network/" + id + "/member/0badc0ffee", V4, null, auth()).status());
+        assertEquals(404, get("/controller/network/" + id + "/member/0badc0ffee", auth()).status());
+        assertEquals(200, request("DELETE", "/controller/network/" + id, V4, null, auth()).status());
+        assertEquals("[]", get("/controller/network", auth()).body());
     }
 }

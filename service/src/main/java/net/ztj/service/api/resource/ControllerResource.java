@@ -1,0 +1,186 @@
+package net.ztj.service.api.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.ztj.controller.model.InvalidFieldException;
+import net.ztj.controller.model.MemberRecord;
+import net.ztj.controller.model.NetworkRecord;
+import net.ztj.controller.store.ControllerStore;
+import net.ztj.core.identity.Address;
+import net.ztj.core.network.rules.RuleJson;
+import net.ztj.service.api.ApiCall;
+import net.ztj.service.api.ApiResult;
+import net.ztj.service.api.RouteTable;
+import net.ztj.service.json.JsonText;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The controller's JSON API (spec 04 §12, §14): networks and members with ZeroTier's field names, defaults and
+ * update rules, so the tools self-hosters use (ztncui, ztnet) work unchanged. A body that is not JSON, or a field of
+ * the wrong type, is answered 400 with a message and nothing is stored.
+ */
+public final class ControllerResource {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> NETWORK_WRITABLE = Set.of("name", "private", "enableBroadcast", "multicastLimit",
+            "mtu", "v4AssignMode", "v6AssignMode", "routes", "ipAssignmentPools", "rules", "capabilities", "tags",
+            "authTokens", "dns", "remoteTraceTarget", "remoteTraceLevel");
+    private static final Set<String> MEMBER_WRITABLE = Set.of("authorized", "activeBridge", "noAutoAssignIps",
+            "ipAssignments", "tags", "capabilities", "name", "authenticationExpiryTime", "remoteTraceTarget",
+            "remoteTraceLevel");
+
+    private final ControllerStore store;
+    private final Address self;
+    private final LongSupplier clockMs;
+    private final RandomGenerator random;
+
+    public ControllerResource(ControllerStore store, Address self, LongSupplier clockMs, RandomGenerator random) {
+        this.store = store;
+        this.self = self;
+        this.clockMs = clockMs;
+        this.random = random;
+    }
+
+    public void register(RouteTable routes) {
+        routes.on("GET", "/controller", call -> ApiResult.ok(JsonText.object().put("apiVersion", 4)
+                .put("clock", clockMs.getAsLong()).put("controller", true).put("databaseReady", true)));
+        routes.on("GET", "/controller/network", call -> {
+            ArrayNode ids = JsonText.array();
+            store.networks().stream().map(NetworkRecord::id).sorted().forEach(ids::add);
+            return ApiResult.ok(ids);
+        });
+        routes.on("POST,PUT", "/controller/network", this::createRandom);
+        routes.on("POST,PUT", "/controller/network/{hex10}______", call ->
+                call.param(0).toLowerCase(Locale.ROOT).equals(self.toString()) ? createRandom(call)
+                        : ApiResult.of(400, JsonText.object()));
+        routes.on("GET", "/controller/network/{hex16}", call -> store.network(nwid(call))
+                .map(n -> ApiResult.ok(n.toJson())).orElseGet(() -> ApiResult.noBody(404)));
+        routes.on("POST,PUT", "/controller/network/{hex16}", call -> updateNetwork(nwid(call), call));
+        routes.on("DELETE", "/controller/network/{hex16}", call -> store.deleteNetwork(nwid(call))
+                .map(n -> ApiResult.ok(n.toJson())).orElseGet(() -> ApiResult.noBody(404)));
+        routes.on("GET", "/controller/network/{hex16}/member", this::memberRevisions);
+        routes.on("GET", "/controller/network/{hex16}/member/{hex10}", call ->
+                store.member(nwid(call), address(call)).map(m -> ApiResult.ok(m.toJson()))
+                        .orElseGet(() -> ApiResult.noBody(404)));
+        routes.on("POST,PUT", "/controller/network/{hex16}/member/{hex10}", this::updateMember);
+        routes.on("DELETE", "/controller/network/{hex16}/member/{hex10}", call ->
+                store.deleteMember(nwid(call), address(call)).map(m -> ApiResult.ok(m.toJson()))
+                        .orElseGet(() -> ApiResult.noBody(404)));
+    }
+
+    private static String nwid(ApiCall call) {
+        return call.param(0).toLowerCase(Locale.ROOT);
+    }
+
+    private static String address(ApiCall call) {
+        return call.param(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Spec 04 §9.1: a free id made of our address and 24 random bits. */
+    private ApiResult createRandom(ApiCall call) {
+        JsonNode body = body(call);
+        if (body == null) return badJson();
+        long now = clockMs.getAsLong();
+        for (int i = 0; i < 1000; i++) {
+            String id = String.format("%016x", (self.value() << 24) | (random.nextInt() & 0xffffffL));
+            if (store.network(id).isPresent()) continue;
+            Optional<NetworkRecord> created = store.createNetwork(NetworkRecord.newNetwork(id, now));
+            if (created.isPresent()) return updateNetwork(id, body);
+        }
+        return ApiResult.of(503, error(503, "no free network id"));
+    }
+
+    private ApiResult updateNetwork(String id, ApiCall call) {
+        JsonNode body = body(call);
+        return body == null ? badJson() : updateNetwork(id, body);
+    }
+
+    private ApiResult updateNetwork(String id, JsonNode body) {
+        long now = clockMs.getAsLong();
+        ObjectNode doc = store.network(id).orElseGet(() -> NetworkRecord.newNetwork(id, now)).toJson();
+        if (body.isObject()) {
+            for (String key : NETWORK_WRITABLE) if (body.has(key)) doc.set(key, body.get(key));
+            if (body.has("rules")) doc.set("rules", rerender(body.get("rules")));
+            if (body.get("capabilities") instanceof ArrayNode caps) {
+                for (JsonNode c : caps) if (c instanceof ObjectNode o && o.has("rules")) o.set("rules", rerender(o.get("rules")));
+            }
+        }
+        if (!body.has("remoteTraceLevel")) doc.put("remoteTraceLevel", 0); // ZeroTier's reset quirk (04 §12.1)
+        doc.put("id", id).put("nwid", id);
+        try {
+            return ApiResult.ok(store.saveNetwork(NetworkRecord.fromJson(doc)).current().toJson());
+        } catch (InvalidFieldException e) {
+            return ApiResult.of(400, error(400, e.getMessage()));
+        }
+    }
+
+    private ApiResult memberRevisions(ApiCall call) {
+        String id = nwid(call);
+        if (store.network(id).isEmpty()) return ApiResult.noBody(404);
+        ObjectNode out = JsonText.object();
+        for (MemberRecord m : store.members(id)) if (m.id().length() == 10) out.put(m.id(), m.revision());
+        return ApiResult.ok(out);
+    }
+
+    private ApiResult updateMember(ApiCall call) {
+        String id = nwid(call), addr = address(call);
+        if (store.network(id).isEmpty()) return ApiResult.noBody(404);
+        JsonNode body = body(call);
+        if (body == null) return badJson();
+        long now = clockMs.getAsLong();
+        MemberRecord before = store.member(id, addr).orElseGet(() -> MemberRecord.newMember(id, addr, now));
+        ObjectNode doc = before.toJson();
+        if (body.isObject()) {
+            for (String key : MEMBER_WRITABLE) if (body.has(key)) doc.set(key, body.get(key));
+            JsonNode auth = body.get("authorized");
+            if (auth != null && auth.isBoolean() && auth.booleanValue() != before.authorized()) {
+                if (auth.booleanValue()) {
+                    doc.put("lastAuthorizedTime", now).put("lastAuthorizedCredentialType", "api");
+                    doc.putNull("lastAuthorizedCredential");
+                } else {
+                    doc.put("lastDeauthorizedTime", now);
+                }
+            }
+        }
+        if (!body.has("remoteTraceLevel")) doc.put("remoteTraceLevel", 0);
+        doc.put("id", addr).put("address", addr).put("nwid", id);
+        try {
+            return ApiResult.ok(store.saveMember(MemberRecord.fromJson(doc)).current().toJson());
+        } catch (InvalidFieldException e) {
+            return ApiResult.of(400, error(400, e.getMessage()));
+        }
+    }
+
+    /** Rules parsed and re-rendered as the controller stores them (04 §13); unparseable rules dropped. */
+    private static JsonNode rerender(JsonNode rules) {
+        if (!rules.isArray()) return rules;
+        List<?> list = MAPPER.convertValue(rules, List.class);
+        return MAPPER.valueToTree(RuleJson.render(RuleJson.parse(list)));
+    }
+
+    /** The request body as JSON; an empty body is {}; null when it is not JSON. */
+    private static JsonNode body(ApiCall call) {
+        String text = call.bodyText();
+        if (text == null || text.isBlank()) return JsonText.object();
+        try {
+            return JsonText.parse(text);
+        } catch (JsonText.SyntaxException e) {
+            return null;
+        }
+    }
+
+    private static ApiResult badJson() {
+        return ApiResult.of(400, error(400, "the request body is not valid JSON"));
+    }
+
+    private static ObjectNode error(int code, String description) {
+        return JsonText.object().put("error", code).put("description", description);
+    }
+}
