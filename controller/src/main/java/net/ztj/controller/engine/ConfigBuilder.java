@@ -26,7 +26,6 @@ import net.ztj.core.network.rules.Rule;
 import net.ztj.core.network.rules.RuleCodec;
 import net.ztj.core.network.rules.RuleJson;
 import net.ztj.core.wire.ByteWriter;
-import net.ztj.core.wire.IpText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ public final class ConfigBuilder {
         Set<String> taken = new java.util.HashSet<>();
         for (MemberRecord m : members) if (!m.address().equals(member.address())) taken.addAll(m.ipAssignments());
         IpAssignment.Result ips = IpAssignment.assign(net, member, nwid, address, taken, random);
-        List<IpNetworkPrefix> staticIps = ips.staticIps().stream().map(ConfigBuilder::prefix).toList();
+        List<IpNetworkPrefix> staticIps = ips.staticIps().stream().map(IpPrefixes::parse).toList();
 
         long flags = (net.enableBroadcast() ? NetworkConfig.FLAG_ENABLE_BROADCAST : 0)
                 | (ips.ndpEmulation() ? NetworkConfig.FLAG_ENABLE_IPV6_NDP_EMULATION : 0);
@@ -149,9 +148,9 @@ public final class ConfigBuilder {
     private static List<Route> routes(NetworkRecord net) {
         List<Route> out = new ArrayList<>();
         for (var r : net.routes()) {
-            IpNetworkPrefix target = prefix(r.target());
+            IpNetworkPrefix target = IpPrefixes.parse(r.target());
             if (target == null || out.size() >= 128) continue;
-            IpNetworkPrefix via = r.via() == null ? null : prefix(r.via());
+            IpNetworkPrefix via = r.via() == null ? null : IpPrefixes.parse(r.via());
             if (via != null && via.ip().length != target.ip().length) via = null;
             out.add(new Route(target, via == null ? null : new IpNetworkPrefix(via.ip(), 0), 0, 0));
         }
@@ -165,7 +164,7 @@ public final class ConfigBuilder {
         List<IpNetworkPrefix> servers = new ArrayList<>();
         for (JsonNode s : dns.path("servers")) {
             if (servers.size() >= DnsConfig.MAX_SERVERS) break;
-            IpNetworkPrefix p = prefix(s.asText(""));
+            IpNetworkPrefix p = IpPrefixes.parse(s.asText(""));
             if (p != null) servers.add(p);
         }
         return new DnsConfig(domain, servers);
@@ -184,18 +183,5 @@ public final class ConfigBuilder {
     private static String truncate(String name) {
         byte[] b = (name == null ? "" : name).getBytes(StandardCharsets.UTF_8);
         return b.length <= 127 ? (name == null ? "" : name) : new String(b, 0, 127, StandardCharsets.UTF_8);
-    }
-
-    /** "ip/bits" (or "ip/port" for DNS) to ZeroTier's address-with-number form; null if it is no IP. */
-    private static IpNetworkPrefix prefix(String text) {
-        if (text == null) return null;
-        int slash = text.indexOf('/');
-        try {
-            byte[] ip = IpText.parse(slash < 0 ? text : text.substring(0, slash));
-            int bits = slash < 0 ? 0 : Integer.parseInt(text.substring(slash + 1));
-            return new IpNetworkPrefix(ip, bits);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -7,6 +7,7 @@ import net.ztj.controller.model.Route;
 import net.ztj.core.identity.Address;
 import net.ztj.core.network.addressing.ManagedIpv6;
 import net.ztj.core.network.addressing.NetworkId;
+import net.ztj.core.network.config.IpNetworkPrefix;
 import net.ztj.core.wire.IpText;
 
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ public final class IpAssignment {
                         break;
                     }
                 }
-                String text = (ip >>> 24) + "." + ((ip >>> 16) & 0xff) + "." + ((ip >>> 8) & 0xff) + "." + (ip & 0xff);
+                String text = IpText.format(new byte[] {(byte) (ip >>> 24), (byte) (ip >>> 16), (byte) (ip >>> 8), (byte) ip});
                 if (bits > 0 && !taken.contains(text) && !mine.contains(text)) {
                     statics.add(text + "/" + bits);
                     return text;
@@ -161,32 +162,17 @@ public final class IpAssignment {
     private static List<ParsedRoute> parseRoutes(List<Route> routes) {
         List<ParsedRoute> out = new ArrayList<>();
         for (Route r : routes) {
-            String t = r.target();
+            IpNetworkPrefix t = IpPrefixes.parse(r.target());
             if (t == null) continue;
-            int slash = t.indexOf('/');
-            byte[] ip = parseIp(slash < 0 ? t : t.substring(0, slash));
-            if (ip == null) continue;
-            int bits = 0;
-            if (slash >= 0) {
-                try {
-                    bits = Integer.parseInt(t.substring(slash + 1));
-                } catch (NumberFormatException e) {
-                    bits = 0;
-                }
-            }
-            out.add(new ParsedRoute(ip, Math.max(0, Math.min(ip.length * 8, bits)), r.via() != null && parseIp(r.via()) != null));
+            int bits = Math.max(0, Math.min(t.ip().length * 8, t.bits()));
+            out.add(new ParsedRoute(t.ip(), bits, r.via() != null && parseIp(r.via()) != null));
         }
         return out;
     }
 
     private static byte[] parseIp(String s) {
-        if (s == null) return null;
-        try {
-            int slash = s.indexOf('/');
-            return IpText.parse(slash < 0 ? s : s.substring(0, slash));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        IpNetworkPrefix p = IpPrefixes.parse(s);
+        return p == null ? null : p.ip();
     }
 
     private static long v4(byte[] b) {
