@@ -32,6 +32,10 @@ public final class SimNode implements PhysicalTransport, NodeEvents {
     private final Node node;
     private final List<Message> messages = new ArrayList<>();
     private final List<World> worldUpdates = new ArrayList<>();
+    private final List<Frame> frames = new ArrayList<>();
+
+    /** An Ethernet frame the node delivered to a network's port. */
+    public record Frame(long networkId, long sourceMac, long destMac, int etherType, byte[] payload, long atMs) {}
     private long scheduledAt = Long.MAX_VALUE;
     private boolean running = true;
 
@@ -78,6 +82,30 @@ public final class SimNode implements PhysicalTransport, NodeEvents {
     @Override
     public void worldUpdated(World world) {
         worldUpdates.add(world);
+    }
+
+    @Override
+    public void virtualNetworkFrame(long networkId, long sourceMac, long destMac, int etherType, int vlanId,
+                                    byte[] data, int off, int len) {
+        frames.add(new Frame(networkId, sourceMac, destMac, etherType,
+                java.util.Arrays.copyOfRange(data, off, off + len), clock.nowMs()));
+    }
+
+    /** Frames delivered to the ports of this node's networks, oldest first. */
+    public List<Frame> frames() {
+        return frames;
+    }
+
+    /** A frame from a network's port (as the tap would hand it over). */
+    public void sendFrame(long networkId, long sourceMac, long destMac, int etherType, byte[] payload) {
+        schedule(node.processVirtualNetworkFrame(clock.nowMs(), networkId, sourceMac, destMac, etherType, 0, payload, 0,
+                payload.length));
+    }
+
+    /** Sets the multicast groups a network's port subscribes to. */
+    public void subscribe(long networkId, java.util.Set<net.ztj.core.network.addressing.MulticastGroup> groups) {
+        node.setMulticastSubscriptions(networkId, groups, clock.nowMs());
+        schedule(clock.nowMs());
     }
 
     /** Stops the node: it neither sends nor receives any more (a crashed or unplugged machine). */

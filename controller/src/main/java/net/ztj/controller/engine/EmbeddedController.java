@@ -7,6 +7,7 @@ import net.ztj.controller.model.MemberRecord;
 import net.ztj.controller.model.MemberTag;
 import net.ztj.controller.model.NetworkRecord;
 import net.ztj.controller.store.ControllerStore;
+import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.network.config.ConfigRequestMetadata;
 import net.ztj.core.network.dictionary.Dictionary;
@@ -34,12 +35,14 @@ public final class EmbeddedController implements LocalController {
     private final ControllerStore store;
     private final RandomGenerator random;
     private final Map<String, Long> lastRequest = new HashMap<>();
+    private final MemberPushes pushes = new MemberPushes();
 
     public EmbeddedController(Identity self, ControllerStore store, RandomGenerator random) {
         if (!self.hasPrivate()) throw new IllegalArgumentException("the controller signs with the node's secret identity");
         this.self = self;
         this.store = store;
         this.random = random;
+        store.addListener(pushes);
     }
 
     @Override
@@ -96,7 +99,29 @@ public final class EmbeddedController implements LocalController {
         ArrayNode tags = doc.putArray("tags");
         for (MemberTag t : issued.tags()) tags.addArray().add(t.id()).add(t.value());
         store.saveMember(MemberRecord.fromJson(doc));
+        if (packetId != 0) pushes.issued(networkId, requester.publicOnly(), metadata, nowMs);
         return new Config(issued.config().toDictionary().toBytes());
+    }
+
+    @Override
+    public boolean recentlyAuthorized(Address member, long networkId, long nowMs) {
+        return pushes.recentlyAuthorized(member, networkId, nowMs);
+    }
+
+    /** Spec 04 §10: re-issues changed configurations to online members and revokes deauthorized ones. */
+    @Override
+    public List<Push> pendingPushes(long nowMs) {
+        pushes.forgetExpired(nowMs);
+        return pushes.drain(nowMs, (networkId, member, out) -> {
+            if (request(member.identity(), networkId, member.metadata(), 0, nowMs) instanceof Config c) {
+                out.add(new ConfigPush(member.identity(), networkId, c.dictionary()));
+            }
+        }, random, r -> r.sign(self));
+    }
+
+    /** Stops listening to the store. */
+    public void detach() {
+        store.removeListener(pushes);
     }
 
     private static boolean sameIdentity(String pinned, Identity requester) {

@@ -41,5 +41,21 @@ public enum DropReason {
     /** Not for us, and we may not relay it (not a root, or hops exhausted, or no route). */
     RELAY_REFUSED,
     /** A physical address we may not use (loopback, link-local, blacklisted...). */
-    PATH_REFUSED
+    PATH_REFUSED,
+    /** A frame for a network we have not joined or hold no usable configuration for. */
+    FRAME_NO_NETWORK,
+    /** A frame the rules engine rejected. */
+    FRAME_FILTERED,
+    /** A frame from a peer that fails the membership gate (answered with NEED_MEMBERSHIP_CERTIFICATE). */
+    FRAME_NOT_MEMBER,
+    /** A frame with a foreign MAC from or to a node that is not an active bridge. */
+    BRIDGING_REFUSED,
+    /** A multicast on a network whose multicast limit is 0, or a broadcast without the broadcast flag. */
+    MULTICAST_DISABLED,
+    /** A frame with an invalid source or destination MAC. */
+    FRAME_BAD_MAC,
+    /** A frame larger than the network MTU or than one packet. */
+    FRAME_TOO_LARGE,
+    /** A credential that is revoked, older than the one held, badly signed or for the wrong network. */
+    CREDENTIAL_REJECTED
 }

@@ -52,6 +52,7 @@ final class Networks {
             try {
                 NetworkConfig c = NetworkConfig.fromDictionary(Dictionary.parse(cachedDictionary));
                 if (c.issuedTo().equals(ctx.self) && c.networkId() == networkId) {
+                    m.net = ConfiguredNetwork.parse(c, ctx.self);
                     m.configured = info(m.networkId, c);
                     m.configTimestamp = c.timestamp();
                     m.lastConfigUpdateMs = Long.MIN_VALUE / 2; // ask the controller at the next tick all the same
@@ -65,6 +66,28 @@ final class Networks {
 
     boolean leave(long networkId) {
         return joined.remove(networkId) != null;
+    }
+
+    /** Our membership of a network, or null if not joined. */
+    Membership joined(long networkId) {
+        return joined.get(networkId);
+    }
+
+    Iterable<Membership> all() {
+        return joined.values();
+    }
+
+    /** What we know of a member, created on first use; fills in the identity of a record made by a revocation. */
+    RemoteMember member(Membership m, net.ztj.core.identity.Identity id) {
+        RemoteMember rm = m.members.get(id.address());
+        if (rm == null) {
+            rm = new RemoteMember(id, id.address());
+            m.members.put(id.address(), rm);
+        } else if (rm.identity == null) {
+            rm.identity = id;
+            rm.credentialsChanged();
+        }
+        return rm;
     }
 
     Optional<Membership> get(long networkId) {
@@ -146,7 +169,15 @@ final class Networks {
             ctx.drop(DropReason.MALFORMED);
             return;
         }
+        ConfiguredNetwork net;
+        try {
+            net = ConfiguredNetwork.parse(c, ctx.self);
+        } catch (MalformedException e) {
+            ctx.drop(DropReason.MALFORMED);
+            return;
+        }
         NetworkInfo info = info(m.networkId, c);
+        m.net = net;
         boolean changed = m.configured == null || !m.configured.equals(info);
         m.configured = info;
         m.configTimestamp = c.timestamp();

@@ -31,8 +31,14 @@ public final class Node {
     private final WhoisService whois;
     private final Pinger pinger;
     private final Networks networks;
+    private final VirtualSwitch frames;
+    private final MulticastSwitch multicast;
+    private final CredentialExchange credentials;
     private long lastPingCheckMs = Long.MIN_VALUE / 2;
     private long lastHousekeepingMs;
+    private long lastControllerPollMs;
+    /** How often an embedded controller is asked for pushes (changes made through its API). */
+    static final long CONTROLLER_POLL_MS = 500;
     private boolean online;
 
     public Node(Identity identity, World planet, NodeConfig config, PhysicalTransport transport, NodeEvents events,
@@ -48,6 +54,12 @@ public final class Node {
         receiver = new Receiver(ctx, relay, hello, verbs, whois);
         networks = new Networks(ctx, sender, whois);
         verbs.wire(whois, receiver, networks);
+        credentials = new CredentialExchange(ctx, sender, whois, networks);
+        FrameFilter filter = new FrameFilter(ctx);
+        frames = new VirtualSwitch(ctx, sender, networks, whois, filter, credentials);
+        multicast = new MulticastSwitch(ctx, sender, networks, whois, filter, credentials, frames);
+        frames.wire(multicast);
+        verbs.wireVl2(frames, multicast, credentials);
         pinger = new Pinger(ctx, sender, whois);
         lastHousekeepingMs = nowMs;
         verbs.ensureUpstreamPeers(nowMs);
@@ -84,10 +96,15 @@ public final class Node {
             lastPingCheckMs = nowMs;
             pinger.pingCheck(nowMs);
             networks.tick(nowMs);
+            multicast.tick(nowMs);
             updateOnline(nowMs);
         }
         whois.tick(nowMs);
         receiver.expire(nowMs);
+        if (ctx.controller != null) {
+            lastControllerPollMs = nowMs;
+            controllerPushes(nowMs);
+        }
         if (nowMs - lastHousekeepingMs >= Timing.HOUSEKEEPING_PERIOD) {
             lastHousekeepingMs = nowMs;
             housekeeping(nowMs);
@@ -95,8 +112,18 @@ public final class Node {
         return nextDeadline();
     }
 
+    private void controllerPushes(long now) {
+        for (LocalController.Push p : ctx.controller.pendingPushes(now)) {
+            switch (p) {
+                case LocalController.ConfigPush c -> verbs.pushConfig(c.member(), c.networkId(), c.dictionary(), now);
+                case LocalController.RevocationPush r -> credentials.sendRevocations(r.members(), List.of(r.revocation()), now);
+            }
+        }
+    }
+
     private long nextDeadline() {
-        return Math.min(lastPingCheckMs + Timing.PING_CHECK_INTERVAL, whois.nextDeadline());
+        long next = Math.min(lastPingCheckMs + Timing.PING_CHECK_INTERVAL, whois.nextDeadline());
+        return ctx.controller == null ? next : Math.min(next, lastControllerPollMs + CONTROLLER_POLL_MS);
     }
 
     private void updateOnline(long now) {
@@ -160,7 +187,33 @@ public final class Node {
 
     /** Leaves a network; returns false if it was not joined. */
     public boolean leave(long networkId) {
+        multicast.directory.forgetNetwork(networkId);
         return networks.leave(networkId);
+    }
+
+    /**
+     * An Ethernet frame from a network's local port (the tap): switched to the network as unicast, multicast or
+     * bridged traffic (spec 03 §4.1). The data is only read during the call.
+     *
+     * @param data the Ethernet payload (after the 14-byte header)
+     */
+    public long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
+                                           int vlanId, byte[] data, int off, int len) {
+        frames.localFrame(nowMs, networkId, sourceMac, destMac, etherType, data, off, len);
+        return nextDeadline();
+    }
+
+    /**
+     * The multicast groups the local port of a network subscribes to (spec 03 §3.2, 05 §8.8), as the service last
+     * scanned them: new groups are announced at once.
+     */
+    public void setMulticastSubscriptions(long networkId, java.util.Set<net.ztj.core.network.addressing.MulticastGroup> groups, long nowMs) {
+        networks.get(networkId).ifPresent(m -> multicast.setSubscriptions(m, groups, nowMs));
+    }
+
+    /** Sends revocations issued by our controller to the given members (spec 04 §10.3). */
+    public void sendRevocations(List<Address> members, List<net.ztj.core.network.credentials.Revocation> revocations, long nowMs) {
+        credentials.sendRevocations(members, revocations, nowMs);
     }
 
     /** The joined networks in ascending id order. */

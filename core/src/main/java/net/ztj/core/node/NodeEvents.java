@@ -27,4 +27,13 @@ public interface NodeEvents {
 
     /** A USER_MESSAGE arrived. */
     default void userMessage(net.ztj.core.identity.Address from, long typeId, byte[] payload) {}
+
+    /**
+     * An Ethernet frame for a network's local port (spec 03 §4.2–§4.3, §6.5): the service writes it to the tap
+     * before returning, since {@code data} belongs to the node and is reused.
+     *
+     * @param data the Ethernet payload (after the 14-byte header)
+     */
+    default void virtualNetworkFrame(long networkId, long sourceMac, long destMac, int etherType, int vlanId,
+                                     byte[] data, int off, int len) {}
 }

@@ -26,6 +26,7 @@ final class Peer {
     long lastActivityMs;
     long lastTrustMs;
     long lastWhoisAnsweredMs;
+    long lastCredentialsReceivedMs = Long.MIN_VALUE / 2;
     long lastPushDirectPathsSentMs;
     long pushDirectPathsWindowStartMs;
     int pushDirectPathsInWindow;

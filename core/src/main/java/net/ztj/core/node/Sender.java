@@ -61,6 +61,17 @@ final class Sender {
         return route(peer, p, now);
     }
 
+    /**
+     * Sends a VL2 packet (frames, multicast copies): compressed only when asked, a reply registered only when one
+     * is requested (EXT_FRAME with the ACK flag, MULTICAST_FRAME with gather, MULTICAST_GATHER).
+     */
+    boolean sendData(Peer peer, Verb verb, byte[] payload, boolean compress, boolean expectReply, long now) {
+        byte[] p = build(peer.identity.address(), verb, payload, compress);
+        long id = armor(peer, p, peer.cipherSuite());
+        if (expectReply) ctx.expectedReplies.expect(id, now);
+        return route(peer, p, now);
+    }
+
     /** Routes an armored packet to its peer, fragmenting it as needed. */
     boolean route(Peer peer, byte[] p, long now) {
         Path path = peer.bestPath(now);

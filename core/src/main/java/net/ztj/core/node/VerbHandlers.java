@@ -30,6 +30,9 @@ final class VerbHandlers {
     private WhoisService whois;
     private Receiver receiver;
     private Networks networks;
+    private VirtualSwitch frames;
+    private MulticastSwitch multicast;
+    private CredentialExchange credentials;
     private final Map<Endpoint, Address> surface = new java.util.LinkedHashMap<>();
     private final Map<Address, Map<Endpoint, Long>> confirmHellos = new HashMap<>();
 
@@ -44,6 +47,12 @@ final class VerbHandlers {
         this.networks = networks;
     }
 
+    void wireVl2(VirtualSwitch frames, MulticastSwitch multicast, CredentialExchange credentials) {
+        this.frames = frames;
+        this.multicast = multicast;
+        this.credentials = credentials;
+    }
+
     void dispatch(InboundPacket in) {
         if (in.verb() == null) return; // unknown verbs are ignored but count as traffic
         switch (in.verb()) {
@@ -56,6 +65,12 @@ final class VerbHandlers {
             case USER_MESSAGE -> userMessage(in);
             case NETWORK_CONFIG_REQUEST -> configRequest(in);
             case NETWORK_CONFIG -> configPush(in);
+            case FRAME -> frames.frame(in);
+            case EXT_FRAME -> frames.extFrame(in);
+            case MULTICAST_FRAME -> multicast.multicastFrame(in);
+            case MULTICAST_LIKE -> multicast.like(in);
+            case MULTICAST_GATHER -> multicast.gatherRequest(in);
+            case NETWORK_CREDENTIALS -> credentials.received(in);
             default -> { }
         }
     }
@@ -121,6 +136,10 @@ final class VerbHandlers {
             identityLearned(learned, in.now());
         } else if (inReVerb == Verb.NETWORK_CONFIG_REQUEST.code) {
             networks.configChunk(peer, in.packetId(), NetworkConfigChunk.decode(r), in.now());
+        } else if (inReVerb == Verb.MULTICAST_GATHER.code) {
+            multicast.gatherReply(r, in.now());
+        } else if (inReVerb == Verb.MULTICAST_FRAME.code) {
+            multicast.frameReply(r, in.now());
         }
         // OK(ECHO) and the other VL2 replies need no further action here
     }
@@ -138,6 +157,8 @@ final class VerbHandlers {
             ctx.events.identityCollision();
         } else if (inReVerb == Verb.NETWORK_CONFIG_REQUEST.code && r.remaining() >= 8) {
             networks.error(from, code, r.u64());
+        } else if (code == ErrorCode.NEED_MEMBERSHIP_CERTIFICATE && r.remaining() >= 8) {
+            credentials.needCertificate(in.peer(), r.u64(), in.now());
         }
     }
 
@@ -271,6 +292,21 @@ final class VerbHandlers {
             ByteWriter w = new ByteWriter(dictionary.length + 160).u8(Verb.NETWORK_CONFIG_REQUEST.code).u64(in.packetId());
             chunk.encode(w);
             sender.send(member, Verb.OK, w.toByteArray(), in.now());
+        }
+    }
+
+    /** A configuration our controller re-issued, pushed as NETWORK_CONFIG chunks (spec 04 §10). */
+    void pushConfig(Identity member, long networkId, byte[] dictionary, long now) {
+        long updateId = ctx.random.nextLong() | 1;
+        for (NetworkConfigChunk chunk : ConfigChunker.split(networkId, dictionary, updateId, ctx.identity)) {
+            ByteWriter w = new ByteWriter(dictionary.length + 160);
+            chunk.encode(w);
+            Peer peer = ctx.topology.peers.get(member.address());
+            if (peer == null) {
+                whois.request(member.address(), new WhoisService.PendingSend(Verb.NETWORK_CONFIG, w.toByteArray(), now), now);
+            } else {
+                sender.send(peer, Verb.NETWORK_CONFIG, w.toByteArray(), now);
+            }
         }
     }
 

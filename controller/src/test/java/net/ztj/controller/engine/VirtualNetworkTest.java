@@ -1,0 +1,216 @@
+package net.ztj.controller.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.ztj.controller.model.MemberRecord;
+import net.ztj.controller.model.NetworkRecord;
+import net.ztj.controller.store.SqliteControllerStore;
+import net.ztj.core.identity.Identity;
+import net.ztj.core.network.addressing.MulticastGroup;
+import net.ztj.core.node.NetworkInfo;
+import net.ztj.core.node.NetworkStatus;
+import net.ztj.core.world.World;
+import net.ztj.core.world.WorldType;
+import net.ztj.crypto.C25519;
+import net.ztj.testkit.SimNode;
+import net.ztj.testkit.net.SimClock;
+import net.ztj.testkit.net.SimHost;
+import net.ztj.testkit.net.SimNetwork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Frames between members of a network on our controller, over the simulated network: ARP reaches only the holder
+ * of the address through the multicast directory, unicast replies come back as FRAME, IPv6 neighbour solicitations
+ * for RFC4193 addresses are answered locally, and a deauthorized member's frames are refused.
+ */
+class VirtualNetworkTest {
+    @TempDir
+    Path dir;
+
+    private static final Identity ROOT = Identity.generate(new SecureRandom());
+    private static final Identity CTL = Identity.generate(new SecureRandom());
+    private static final Identity A = Identity.generate(new SecureRandom());
+    private static final Identity B = Identity.generate(new SecureRandom());
+    private static final Identity C = Identity.generate(new SecureRandom());
+
+    private SimClock clock;
+    private SqliteControllerStore store;
+    private SimNode ctl, a, b, c;
+    private long nwid;
+    private String id;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        C25519.KeyPair key = C25519.generate(new SecureRandom());
+        clock = new SimClock(1_700_000_000_000L);
+        SimNetwork net = new SimNetwork(clock, 5, 9);
+        SimHost rootHost = net.addHost("203.0.113.1");
+        World planet = World.sign(WorldType.PLANET, 99, 1, key.publicKey(),
+                List.of(new World.Root(ROOT.publicOnly(), List.of(rootHost.endpoint(9993)))), key.privateKey());
+        new SimNode(clock, rootHost, 9993, ROOT, planet, 1);
+        ctl = new SimNode(clock, net.addHost("192.0.2.10"), 9993, CTL, planet, 2);
+        a = new SimNode(clock, net.addHost("192.0.2.20"), 9993, A, planet, 3);
+        b = new SimNode(clock, net.addHost("192.0.2.30"), 9993, B, planet, 4);
+        c = new SimNode(clock, net.addHost("192.0.2.40"), 9993, C, planet, 5);
+        nwid = (CTL.address().value() << 24) | 0x000077L;
+        id = String.format("%016x", nwid);
+        store = SqliteControllerStore.open(dir.resolve("controller.d"));
+        ObjectNode doc = NetworkRecord.newNetwork(id, clock.nowMs()).toJson();
+        doc.put("name", "vl2");
+        doc.putObject("v4AssignMode").put("zt", true);
+        doc.putObject("v6AssignMode").put("rfc4193", true);
+        doc.putArray("routes").addObject().put("target", "10.147.21.0/24");
+        doc.putArray("ipAssignmentPools").addObject().put("ipRangeStart", "10.147.21.1").put("ipRangeEnd", "10.147.21.254");
+        store.saveNetwork(NetworkRecord.fromJson(doc));
+        ctl.node().setController(new EmbeddedController(CTL, store, new SplittableRandom(4)));
+        clock.runFor(15_000);
+        for (SimNode n : List.of(a, b, c)) n.node().join(nwid, clock.nowMs());
+        clock.runFor(6_000);
+        for (Identity m : List.of(A, B, C)) {
+            store.saveMember(store.member(id, m.address().toString()).orElseThrow().withAuthorized(true));
+        }
+        clock.runFor(10_000);
+        for (SimNode n : List.of(a, b, c)) {
+            assertEquals(NetworkStatus.OK, n.node().network(nwid).orElseThrow().status());
+            // the port subscribes to the ARP group of its IPv4 address, as the service's scan reports it
+            n.subscribe(nwid, Set.of(MulticastGroup.forAddressResolution(ipv4(n).getAddress())));
+        }
+        clock.runFor(6_000);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    private InetAddress ipv4(SimNode n) throws Exception {
+        String s = info(n).assignedAddresses().stream().filter(x -> x.contains(".")).findFirst().orElseThrow();
+        return InetAddress.getByName(s.substring(0, s.indexOf('/')));
+    }
+
+    private InetAddress ipv6(SimNode n) throws Exception {
+        String s = info(n).assignedAddresses().stream().filter(x -> x.contains(":")).findFirst().orElseThrow();
+        return InetAddress.getByName(s.substring(0, s.indexOf('/')));
+    }
+
+    private NetworkInfo info(SimNode n) {
+        return n.node().network(nwid).orElseThrow();
+    }
+
+    private static byte[] arpRequest(long senderMac, byte[] senderIp, byte[] targetIp) {
+        byte[] p = new byte[28];
+        p[1] = 1; // Ethernet
+        p[2] = 0x08;
+        p[4] = 6;
+        p[5] = 4;
+        p[7] = 1; // request
+        for (int i = 0; i < 6; i++) p[8 + i] = (byte) (senderMac >>> (40 - 8 * i));
+        System.arraycopy(senderIp, 0, p, 14, 4);
+        System.arraycopy(targetIp, 0, p, 24, 4);
+        return p;
+    }
+
+    @Test
+    void arpGoesOnlyToTheAddressHolderAndUnicastComesBack() throws Exception {
+        long macA = info(a).mac(), macB = info(b).mac();
+        byte[] arp = arpRequest(macA, ipv4(a).getAddress(), ipv4(b).getAddress());
+        a.sendFrame(nwid, macA, 0xffffffffffffL, 0x0806, arp);
+        clock.runFor(3_000);
+
+        List<SimNode.Frame> atB = b.frames();
+        assertEquals(1, atB.size(), "B holds the address: it gets the ARP request");
+        assertEquals(macA, atB.get(0).sourceMac());
+        assertEquals(0xffffffffffffL, atB.get(0).destMac());
+        assertArrayEquals(arp, atB.get(0).payload());
+        assertTrue(c.frames().isEmpty(), "C does not hold that address: no ARP for it");
+
+        byte[] reply = "an IPv4 packet, say".getBytes();
+        b.sendFrame(nwid, macB, macA, 0x0800, reply);
+        clock.runFor(1_000);
+        assertEquals(1, a.frames().size());
+        SimNode.Frame got = a.frames().get(0);
+        assertEquals(macB, got.sourceMac());
+        assertEquals(macA, got.destMac());
+        assertEquals(0x0800, got.etherType());
+        assertArrayEquals(reply, got.payload());
+    }
+
+    @Test
+    void neighbourSolicitationForAnRfc4193AddressIsAnsweredLocally() throws Exception {
+        long macA = info(a).mac();
+        byte[] target = ipv6(b).getAddress();
+        byte[] ns = new byte[40 + 32];
+        ns[0] = 0x60;
+        ns[5] = 32;
+        ns[6] = 58;
+        ns[7] = (byte) 255;
+        System.arraycopy(ipv6(a).getAddress(), 0, ns, 8, 16);
+        ns[24] = (byte) 0xff;
+        ns[25] = 0x02;
+        ns[35] = 1;
+        ns[36] = (byte) 0xff;
+        System.arraycopy(target, 13, ns, 37, 3);
+        ns[40] = (byte) 135;
+        System.arraycopy(target, 0, ns, 48, 16);
+        long solicited = 0x3333ff000000L | ((target[13] & 0xffL) << 16) | ((target[14] & 0xffL) << 8) | (target[15] & 0xffL);
+        a.sendFrame(nwid, macA, solicited, 0x86dd, ns);
+        assertEquals(1, a.frames().size(), "answered at once, on A's own port");
+        SimNode.Frame na = a.frames().get(0);
+        assertEquals(info(b).mac(), na.sourceMac(), "the advertisement carries B's MAC");
+        assertEquals(136, na.payload()[40] & 0xff);
+        byte[] tll = java.util.Arrays.copyOfRange(na.payload(), 66, 72);
+        assertEquals(info(b).mac(), new java.math.BigInteger(1, tll).longValue());
+        clock.runFor(2_000);
+        assertTrue(b.frames().isEmpty(), "nothing went on the wire");
+    }
+
+    @Test
+    void aChangedNetworkIsPushedToOnlineMembers() {
+        long before = info(a).revision();
+        store.updateNetwork(id, n -> {
+            com.fasterxml.jackson.databind.node.ObjectNode doc = n.orElseThrow().toJson();
+            doc.put("name", "renamed");
+            return NetworkRecord.fromJson(doc);
+        });
+        clock.runFor(1_000); // well before the 60 s refresh
+        assertEquals("renamed", info(a).name());
+        assertTrue(info(a).revision() > before);
+        assertEquals("renamed", info(b).name());
+    }
+
+    @Test
+    void aDeauthorizedMembersFramesAreRefused() throws Exception {
+        long macA = info(a).mac(), macC = info(c).mac();
+        c.sendFrame(nwid, macC, macA, 0x0800, new byte[]{1, 2, 3});
+        clock.runFor(1_000);
+
+        assertEquals(1, a.frames().size(), "authorized: delivered");
+
+        MemberRecord rec = store.member(id, C.address().toString()).orElseThrow();
+        store.saveMember(rec.withAuthorized(false));
+        clock.runFor(2_000); // the controller revokes C's certificate at every online member
+        long refusedBefore = a.node().drops().get(net.ztj.core.node.DropReason.FRAME_NOT_MEMBER);
+        c.sendFrame(nwid, macC, macA, 0x0800, new byte[]{4, 5, 6});
+        clock.runFor(1_000);
+        assertEquals(1, a.frames().size(), "revoked: not delivered");
+        assertEquals(refusedBefore + 1, a.node().drops().get(net.ztj.core.node.DropReason.FRAME_NOT_MEMBER));
+        b.sendFrame(nwid, info(b).mac(), macA, 0x0800, new byte[]{7});
+        clock.runFor(1_000);
+        assertEquals(2, a.frames().size(), "other members are unaffected");
+        clock.runFor(70_000);
+        assertEquals(NetworkStatus.ACCESS_DENIED, info(c).status(), "C learns on its next request");
+    }
+}

@@ -1,0 +1,272 @@
+package net.ztj.core.node;
+
+import net.ztj.core.identity.Address;
+import net.ztj.core.identity.Identity;
+import net.ztj.core.network.credentials.Capability;
+import net.ztj.core.network.credentials.CertificateOfMembership;
+import net.ztj.core.network.credentials.CertificateOfOwnership;
+import net.ztj.core.network.credentials.CredentialType;
+import net.ztj.core.network.credentials.MembershipCheck;
+import net.ztj.core.network.credentials.NetworkCredentialsPayload;
+import net.ztj.core.network.credentials.Revocation;
+import net.ztj.core.network.credentials.RevocationThresholds;
+import net.ztj.core.network.credentials.SignerLookup;
+import net.ztj.core.network.credentials.Tag;
+import net.ztj.core.network.credentials.Verification;
+import net.ztj.core.wire.ByteReader;
+import net.ztj.core.wire.ByteWriter;
+import net.ztj.core.wire.ErrorCode;
+import net.ztj.core.wire.Verb;
+import net.ztj.core.wire.verbs.NetworkCredentials;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Credentials between members (spec 03 §8.7–§8.8): pushing ours before we send frames, taking theirs from
+ * NETWORK_CREDENTIALS, answering NEED_MEMBERSHIP_CERTIFICATE, and revocations (with fast propagation).
+ */
+final class CredentialExchange {
+    static final long PUSH_INTERVAL_MS = 500_000;
+    static final long REPUSH_ON_REQUEST_MS = 1_000;
+    static final long RECEIVE_INTERVAL_MS = 1_000;
+
+    private final NodeContext ctx;
+    private final Sender sender;
+    private final WhoisService whois;
+    private final Networks networks;
+
+    CredentialExchange(NodeContext ctx, Sender sender, WhoisService whois, Networks networks) {
+        this.ctx = ctx;
+        this.sender = sender;
+        this.whois = whois;
+        this.networks = networks;
+    }
+
+    /** Spec 03 §8.8.3: before a frame to a member, once per configuration and then every 500 s. */
+    void pushIfNeeded(Membership m, ConfiguredNetwork net, RemoteMember rm, Peer peer, long now) {
+        if (rm.credentialsPushedForConfig == net.config.timestamp() && now - rm.lastCredentialsPushMs < PUSH_INTERVAL_MS) return;
+        push(net, rm, peer, now);
+    }
+
+    private void push(ConfiguredNetwork net, RemoteMember rm, Peer peer, long now) {
+        byte[] payload = ourCredentials(net);
+        if (payload == null) return;
+        rm.credentialsPushedForConfig = net.config.timestamp();
+        rm.lastCredentialsPushMs = now;
+        sender.send(peer, Verb.NETWORK_CREDENTIALS, payload, now);
+    }
+
+    /** Our COM, capabilities, tags and COOs as one NETWORK_CREDENTIALS payload; null without a COM. */
+    byte[] ourCredentials(ConfiguredNetwork net) {
+        if (net.com.isEmpty()) return null;
+        return new NetworkCredentialsPayload(List.of(net.com.get()), net.capabilities, net.tags, List.of(),
+                net.certificatesOfOwnership).encode();
+    }
+
+    /** ERROR(NEED_MEMBERSHIP_CERTIFICATE) from a peer (spec 03 §8.8.2). */
+    void needCertificate(Peer peer, long networkId, long now) {
+        Membership m = networks.joined(networkId);
+        ConfiguredNetwork net = m == null ? null : m.usable();
+        if (net == null || net.com.isEmpty()) return;
+        RemoteMember rm = networks.member(m, peer.identity);
+        if (rm.credentialsPushedForConfig == net.config.timestamp() && now - rm.lastCredentialsPushMs < REPUSH_ON_REQUEST_MS) return;
+        push(net, rm, peer, now);
+    }
+
+    /** Replies to a frame from a peer that failed the gate. */
+    void rejectFrame(InboundPacket in, long networkId) {
+        ctx.drop(DropReason.FRAME_NOT_MEMBER);
+        byte[] err = new ByteWriter(24).u8(in.verb().code).u64(in.packetId())
+                .u8(ErrorCode.NEED_MEMBERSHIP_CERTIFICATE.code).u64(networkId).toByteArray();
+        sender.reply(in.peer(), in.socket(), in.from(), Verb.ERROR, err, in.now());
+    }
+
+    /**
+     * NETWORK_CREDENTIALS (spec 03 §8.7, §8.8.4): at most one per peer per second; each credential goes to the
+     * member it was issued to on the network it names. An unknown signer stops processing and asks WHOIS (the peer
+     * pushes again when its frames are refused).
+     */
+    void received(InboundPacket in) {
+        Peer peer = in.peer();
+        if (in.now() - peer.lastCredentialsReceivedMs < RECEIVE_INTERVAL_MS) {
+            ctx.drop(DropReason.RATE_LIMITED);
+            return;
+        }
+        peer.lastCredentialsReceivedMs = in.now();
+        NetworkCredentialsPayload p = NetworkCredentialsPayload.fromWire(NetworkCredentials.decode(new ByteReader(in.payload())));
+        for (CertificateOfMembership com : p.certificatesOfMembership()) if (!offerCom(com, in.now())) return;
+        for (Capability c : p.capabilities()) if (!offerCapability(c, in.now())) return;
+        for (Tag t : p.tags()) if (!offerTag(t, in.now())) return;
+        for (Revocation r : p.revocations()) if (!offerRevocation(r, peer.identity.address(), in.now())) return;
+        for (CertificateOfOwnership c : p.certificatesOfOwnership()) if (!offerCoo(c, in.now())) return;
+    }
+
+    private SignerLookup signers() {
+        return a -> {
+            if (a.equals(ctx.self)) return Optional.of(ctx.identity.publicOnly());
+            Peer p = ctx.topology.peers.get(a);
+            return p == null ? Optional.empty() : Optional.of(p.identity);
+        };
+    }
+
+    /** Verifies; returns false (stop the packet) when the signer must be looked up first. */
+    private boolean verified(Verification v, Address signer, long now) {
+        if (v == Verification.SIGNER_UNKNOWN) {
+            whois.request(signer, null, now);
+            throw new StopProcessing();
+        }
+        if (v == Verification.INVALID) ctx.drop(DropReason.CREDENTIAL_REJECTED);
+        return v == Verification.VALID;
+    }
+
+    /** Thrown inside an offer to stop the whole packet. */
+    private static final class StopProcessing extends RuntimeException {
+        StopProcessing() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The member a credential is for, creating its record if we know its identity (else WHOIS and skip). */
+    private RemoteMember memberFor(Membership m, Address issuedTo, long now) {
+        if (issuedTo.equals(ctx.self)) return null;
+        Peer p = ctx.topology.peers.get(issuedTo);
+        if (p == null) {
+            RemoteMember known = m.members.get(issuedTo);
+            if (known == null) whois.request(issuedTo, null, now);
+            return known;
+        }
+        return networks.member(m, p.identity);
+    }
+
+    boolean offerCom(CertificateOfMembership com, long now) {
+        try {
+            Membership m = networks.joined(com.networkId().value());
+            if (m == null) return true;
+            RemoteMember rm = memberFor(m, com.issuedTo(), now);
+            if (rm == null) return true;
+            if (!MembershipCheck.shouldAcceptCom(rm.com, com, rm.revocations)) {
+                if (rm.com.isEmpty() || !rm.com.get().equals(com)) ctx.drop(DropReason.CREDENTIAL_REJECTED);
+                return true;
+            }
+            if (!verified(com.verify(signers()), com.signedBy(), now)) return true;
+            rm.com = Optional.of(com);
+            rm.credentialsChanged();
+            return true;
+        } catch (StopProcessing e) {
+            return false;
+        }
+    }
+
+    private boolean offerCapability(Capability c, long now) {
+        try {
+            Membership m = networks.joined(c.networkId().value());
+            if (m == null || c.issuedTo().isEmpty()) return true;
+            RemoteMember rm = memberFor(m, c.issuedTo().get(), now);
+            if (rm == null) return true;
+            Capability held = rm.capabilities.get(c.id());
+            if (held != null && (held.equals(c) || Long.compareUnsigned(held.timestamp(), c.timestamp()) > 0)) return true;
+            if (rm.revocations.revoked(CredentialType.CAPABILITY, c.id(), c.timestamp())) {
+                ctx.drop(DropReason.CREDENTIAL_REJECTED);
+                return true;
+            }
+            if (!verified(c.verify(signers()), new Address(c.networkId().value() >>> 24), now)) return true;
+            rm.capabilities.put(c.id(), c);
+            rm.credentialsChanged();
+            return true;
+        } catch (StopProcessing e) {
+            return false;
+        }
+    }
+
+    private boolean offerTag(Tag t, long now) {
+        try {
+            Membership m = networks.joined(t.networkId().value());
+            if (m == null) return true;
+            RemoteMember rm = memberFor(m, t.issuedTo(), now);
+            if (rm == null) return true;
+            Tag held = rm.tags.get(t.id());
+            if (held != null && (held.equals(t) || Long.compareUnsigned(held.timestamp(), t.timestamp()) > 0)) return true;
+            if (rm.revocations.revoked(CredentialType.TAG, t.id(), t.timestamp())) {
+                ctx.drop(DropReason.CREDENTIAL_REJECTED);
+                return true;
+            }
+            if (!verified(t.verify(signers()), t.signedBy(), now)) return true;
+            rm.tags.put(t.id(), t);
+            rm.credentialsChanged();
+            return true;
+        } catch (StopProcessing e) {
+            return false;
+        }
+    }
+
+    private boolean offerCoo(CertificateOfOwnership c, long now) {
+        try {
+            Membership m = networks.joined(c.networkId().value());
+            if (m == null) return true;
+            RemoteMember rm = memberFor(m, c.issuedTo(), now);
+            if (rm == null) return true;
+            CertificateOfOwnership held = rm.certificatesOfOwnership.get(c.id());
+            if (held != null && (held.equals(c) || Long.compareUnsigned(held.timestamp(), c.timestamp()) > 0)) return true;
+            if (rm.revocations.revoked(CredentialType.COO, c.id(), c.timestamp())) {
+                ctx.drop(DropReason.CREDENTIAL_REJECTED);
+                return true;
+            }
+            if (!verified(c.verify(signers()), c.signedBy(), now)) return true;
+            rm.certificatesOfOwnership.put(c.id(), c);
+            rm.credentialsChanged();
+            return true;
+        } catch (StopProcessing e) {
+            return false;
+        }
+    }
+
+    /**
+     * A revocation (spec 03 §8.8.4): verified, applied to its target's thresholds; a new one with the
+     * fast-propagate flag is re-sent to every member we know except the sender and the signer.
+     */
+    boolean offerRevocation(Revocation r, Address from, long now) {
+        try {
+            Membership m = networks.joined(r.networkId().value());
+            if (m == null || r.target().equals(ctx.self)) return true;
+            if (!verified(r.verify(signers()), r.signedBy(), now)) return true;
+            RemoteMember rm = m.members.get(r.target());
+            if (rm == null) {
+                Peer p = ctx.topology.peers.get(r.target());
+                rm = new RemoteMember(p == null ? null : p.identity, r.target());
+                m.members.put(r.target(), rm);
+            }
+            RevocationThresholds.Applied applied = rm.revocations.apply(r);
+            if (applied.outcome() == RevocationThresholds.Outcome.REJECTED) {
+                ctx.drop(DropReason.CREDENTIAL_REJECTED);
+                return true;
+            }
+            if (applied.outcome() != RevocationThresholds.Outcome.ACCEPTED_NEW) return true;
+            rm.revocations = applied.thresholds();
+            rm.credentialsChanged();
+            if (r.fastPropagate()) propagate(m, r, from, now);
+            return true;
+        } catch (StopProcessing e) {
+            return false;
+        }
+    }
+
+    private void propagate(Membership m, Revocation r, Address from, long now) {
+        byte[] payload = NetworkCredentialsPayload.ofRevocations(List.of(r)).encode();
+        for (Address a : List.copyOf(m.members.keySet())) {
+            if (a.equals(from) || a.equals(r.signedBy())) continue;
+            Peer p = ctx.topology.peers.get(a);
+            if (p != null) sender.send(p, Verb.NETWORK_CREDENTIALS, payload, now);
+        }
+    }
+
+    /** Sends revocations our controller issued to members (spec 04 §10.3). */
+    void sendRevocations(List<Address> to, List<Revocation> revocations, long now) {
+        byte[] payload = NetworkCredentialsPayload.ofRevocations(revocations).encode();
+        for (Address a : to) {
+            Peer p = ctx.topology.peers.get(a);
+            if (p == null) whois.request(a, new WhoisService.PendingSend(Verb.NETWORK_CREDENTIALS, payload, now), now);
+            else sender.send(p, Verb.NETWORK_CREDENTIALS, payload, now);
+        }
+    }
+}
