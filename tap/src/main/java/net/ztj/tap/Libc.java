@@ -1,0 +1,181 @@
+package net.ztj.tap;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The few libc functions this module needs, as FFM downcalls that capture errno. Every function takes as
+ * first argument an errno-capture segment ({@link #newErrnoState}); callers on a data path keep one per
+ * thread role so no call allocates. The wrappers return the raw C result; {@link #errno} reads the
+ * captured value after a call returned -1.
+ */
+final class Libc {
+    // open(2) flags, socket(2) domains/types, poll(2) events (Linux generic values, x86-64 and arm64)
+    static final int O_RDWR = 0x2, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
+    static final int AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16;
+    static final int SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000;
+    static final int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000;
+    static final short POLLIN = 0x1, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20;
+    /** struct pollfd {int fd; short events; short revents;} */
+    static final long POLLFD_SIZE = 8, POLLFD_EVENTS = 4, POLLFD_REVENTS = 6;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    private static final MethodHandle OPEN = handle("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
+    private static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), -1);
+    private static final MethodHandle IOCTL = handle("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), 2);
+    private static final MethodHandle READ = handle("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), -1);
+    private static final MethodHandle WRITE = handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), -1);
+    private static final MethodHandle POLL = handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), -1);
+    private static final MethodHandle SOCKET = handle("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), -1);
+    private static final MethodHandle BIND = handle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), -1);
+    private static final MethodHandle SENDTO = handle("sendto",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), -1);
+    private static final MethodHandle RECV = handle("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), -1);
+    private static final MethodHandle EVENTFD = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), -1);
+
+    private Libc() {
+    }
+
+    private static MethodHandle handle(String name, FunctionDescriptor descriptor, int firstVariadic) {
+        MemorySegment symbol = LIBC.find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc function not found: " + name));
+        Linker.Option capture = Linker.Option.captureCallState("errno");
+        return firstVariadic < 0
+                ? LINKER.downcallHandle(symbol, descriptor, capture)
+                : LINKER.downcallHandle(symbol, descriptor, capture, Linker.Option.firstVariadicArg(firstVariadic));
+    }
+
+    /** A segment to capture errno into, living as long as {@code arena}. */
+    static MemorySegment newErrnoState(Arena arena) {
+        return arena.allocate(CAPTURE_LAYOUT);
+    }
+
+    /** The errno captured by the last call that used {@code state}. */
+    static int errno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+
+    static int open(MemorySegment errno, MemorySegment path, int flags) {
+        try {
+            return (int) OPEN.invokeExact(errno, path, flags, 0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int close(MemorySegment errno, int fd) {
+        try {
+            return (int) CLOSE.invokeExact(errno, fd);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int ioctl(MemorySegment errno, int fd, long request, MemorySegment arg) {
+        try {
+            return (int) IOCTL.invokeExact(errno, fd, request, arg);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long read(MemorySegment errno, int fd, MemorySegment buf, long count) {
+        try {
+            return (long) READ.invokeExact(errno, fd, buf, count);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long write(MemorySegment errno, int fd, MemorySegment buf, long count) {
+        try {
+            return (long) WRITE.invokeExact(errno, fd, buf, count);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int poll(MemorySegment errno, MemorySegment fds, long nfds, int timeoutMs) {
+        try {
+            return (int) POLL.invokeExact(errno, fds, nfds, timeoutMs);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int socket(MemorySegment errno, int domain, int type, int protocol) {
+        try {
+            return (int) SOCKET.invokeExact(errno, domain, type, protocol);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int bind(MemorySegment errno, int fd, MemorySegment addr, int addrLen) {
+        try {
+            return (int) BIND.invokeExact(errno, fd, addr, addrLen);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long sendto(MemorySegment errno, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
+        try {
+            return (long) SENDTO.invokeExact(errno, fd, buf, len, flags, addr, addrLen);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long recv(MemorySegment errno, int fd, MemorySegment buf, long len, int flags) {
+        try {
+            return (long) RECV.invokeExact(errno, fd, buf, len, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int eventfd(MemorySegment errno, int initval, int flags) {
+        try {
+            return (int) EVENTFD.invokeExact(errno, initval, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** Closes {@code fd} if it is open (>= 0), ignoring the result: for clean-up paths. */
+    static void closeQuietly(int fd) {
+        if (fd < 0) {
+            return;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            close(newErrnoState(arena), fd);
+        }
+    }
+
+    private static RuntimeException unexpected(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("native call failed", t);
+    }
+}

@@ -1,0 +1,206 @@
+package net.ztj.tap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real tap device in this machine's network namespace (root only): creation with MAC, MTU and UP,
+ * frames both ways, close waking a blocked reader, the interface gone after close. The tap has no peer
+ * and the only traffic is the kernel's own, through this tap.
+ */
+class TapDeviceTest {
+    private static final long MAC = 0x0a_12_34_56_78_9aL;
+
+    private String name;
+    private LinuxTap tap;
+
+    @BeforeEach
+    void openTap() throws Exception {
+        RootOnly.assumeTapsCanBeCreated();
+        name = RootOnly.randomName();
+        tap = LinuxTap.open(name, MAC, 2800);
+    }
+
+    @AfterEach
+    void closeTap() throws Exception {
+        if (tap != null) {
+            tap.close();
+            assertTrue(RootOnly.awaitGone(name, 2000), "interface " + name + " still exists after close");
+        }
+    }
+
+    @Test
+    void createdWithMacMtuUpAsNonPersistentTapWithoutPacketInfo() throws Exception {
+        assertEquals(name, tap.name());
+        JsonNode link = RootOnly.ipJson("-d", "link", "show", name);
+        assertEquals("0a:12:34:56:78:9a", link.path("address").asText());
+        assertEquals(2800, link.path("mtu").asInt());
+        assertEquals(tap.ifIndex(), link.path("ifindex").asInt());
+        List<String> flags = new ArrayList<>();
+        link.path("flags").forEach(f -> flags.add(f.asText()));
+        assertTrue(flags.contains("UP"), flags.toString());
+        assertTrue(flags.contains("MULTICAST"), flags.toString());
+        JsonNode info = link.path("linkinfo");
+        assertEquals("tun", info.path("info_kind").asText(), link.toString());
+        assertEquals("tap", info.path("info_data").path("type").asText(), link.toString());
+        assertFalse(info.path("info_data").path("pi").asBoolean(true), link.toString());
+        assertFalse(info.path("info_data").path("persist").asBoolean(true), link.toString());
+    }
+
+    @Test
+    void setMtuChangesTheInterface() throws Exception {
+        tap.setMtu(1400);
+        assertEquals(1400, tap.mtu());
+        assertEquals(1400, RootOnly.ipJson("link", "show", name).path("mtu").asInt());
+        assertThrows(IllegalArgumentException.class, () -> tap.setMtu(10));
+        assertEquals(1400, tap.mtu());
+    }
+
+    @Test
+    void readsFramesTheKernelSendsWithOurSourceMac() throws Exception {
+        // With IPv6 on, bringing the tap up already makes the kernel send MLD reports and neighbour
+        // solicitations; an IPv4 address and a datagram to an unknown neighbour add ARP requests.
+        List<byte[]> frames = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = Thread.ofPlatform().name("tap-reader").start(() -> {
+            byte[] buf = new byte[LinuxTap.FRAME_BUFFER_SIZE];
+            try {
+                int n;
+                while ((n = tap.read(buf, 0, buf.length)) >= 0) {
+                    frames.add(java.util.Arrays.copyOf(buf, n));
+                }
+            } catch (Exception e) {
+                frames.add(new byte[0]);
+            }
+        });
+        int x = ThreadLocalRandom.current().nextInt(256);
+        try (Netlink netlink = Netlink.open(); DatagramSocket udp = new DatagramSocket()) {
+            netlink.addAddress(tap.ifIndex(), name, IpPrefix.parse("198.18." + x + ".1/24"));
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (frames.isEmpty() && System.nanoTime() < end) {
+                byte[] hello = "ztj tap test".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                udp.send(new DatagramPacket(hello, hello.length,
+                        new InetSocketAddress(InetAddress.getByName("198.18." + x + ".77"), 9)));
+                Thread.sleep(200);
+            }
+        } finally {
+            tap.close();
+            reader.join(2000);
+        }
+        assertFalse(reader.isAlive(), "reader still blocked after close");
+        assertFalse(frames.isEmpty(), "no frame from the kernel within 10 s");
+        for (byte[] f : frames) {
+            assertTrue(f.length >= EthernetTap.ETHERNET_HEADER_LENGTH, "frame of " + f.length + " bytes (or a read error)");
+            long source = 0;
+            for (int i = 6; i < 12; i++) {
+                source = source << 8 | (f[i] & 0xff);
+            }
+            assertEquals(LinuxTap.formatMac(MAC), LinuxTap.formatMac(source));
+        }
+    }
+
+    @Test
+    void writtenFrameReachesTheKernel() throws Exception {
+        Path rxPackets = Path.of("/sys/class/net", name, "statistics", "rx_packets");
+        long before = Long.parseLong(Files.readString(rxPackets).trim());
+        byte[] frame = new byte[64 + 3];
+        java.util.Arrays.fill(frame, 3, 9, (byte) 0xff); // broadcast destination, after 3 bytes of offset
+        byte[] source = {0x0a, 0x12, 0x34, 0x56, 0x78, (byte) 0x9b};
+        System.arraycopy(source, 0, frame, 9, 6);
+        frame[15] = (byte) 0x88; // EtherType 0x88b5: local experimental, nobody handles it
+        frame[16] = (byte) 0xb5;
+        tap.write(frame, 3, 64);
+        long end = System.nanoTime() + 2_000_000_000L;
+        long after = before;
+        while (after == before && System.nanoTime() < end) {
+            Thread.sleep(20);
+            after = Long.parseLong(Files.readString(rxPackets).trim());
+        }
+        assertEquals(before + 1, after, "rx_packets of " + name);
+        assertThrows(IllegalArgumentException.class, () -> tap.write(frame, 0, 13));
+        assertThrows(IllegalArgumentException.class, () -> tap.write(new byte[20000], 0, 20000));
+        assertThrows(IndexOutOfBoundsException.class, () -> tap.write(frame, 10, 64));
+    }
+
+    @Test
+    void closeWakesABlockedReaderPromptlyAndRemovesTheInterface() throws Exception {
+        AtomicInteger last = new AtomicInteger(Integer.MIN_VALUE);
+        AtomicLong returnedAt = new AtomicLong();
+        Thread reader = Thread.ofPlatform().name("tap-reader").start(() -> {
+            byte[] buf = new byte[2000];
+            try {
+                int n;
+                while ((n = tap.read(buf, 0, buf.length)) >= 0) {
+                    // kernel frames may arrive before close; keep reading
+                }
+                last.set(n);
+            } catch (Exception e) {
+                last.set(Integer.MAX_VALUE);
+            }
+            returnedAt.set(System.nanoTime());
+        });
+        Thread.sleep(300);
+        assertTrue(reader.isAlive(), "reader returned before close: " + last.get());
+        long closedAt = System.nanoTime();
+        tap.close();
+        reader.join(1000);
+        assertFalse(reader.isAlive(), "reader still blocked 1 s after close");
+        assertEquals(-1, last.get());
+        assertTrue(returnedAt.get() - closedAt < 1_000_000_000L);
+        assertTrue(RootOnly.awaitGone(name, 1000), "interface still present after close");
+        assertTrue(tap.isClosed());
+
+        assertEquals(-1, tap.read(new byte[100], 0, 100));
+        tap.write(new byte[60], 0, 60); // dropped silently
+        tap.close(); // idempotent
+        assertThrows(java.io.IOException.class, () -> tap.setMtu(1500));
+    }
+
+    @Test
+    void multicastScanSeesTheGroupsTheKernelJoined() throws Exception {
+        long end = System.nanoTime() + 3_000_000_000L;
+        List<Long> groups = MulticastScan.read(name);
+        while (!groups.contains(0x01005e000001L) && System.nanoTime() < end) {
+            Thread.sleep(50);
+            groups = MulticastScan.read(name);
+        }
+        assertTrue(groups.contains(0x01005e000001L), "IPv4 all-hosts group missing: " + groups);
+        if (!"1".equals(Files.readString(Path.of("/proc/sys/net/ipv6/conf", name, "disable_ipv6")).trim())) {
+            assertTrue(groups.contains(0x333300000001L), "IPv6 all-nodes group missing: " + groups);
+        }
+    }
+
+    @Test
+    void secondOpenOfTheSameNameAndNonTapNamesFailWithErrno() throws Exception {
+        NativeCallException busy = assertThrows(NativeCallException.class, () -> LinuxTap.open(name, MAC, 2800));
+        assertEquals("EBUSY", busy.errnoName(), busy.getMessage());
+        assertTrue(busy.getMessage().startsWith("could not create tap device " + name + ": "), busy.getMessage());
+
+        NativeCallException notTap = assertThrows(NativeCallException.class, () -> LinuxTap.open("lo", MAC, 2800));
+        assertNotEquals(0, notTap.errno());
+        assertTrue(RootOnly.interfaceExists("lo"));
+        if (notTap.errno() == 0) {
+            fail();
+        }
+    }
+}
