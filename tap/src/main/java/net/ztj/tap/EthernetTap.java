@@ -29,7 +29,8 @@ public interface EthernetTap extends Closeable {
 
     /**
      * Blocks until the OS sends a frame into the port, copies it to {@code buf[off..]} and returns its
-     * length including the 14-byte header (a frame longer than {@code maxLen} is truncated to it); returns
+     * length including the 14-byte header (a frame longer than {@code maxLen} is truncated to {@code maxLen}
+     * bytes and that is returned; {@code maxLen} must be positive); returns
      * -1 once the port is closed, also when {@link #close} is called while a read is blocked.
      *
      * @throws IOException if the OS reports an error on an open port

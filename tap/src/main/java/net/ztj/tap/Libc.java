@@ -52,6 +52,7 @@ final class Libc {
     private Libc() {
     }
 
+    @SuppressWarnings("restricted") // calling libc is the purpose of this class
     private static MethodHandle handle(String name, FunctionDescriptor descriptor, int firstVariadic) {
         MemorySegment symbol = LIBC.find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc function not found: " + name));

@@ -22,6 +22,11 @@ import java.util.Objects;
  * {@link #close} may be called from any thread. {@code close} wakes a blocked reader through an eventfd
  * that the reader polls beside the tap descriptor; the descriptors and native memory are released by
  * whichever thread leaves the last native call, so no call ever uses a closed (or reused) descriptor.
+ * {@link Thread#interrupt} does not end a blocked read; {@code close} does.
+ *
+ * <p>ZeroTier sets the MAC, brings the port up and sets MAC and MTU again from its reader thread with
+ * 100 ms pauses (spec 05 §8.3); here {@code open} does MAC, MTU, then UP synchronously, which the kernel
+ * honours as is (the IPv6 link-local address is derived from the final MAC because it is set first).
  */
 public final class LinuxTap implements EthernetTap {
     /** Smallest MTU accepted (the IPv4 minimum). */
@@ -294,16 +299,17 @@ public final class LinuxTap implements EthernetTap {
         if (maxLen <= 0) {
             throw new IllegalArgumentException("maxLen must be positive: " + maxLen);
         }
-        int want = Math.min(maxLen, FRAME_BUFFER_SIZE);
         if (!enter()) {
             return -1;
         }
         try {
             while (!closing) {
-                long n = Libc.read(readErrno, tapFd, readBuffer, want);
+                // always offer the kernel the whole buffer (a short one can fail the read), truncate on copy
+                long n = Libc.read(readErrno, tapFd, readBuffer, FRAME_BUFFER_SIZE);
                 if (n > 0) {
-                    MemorySegment.copy(readBuffer, JAVA_BYTE, 0, buf, off, (int) n);
-                    return (int) n;
+                    int length = (int) Math.min(n, maxLen);
+                    MemorySegment.copy(readBuffer, JAVA_BYTE, 0, buf, off, length);
+                    return length;
                 }
                 if (n < 0) {
                     int e = Libc.errno(readErrno);

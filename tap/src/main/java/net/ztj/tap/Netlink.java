@@ -112,7 +112,8 @@ public final class Netlink implements AutoCloseable {
     public synchronized boolean addAddress(int ifIndex, String label, IpPrefix address) throws IOException {
         checkIndex(ifIndex);
         LinuxTap.checkName(label);
-        int e = request(RtnlMessages.newAddress(nextSequence(), ifIndex, label, address));
+        int seq = nextSequence();
+        int e = request(seq, RtnlMessages.newAddress(seq, ifIndex, label, address));
         if (e == Errno.EEXIST) {
             return false;
         }
@@ -127,7 +128,8 @@ public final class Netlink implements AutoCloseable {
      */
     public synchronized boolean removeAddress(int ifIndex, IpPrefix address) throws IOException {
         checkIndex(ifIndex);
-        int e = request(RtnlMessages.deleteAddress(nextSequence(), ifIndex, address));
+        int seq = nextSequence();
+        int e = request(seq, RtnlMessages.deleteAddress(seq, ifIndex, address));
         if (e == Errno.EADDRNOTAVAIL || e == Errno.ESRCH) {
             return false;
         }
@@ -175,7 +177,8 @@ public final class Netlink implements AutoCloseable {
     public synchronized boolean addRoute(IpPrefix target, InetAddress gateway, int ifIndex, int metric)
             throws IOException {
         checkRoute(target, gateway, ifIndex, metric);
-        int e = request(RtnlMessages.newRoute(nextSequence(), target, gateway, ifIndex, metric));
+        int seq = nextSequence();
+        int e = request(seq, RtnlMessages.newRoute(seq, target, gateway, ifIndex, metric));
         if (e == Errno.EEXIST) {
             return false;
         }
@@ -194,7 +197,8 @@ public final class Netlink implements AutoCloseable {
     public synchronized boolean removeRoute(IpPrefix target, InetAddress gateway, int ifIndex, int metric)
             throws IOException {
         checkRoute(target, gateway, ifIndex, metric);
-        int e = request(RtnlMessages.deleteRoute(nextSequence(), target, gateway, ifIndex, metric));
+        int seq = nextSequence();
+        int e = request(seq, RtnlMessages.deleteRoute(seq, target, gateway, ifIndex, metric));
         if (e == Errno.ESRCH) {
             return false;
         }
@@ -249,8 +253,7 @@ public final class Netlink implements AutoCloseable {
     }
 
     /** Sends an acknowledged request and returns the kernel's errno (0 = done). */
-    private int request(byte[] message) throws IOException {
-        int seq = ByteBuffer.wrap(message).order(java.nio.ByteOrder.nativeOrder()).getInt(8);
+    private int request(int seq, byte[] message) throws IOException {
         send(message);
         while (true) {
             for (RtnlMessages.Message m : receive()) {

@@ -82,9 +82,15 @@ class TapDeviceTest {
         // With IPv6 on, bringing the tap up already makes the kernel send MLD reports and neighbour
         // solicitations; an IPv4 address and a datagram to an unknown neighbour add ARP requests.
         List<byte[]> frames = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger truncated = new AtomicInteger(Integer.MIN_VALUE);
         Thread reader = Thread.ofPlatform().name("tap-reader").start(() -> {
             byte[] buf = new byte[LinuxTap.FRAME_BUFFER_SIZE];
             try {
+                int first = tap.read(buf, 5, 20); // a frame longer than maxLen is truncated to it
+                truncated.set(first);
+                if (first >= 0) {
+                    frames.add(java.util.Arrays.copyOfRange(buf, 5, 5 + first));
+                }
                 int n;
                 while ((n = tap.read(buf, 0, buf.length)) >= 0) {
                     frames.add(java.util.Arrays.copyOf(buf, n));
@@ -109,6 +115,7 @@ class TapDeviceTest {
         }
         assertFalse(reader.isAlive(), "reader still blocked after close");
         assertFalse(frames.isEmpty(), "no frame from the kernel within 10 s");
+        assertEquals(20, truncated.get(), "every frame the kernel sends is longer than 20 bytes");
         for (byte[] f : frames) {
             assertTrue(f.length >= EthernetTap.ETHERNET_HEADER_LENGTH, "frame of " + f.length + " bytes (or a read error)");
             long source = 0;
