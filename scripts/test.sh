@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: mvn -B verify over every module. Extra arguments are passed to Maven.
-# As root, first installs what the system tests use (iproute2, iperf3, nftables) when missing; not as root,
+# As root, first installs what the system tests use (iproute2, iperf3, nftables, curl) when missing; not as root,
 # those tests skip themselves when the tools or privileges are missing.
 # As root, also installs PostgreSQL when missing and starts a private test server (127.0.0.1 only, data in
 # /var/lib/postgresql/ztj-test, left running for the next run) for the controller's PostgreSQL storage tests, and
@@ -18,6 +18,7 @@ if ztj_is_root && command -v apt-get >/dev/null 2>&1; then
     command -v ip >/dev/null 2>&1 || missing+=(iproute2)
     command -v iperf3 >/dev/null 2>&1 || missing+=(iperf3)
     command -v nft >/dev/null 2>&1 || missing+=(nftables)
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
     if (( ${#missing[@]} )); then
         ztj_info "installing ${missing[*]} for the system tests"
         ztj_apt_install "${missing[@]}" >/dev/null 2>&1 \

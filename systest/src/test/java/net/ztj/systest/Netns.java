@@ -54,8 +54,13 @@ final class Netns implements AutoCloseable {
         this.switchNs = prefix + "-sw";
         run("ip", "netns", "add", switchNs);
         namespaces.add(switchNs);
-        run("ip", "-n", switchNs, "link", "add", "br0", "type", "bridge");
-        run("ip", "-n", switchNs, "link", "set", "br0", "up");
+        try {
+            run("ip", "-n", switchNs, "link", "add", "br0", "type", "bridge");
+            run("ip", "-n", switchNs, "link", "set", "br0", "up");
+        } catch (IOException | RuntimeException e) {
+            close(); // the caller never gets this object to close
+            throw e;
+        }
     }
 
     /** Adds a host namespace with interface eth0 on the bridge; returns its namespace name. */

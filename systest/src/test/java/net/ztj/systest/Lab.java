@@ -1,0 +1,130 @@
+package net.ztj.systest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A private ZeroTier world for system tests: one namespace per daemon on one bridge ({@link Netns}), the first node
+ * the only root of a planet made by our genplanet (so no daemon ever uses the default planet and its public roots),
+ * every daemon started with that planet. Closing it stops the daemons and removes namespaces, bridge and veths,
+ * also after a failure.
+ */
+final class Lab implements AutoCloseable {
+    private final Netns netns;
+    private final Map<String, ZtNode> nodes = new LinkedHashMap<>();
+    private final long started = System.nanoTime();
+
+    /** Why a Lab cannot run here (not root, no iproute2, no curl), or null when it can. */
+    static String unavailableReason() {
+        String why = Netns.unavailableReason();
+        if (why != null) return why;
+        try {
+            Process p = new ProcessBuilder("curl", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) return "curl does not work here";
+        } catch (IOException | InterruptedException e) {
+            return "curl is not installed (the test drives the local API with it): apt-get install curl";
+        }
+        return null;
+    }
+
+    /**
+     * Creates the namespaces and homes (under {@code dir}) for the named nodes, the first being the planet's root,
+     * and starts every daemon. Host n (1-based, in the order given) gets address {@code subnetPrefix + n}.
+     */
+    static Lab start(Path dir, String subnetPrefix, String... names) throws Exception {
+        Netns netns = new Netns(subnetPrefix);
+        try {
+            return new Lab(netns, dir, names);
+        } catch (Throwable t) {
+            netns.close();
+            throw t;
+        }
+    }
+
+    private Lab(Netns netns, Path dir, String... names) throws IOException {
+        this.netns = netns;
+        Daemons daemons = new Daemons(netns);
+        int n = 0;
+        for (String name : names) {
+            String ns = netns.addHost(name);
+            Path home = dir.resolve(name);
+            Files.createDirectories(home);
+            Daemons.idtool("generate", home.resolve("identity.secret").toString(), home.resolve("identity.public").toString());
+            nodes.put(name, new ZtNode(name, ns, home, netns.ip(++n), netns, daemons));
+        }
+        ZtNode root = root();
+        Path planet = dir.resolve("planet");
+        Daemons.idtool("genplanet", planet.toString(), root.home.resolve("identity.public") + "@" + root.ip + "/9993");
+        for (ZtNode z : nodes.values()) Files.copy(planet, z.home.resolve("planet"));
+        for (ZtNode z : nodes.values()) z.start();
+    }
+
+    ZtNode root() {
+        return nodes.values().iterator().next();
+    }
+
+    ZtNode node(String name) {
+        ZtNode z = nodes.get(name);
+        if (z == null) throw new IllegalArgumentException("no node " + name);
+        return z;
+    }
+
+    List<ZtNode> nodes() {
+        return new ArrayList<>(nodes.values());
+    }
+
+    /**
+     * Waits until every daemon says it is ONLINE (polling its API, which is cheap), then checks each with
+     * {@code zerotier-cli info}: {@code 200 info <address> 1.14.1 ONLINE}.
+     */
+    void awaitOnline(long timeoutMs) throws Exception {
+        for (ZtNode z : nodes.values()) {
+            Await.until(z + " ONLINE", timeoutMs, () -> z.api("GET", "/status", null).json().path("online").asBoolean(),
+                    this::describe);
+            String info = z.cli("info").trim();
+            if (!info.equals("200 info " + z.address() + " 1.14.1 ONLINE")) {
+                throw new AssertionError(z + ": zerotier-cli info said: " + info);
+            }
+        }
+    }
+
+    /** Every node's state, for failure messages. */
+    String describe() {
+        return nodes.values().stream().map(ZtNode::describe).collect(Collectors.joining("\n"));
+    }
+
+    /** Prints a step with the seconds since the lab started, so a test's output shows where its time goes. */
+    void step(String what) {
+        System.out.printf("[%s %6.1f s] %s%n", getClass().getSimpleName(), (System.nanoTime() - started) / 1e9, what);
+    }
+
+    /**
+     * Stops everything and removes the namespaces. With {@code -Dztj.systest.logs=<folder>} the daemons' logs are
+     * first copied there (they are otherwise deleted with the test's temporary folder).
+     */
+    @Override
+    public void close() {
+        try {
+            netns.close();
+        } finally {
+            String keep = System.getProperty("ztj.systest.logs");
+            if (keep != null && !keep.isBlank()) {
+                for (ZtNode z : nodes.values()) {
+                    try {
+                        Files.createDirectories(Path.of(keep));
+                        Files.writeString(Path.of(keep, z.name + "-daemon.log"), Daemons.log(z.home));
+                    } catch (IOException e) {
+                        System.err.println("could not keep the log of " + z + ": " + e);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package net.ztj.systest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One zerotier-one daemon in its own namespace, and the ways a test talks to it: zerotier-cli, and the local HTTP API
+ * (through curl run inside the namespace, with the token of the daemon's authtoken.secret) — which is also how the
+ * controller embedded in every daemon is driven.
+ */
+final class ZtNode {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final String name;
+    final String ns;
+    final Path home;
+    /** Its address on the test bridge. */
+    final String ip;
+    private final Daemons daemons;
+    private final Netns netns;
+
+    ZtNode(String name, String ns, Path home, String ip, Netns netns, Daemons daemons) {
+        this.name = name;
+        this.ns = ns;
+        this.home = home;
+        this.ip = ip;
+        this.netns = netns;
+        this.daemons = daemons;
+    }
+
+    /** The node's 10-digit ZeroTier address, from its identity. */
+    String address() throws IOException {
+        return Files.readString(home.resolve("identity.public")).substring(0, 10);
+    }
+
+    void start() throws IOException {
+        daemons.start(ns, home);
+    }
+
+    /** zerotier-cli with these arguments; its output (fails on a non-zero exit). */
+    String cli(String... args) throws IOException {
+        return daemons.cli(ns, home, args);
+    }
+
+    /** zerotier-cli -j with these arguments, parsed. */
+    JsonNode cliJson(String... args) throws IOException {
+        return daemons.cliJson(ns, home, args);
+    }
+
+    /** A reply of the local HTTP API. */
+    record Reply(int status, String body) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status + " " + body;
+        }
+    }
+
+    /**
+     * A request to the daemon's local API (127.0.0.1 and its port, inside its namespace) with its auth token;
+     * {@code body} may be null. Fails only when curl itself fails (no connection): any HTTP status is returned.
+     */
+    Reply api(String method, String path, String body) throws IOException {
+        String token = Files.readString(home.resolve("authtoken.secret")).trim();
+        String port = Files.readString(home.resolve("zerotier-one.port")).trim();
+        List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "-X", method,
+                "-H", "X-ZT1-Auth: " + token, "-w", "\n%{http_code}"));
+        if (body != null) cmd.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", body));
+        cmd.add("http://127.0.0.1:" + port + path);
+        String out = netns.exec(ns, cmd.toArray(String[]::new));
+        int nl = out.lastIndexOf('\n');
+        return new Reply(Integer.parseInt(out.substring(nl + 1).trim()), out.substring(0, Math.max(nl, 0)));
+    }
+
+    /** As {@link #api}, but the reply must be 200; returns its JSON. */
+    JsonNode api200(String method, String path, String body) throws IOException {
+        Reply r = api(method, path, body);
+        if (r.status() != 200) {
+            throw new AssertionError(name + ": " + method + " " + path + (body == null ? "" : " " + body) + " -> " + r);
+        }
+        return r.json();
+    }
+
+    /** GET of the local API, reply must be 200. */
+    JsonNode get(String path) throws IOException {
+        return api200("GET", path, null);
+    }
+
+    /** POST of the local API, reply must be 200. */
+    JsonNode post(String path, String body) throws IOException {
+        return api200("POST", path, body);
+    }
+
+    /** The last lines of the daemon's log. */
+    String logTail(int lines) {
+        List<String> all = Daemons.log(home).lines().toList();
+        if (all.isEmpty()) return "(empty)";
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    /** What the node looks like now, for failure messages: its networks through the API, and its log's tail. */
+    String describe() {
+        StringBuilder s = new StringBuilder("--- ").append(name).append(" (").append(ns).append(") ---\n");
+        try {
+            s.append("GET /status: ").append(api("GET", "/status", null)).append('\n');
+            s.append("GET /network: ").append(api("GET", "/network", null)).append('\n');
+        } catch (IOException | RuntimeException e) {
+            s.append("(API not reachable: ").append(e.getMessage()).append(")\n");
+        }
+        return s.append("log tail:\n").append(logTail(40)).append('\n').toString();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
