@@ -19,6 +19,7 @@ if ztj_is_root && command -v apt-get >/dev/null 2>&1; then
     command -v iperf3 >/dev/null 2>&1 || missing+=(iperf3)
     command -v nft >/dev/null 2>&1 || missing+=(nftables)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
+    command -v ping >/dev/null 2>&1 || missing+=(iputils-ping)
     if (( ${#missing[@]} )); then
         ztj_info "installing ${missing[*]} for the system tests"
         ztj_apt_install "${missing[@]}" >/dev/null 2>&1 \

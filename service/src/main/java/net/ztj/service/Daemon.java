@@ -20,6 +20,9 @@ import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
 import net.ztj.service.physical.LocalAddressReport;
 import net.ztj.service.physical.UdpBinding;
+import net.ztj.service.port.PortDriver;
+import net.ztj.service.port.PortEvents;
+import net.ztj.service.port.VirtualPorts;
 import net.ztj.transport.ports.PortProbe;
 import net.ztj.transport.ports.RandomPorts;
 import net.ztj.transport.udp.UdpTransport;
@@ -44,7 +47,8 @@ public final class Daemon implements AutoCloseable {
      * @param commandLinePort {@code -p} (9993 by default); {@code settings.primaryPort} overrides it
      */
     public record Options(HomeFolder home, String homeText, int commandLinePort, NodeCoreFactory coreFactory,
-                          SecureRandom random, LongSupplier clockMs, PrintStream err) {}
+                          SecureRandom random, LongSupplier clockMs, PrintStream err,
+                          java.util.Optional<java.util.function.Supplier<PortDriver>> ports) {}
 
     private final Deque<AutoCloseable> parts;
     private final int primaryPort;
@@ -92,13 +96,19 @@ public final class Daemon implements AutoCloseable {
         home.deleteLegacyIddb();
         MoonFiles moons = new MoonFiles(home.file("moons.d"));
         PlanetFile planet = new PlanetFile(home.file("planet"));
+        NetworkFiles networks = new NetworkFiles(home.file("networks.d"));
+        VirtualPorts ports = o.ports().map(driver -> new VirtualPorts(driver.get(), runner, networks,
+                home.file("devicemap"), identity.address(), o.err())).orElse(null);
         NodeCoreFactory.Created core = o.coreFactory().create(new CoreContext(identity, planet, moons, home,
-                transport, o.random(), o.clockMs().getAsLong()));
+                transport, o.random(), o.clockMs().getAsLong(), ports == null ? PortEvents.NONE : ports));
         if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
         core.controller().ifPresent(parts::push);
         runner.start(core.core());
-        NetworkFiles networks = new NetworkFiles(home.file("networks.d"));
         for (long nwid : networks.joined()) runner.join(nwid, networks.readConfig(nwid)); // spec 05 §2.3 step 11
+        if (ports != null) {
+            parts.push(ports); // ports go down before the node stops
+            ports.start();
+        }
 
         LocalAddressReport addresses = new LocalAddressReport(transport::ports, settings.bind(),
                 settings.interfacePrefixBlacklist(), runner);

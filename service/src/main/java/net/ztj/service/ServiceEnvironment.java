@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * @param coreFactory creates the node core
  * @param stop        fired to stop a running service
  * @param started     told when the service is up
+ * @param ports       the operating system's ports (taps, addresses, routes); empty: networks get no interface
  */
 public record ServiceEnvironment(String programName, Map<String, String> env, PrintStream out, PrintStream err,
                                  Supplier<OptionalInt> realUid, NodeCoreFactory coreFactory, SecureRandom random,
-                                 LongSupplier clockMs, StopSignal stop, Consumer<Daemon> started) {}
+                                 LongSupplier clockMs, StopSignal stop, Consumer<Daemon> started,
+                                 java.util.Optional<java.util.function.Supplier<net.ztj.service.port.PortDriver>> ports) {}

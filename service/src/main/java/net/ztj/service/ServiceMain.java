@@ -55,7 +55,8 @@ public final class ServiceMain {
         }, "shutdown"));
         try {
             return run(new ServiceEnvironment(programName, env, out, err, RealUid::get, coreFactory(err),
-                    new SecureRandom(), System::currentTimeMillis, stop, daemon -> {}), args);
+                    new SecureRandom(), System::currentTimeMillis, stop, daemon -> {},
+                    java.util.Optional.of(net.ztj.service.port.LinuxPortDriver::new)), args);
         } finally {
             finished.countDown();
         }
@@ -116,7 +117,7 @@ public final class ServiceMain {
         Daemon daemon;
         try {
             daemon = Daemon.start(new Daemon.Options(home, homeText, port, env.coreFactory(), env.random(),
-                    env.clockMs(), env.err()));
+                    env.clockMs(), env.err(), env.ports()));
         } catch (ServiceFailure f) {
             env.err().println(f.consoleLine(env.programName()));
             if (!f.keepsPidFile()) pid.delete();

@@ -83,7 +83,7 @@ class ServiceMainTest {
         ServiceEnvironment env = new ServiceEnvironment("zerotier-one", Map.of(),
                 new PrintStream(run.out, true, StandardCharsets.UTF_8), new PrintStream(run.err, true, StandardCharsets.UTF_8),
                 () -> OptionalInt.of(uid), net.ztj.service.testing.OfflineNodeCore.factory(), new SecureRandom(), System::currentTimeMillis,
-                run.stop, run.started::complete);
+                run.stop, run.started::complete, java.util.Optional.empty());
         // a thread of its own: a running service blocks until stopped
         run.exit = CompletableFuture.supplyAsync(() -> ServiceMain.run(env, args),
                 task -> Thread.ofPlatform().daemon().name("zerotier-one-under-test").start(task));

@@ -28,6 +28,14 @@ final class Netns implements AutoCloseable {
         return null;
     }
 
+    /** Whether a program is on the PATH. */
+    static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (java.nio.file.Files.isExecutable(Path.of(dir, program))) return true;
+        }
+        return false;
+    }
+
     private static boolean isUidZero() {
         try {
             for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -39,8 +39,38 @@ final class ZtNode {
         return Files.readString(home.resolve("identity.public")).substring(0, 10);
     }
 
+    private Process process;
+
     void start() throws IOException {
-        daemons.start(ns, home);
+        process = daemons.start(ns, home);
+    }
+
+    /** Stops the daemon as the service manager would (SIGTERM) and waits for it to exit. */
+    void stop() throws Exception {
+        if (process == null) return;
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        process = null;
+    }
+
+    /** Runs a command in this node's namespace; its output (fails on a non-zero exit). */
+    String exec(String... command) throws IOException {
+        return netns.exec(ns, command);
+    }
+
+    /** Runs a command in this node's namespace; true if it exited 0. */
+    boolean succeeds(String... command) {
+        try {
+            netns.exec(ns, command);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Starts a long-running command in this node's namespace (killed when the lab closes). */
+    Process spawn(Path log, String... command) throws IOException {
+        return netns.start(ns, log, java.util.List.of(command));
     }
 
     /** zerotier-cli with these arguments; its output (fails on a non-zero exit). */

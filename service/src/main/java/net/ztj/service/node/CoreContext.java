@@ -23,4 +23,5 @@ import java.util.random.RandomGenerator;
  * @param nowMs        the time of creation
  */
 public record CoreContext(Identity identity, PlanetFile planet, MoonFiles moons, HomeFolder home,
-                          PhysicalTransport transport, RandomGenerator random, long nowMs) {}
+                          PhysicalTransport transport, RandomGenerator random, long nowMs,
+                          net.ztj.service.port.PortEvents ports) {}

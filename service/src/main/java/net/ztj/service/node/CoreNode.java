@@ -83,4 +83,16 @@ final class CoreNode implements NodeCore {
     public void setLocalAddresses(List<Endpoint> addresses) {
         node.setLocalAddresses(addresses);
     }
+
+    @Override
+    public long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
+                                           byte[] data, int off, int len) {
+        return node.processVirtualNetworkFrame(nowMs, networkId, sourceMac, destMac, etherType, 0, data, off, len);
+    }
+
+    @Override
+    public void setMulticastSubscriptions(long networkId, java.util.Set<net.ztj.core.network.addressing.MulticastGroup> groups,
+                                          long nowMs) {
+        node.setMulticastSubscriptions(networkId, groups, nowMs);
+    }
 }

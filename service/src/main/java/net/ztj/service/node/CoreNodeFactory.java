@@ -14,6 +14,7 @@ import net.ztj.core.world.WorldUpdates;
 import net.ztj.service.home.MoonFiles;
 import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.home.PlanetFile;
+import net.ztj.service.port.PortEvents;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,7 +38,7 @@ public final class CoreNodeFactory implements NodeCoreFactory {
                 .orElse(null);
         World planet = WorldUpdates.startupPlanet(cached, DefaultPlanet.world());
         Node node = new Node(c.identity(), planet, NodeConfig.DEFAULTS, c.transport(),
-                new Persisting(c.planet(), c.moons(), new NetworkFiles(c.home().file("networks.d")), log), c.random(),
+                new Persisting(c.planet(), c.moons(), new NetworkFiles(c.home().file("networks.d")), c.ports(), log), c.random(),
                 c.nowMs());
         for (long id : c.moons().ids()) {
             Optional<World> moon = c.moons().read(id).flatMap(CoreNodeFactory::parse);
@@ -61,10 +62,17 @@ public final class CoreNodeFactory implements NodeCoreFactory {
     }
 
     /** Writes accepted worlds and network configurations to the home folder, deletes deorbited moons (node thread). */
-    private record Persisting(PlanetFile planet, MoonFiles moons, NetworkFiles networks, PrintStream log)
-            implements NodeEvents {
+    private record Persisting(PlanetFile planet, MoonFiles moons, NetworkFiles networks, PortEvents ports,
+                              PrintStream log) implements NodeEvents {
+        @Override
+        public void virtualNetworkFrame(long networkId, long sourceMac, long destMac, int etherType, int vlanId,
+                                        byte[] data, int off, int len) {
+            ports.frame(networkId, sourceMac, destMac, etherType, data, off, len);
+        }
+
         @Override
         public void networkConfigured(long networkId, byte[] dictionary) {
+            ports.configured(networkId);
             try {
                 networks.writeConfig(networkId, dictionary);
             } catch (IOException e) {

@@ -56,4 +56,12 @@ public interface NodeCore {
 
     /** The local addresses (bound address and port pairs) the node advertises to peers. */
     void setLocalAddresses(List<Endpoint> addresses);
+
+    /** A frame from a network's port: {@code data} is the Ethernet payload, read only during the call. */
+    long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
+                                    byte[] data, int off, int len);
+
+    /** The multicast groups a network's port subscribes to, as last scanned. */
+    void setMulticastSubscriptions(long networkId, java.util.Set<net.ztj.core.network.addressing.MulticastGroup> groups,
+                                   long nowMs);
 }

@@ -36,9 +36,12 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     public static final int QUEUE_CAPACITY = 8192;
     private static final long CALL_TIMEOUT_MS = 30_000;
 
-    private sealed interface Event permits Datagram, Task, Stop {}
+    private sealed interface Event permits Datagram, Frame, Task, Stop {}
 
     private record Datagram(long localSocket, Endpoint from, byte[] data) implements Event {}
+
+    /** A whole Ethernet frame from a network's port (header included). */
+    private record Frame(long networkId, byte[] frame, int len) implements Event {}
 
     private record Task(NodeTask<?> work, CompletableFuture<Object> result) implements Event {}
 
@@ -48,6 +51,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     private final PrintStream err;
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong droppedDatagrams = new AtomicLong();
+    private final AtomicLong droppedFrames = new AtomicLong();
     private final AtomicLong nodeFailures = new AtomicLong();
     private volatile Thread thread;
     private volatile boolean stopped;
@@ -71,6 +75,19 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     @Override
     public void receive(long localSocket, Endpoint from, byte[] data) {
         if (stopped || !queue.offer(new Datagram(localSocket, from, data))) droppedDatagrams.incrementAndGet();
+    }
+
+    /**
+     * Queues a frame read from a network's port (called by the port's reader thread, which gives up the array):
+     * {@code frame} holds the 14-byte Ethernet header and the payload.
+     */
+    public void receiveFrame(long networkId, byte[] frame, int len) {
+        if (stopped || !queue.offer(new Frame(networkId, frame, len))) droppedFrames.incrementAndGet();
+    }
+
+    /** Frames from ports dropped because the node fell behind. */
+    public long droppedFrames() {
+        return droppedFrames.get();
     }
 
     /** Datagrams dropped because the node fell behind. */
@@ -192,6 +209,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             now = clockMs.getAsLong();
             switch (event) {
                 case Datagram d -> deadline = datagram(node, now, d, deadline);
+                case Frame f -> deadline = frame(node, now, f, deadline);
                 case Task t -> task(node, now, t);
                 case Stop s -> {
                     failPending();
@@ -218,6 +236,24 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             reportFailure("processWirePacket", e);
             return deadline;
         }
+    }
+
+    private long frame(NodeCore node, long now, Frame f, long deadline) {
+        byte[] b = f.frame();
+        long dst = mac(b, 0), src = mac(b, 6);
+        int etherType = ((b[12] & 0xff) << 8) | (b[13] & 0xff);
+        try {
+            return node.processVirtualNetworkFrame(now, f.networkId(), src, dst, etherType, b, 14, f.len() - 14);
+        } catch (RuntimeException e) {
+            reportFailure("processVirtualNetworkFrame", e);
+            return deadline;
+        }
+    }
+
+    private static long mac(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 6; i++) v = (v << 8) | (b[off + i] & 0xff);
+        return v;
     }
 
     private static void task(NodeCore node, long now, Task t) {

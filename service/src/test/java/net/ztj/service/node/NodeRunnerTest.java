@@ -105,7 +105,18 @@ class NodeRunnerTest {
         public java.util.Optional<net.ztj.core.node.NetworkInfo> network(long networkId) {
             return java.util.Optional.empty();
         }
-    }
+    
+        @Override
+        public long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
+                                               byte[] data, int off, int len) {
+            return nowMs + 1000;
+        }
+
+        @Override
+        public void setMulticastSubscriptions(long networkId,
+                                              java.util.Set<net.ztj.core.network.addressing.MulticastGroup> groups,
+                                              long nowMs) {}
+}
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

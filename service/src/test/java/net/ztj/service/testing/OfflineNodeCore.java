@@ -108,4 +108,15 @@ public final class OfflineNodeCore implements NodeCore {
     public static NodeCoreFactory factory() {
         return context -> new NodeCoreFactory.Created(new OfflineNodeCore(context.identity()), context.planet().read());
     }
+
+    @Override
+    public long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
+                                           byte[] data, int off, int len) {
+        return nowMs + 1000;
+    }
+
+    @Override
+    public void setMulticastSubscriptions(long networkId,
+                                          java.util.Set<net.ztj.core.network.addressing.MulticastGroup> groups,
+                                          long nowMs) {}
 }

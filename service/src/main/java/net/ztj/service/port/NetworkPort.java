@@ -1,0 +1,103 @@
+package net.ztj.service.port;
+
+import net.ztj.core.network.addressing.MulticastGroup;
+import net.ztj.core.node.NetworkInfo;
+import net.ztj.service.node.NodeRunner;
+import net.ztj.tap.EthernetTap;
+import net.ztj.tap.IpPrefix;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One network's port: its tap, the thread reading frames from it into the node, the buffer the node's thread
+ * writes frames through, and what the ports manager applied (addresses, routes, groups).
+ *
+ * <p>Threads: the reader thread owns {@link #readLoop}; the node's thread alone calls {@link #write}; the manager's
+ * thread owns the applied state.
+ */
+final class NetworkPort {
+    final long networkId;
+    final EthernetTap tap;
+    final int ifIndex;
+    private final byte[] writeBuffer = new byte[16 * 1024];
+    private final Thread reader;
+    private volatile int mtu;
+    /** Applied state, manager thread only. */
+    NetworkInfo applied;
+    List<IpPrefix> managedAddresses = new ArrayList<>();
+    List<ManagedIps.RouteKey> managedRoutes = new ArrayList<>();
+    Set<MulticastGroup> groups = new TreeSet<>();
+    private long writeErrors;
+
+    NetworkPort(long networkId, EthernetTap tap, int ifIndex, NodeRunner runner, PrintStream err) {
+        this.networkId = networkId;
+        this.tap = tap;
+        this.ifIndex = ifIndex;
+        this.mtu = tap.mtu();
+        this.reader = Thread.ofPlatform().name("ztj-tap-" + tap.name()).daemon().unstarted(() -> readLoop(runner, err));
+    }
+
+    void start() {
+        reader.start();
+    }
+
+    /** Reads frames and hands them to the node; frames of 14 bytes or less are ignored, longer ones cut to the MTU. */
+    private void readLoop(NodeRunner runner, PrintStream err) {
+        byte[] buf = new byte[16 * 1024];
+        while (true) {
+            int n;
+            try {
+                n = tap.read(buf, 0, buf.length);
+            } catch (IOException e) {
+                err.println("ERROR: reading from " + tap.name() + ": " + e.getMessage());
+                return;
+            }
+            if (n < 0) return;
+            if (n <= EthernetTap.ETHERNET_HEADER_LENGTH) continue;
+            n = Math.min(n, EthernetTap.ETHERNET_HEADER_LENGTH + mtu);
+            runner.receiveFrame(networkId, java.util.Arrays.copyOf(buf, n), n); // the node's queue keeps the copy
+        }
+    }
+
+    /** Writes a frame from the node (node thread): dropped when the payload exceeds the MTU (spec 05 §8.4). */
+    void write(long sourceMac, long destMac, int etherType, byte[] data, int off, int len) {
+        if (len > mtu || len + 14 > writeBuffer.length) return;
+        byte[] b = writeBuffer;
+        for (int i = 0; i < 6; i++) {
+            b[i] = (byte) (destMac >>> (40 - 8 * i));
+            b[6 + i] = (byte) (sourceMac >>> (40 - 8 * i));
+        }
+        b[12] = (byte) (etherType >>> 8);
+        b[13] = (byte) etherType;
+        System.arraycopy(data, off, b, 14, len);
+        try {
+            tap.write(b, 0, len + 14);
+        } catch (IOException e) {
+            writeErrors++;
+        }
+    }
+
+    void setMtu(int newMtu) throws IOException {
+        if (newMtu == mtu) return;
+        tap.setMtu(newMtu);
+        mtu = newMtu;
+    }
+
+    int mtu() {
+        return mtu;
+    }
+
+    void close() {
+        tap.close();
+        try {
+            reader.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
