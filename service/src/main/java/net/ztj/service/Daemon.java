@@ -1,5 +1,6 @@
 package net.ztj.service;
 
+import net.ztj.controller.store.StoreException;
 import net.ztj.core.identity.Identity;
 import net.ztj.service.api.ApiServer;
 import net.ztj.service.api.LocalApi;
@@ -92,8 +93,13 @@ public final class Daemon implements AutoCloseable {
         home.deleteLegacyIddb();
         MoonFiles moons = new MoonFiles(home.file("moons.d"));
         PlanetFile planet = new PlanetFile(home.file("planet"));
-        NodeCoreFactory.Created core = o.coreFactory().create(new CoreContext(identity, planet, moons, home,
-                transport, o.random(), o.clockMs().getAsLong()));
+        NodeCoreFactory.Created core;
+        try {
+            core = o.coreFactory().create(new CoreContext(identity, planet, moons, home, transport, o.random(),
+                    o.clockMs().getAsLong(), settings.controllerDb()));
+        } catch (StoreException e) {
+            throw ServiceFailure.fatal(e.getMessage());
+        }
         if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
         core.controller().ifPresent(parts::push);
         runner.start(core.core());
