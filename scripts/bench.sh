@@ -4,6 +4,11 @@
 #   bash scripts/bench.sh 'AesGmacSiv'         only the benchmarks matching a regex
 #   bash scripts/bench.sh AesGmacSiv -prof gc  with JMH's allocation profiler
 #   bash scripts/bench.sh -l                   list the benchmarks
+#   bash scripts/bench.sh --controller         the controller's config requests with 10,000 members, SQLite and
+#                                              PostgreSQL (about 2 minutes each); further arguments go to JMH
+# The whole suite leaves the controller benchmark out (it needs a database server); --controller runs it alone.
+# Its PostgreSQL half uses ZTJ_TEST_PG_URL, ZTJ_TEST_PG_USER and ZTJ_TEST_PG_PASSWORD (scripts/test.sh starts such
+# a server as root and prints nothing when one is running); without ZTJ_TEST_PG_URL only SQLite runs.
 # ZTJ_BENCH_NO_BUILD=1 skips the build and runs the jar as it is.
 # The benchmarks are single-threaded on purpose (targets are per core); see docs/performance.md.
 set -euo pipefail
@@ -30,6 +35,17 @@ fi
 if [[ ! -f "$JAR" ]]; then
     printf 'ztj: %s is missing; build it with: mvn -B -pl bench -am package -DskipTests\n' "$JAR" >&2
     exit 1
+fi
+
+if [[ "${1:-}" == --controller ]]; then
+    shift
+    if [[ -z "${ZTJ_TEST_PG_URL:-}" ]]; then
+        printf 'ztj: ZTJ_TEST_PG_URL is not set: PostgreSQL skipped, SQLite only\n' >&2
+        set -- -p store=sqlite "$@"
+    fi
+    set -- 'ControllerRequestBench' "$@"
+elif (( $# == 0 )); then
+    set -- -e 'ControllerRequestBench'
 fi
 
 exec "$JAVA_HOME/bin/java" -jar "$JAR" "$@"

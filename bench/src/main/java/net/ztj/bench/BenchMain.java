@@ -88,7 +88,13 @@ public final class BenchMain {
                         figure = String.format(Locale.ROOT, "%.0f ops/s", opsPerSecond);
                     }
                 }
-                case AverageTime, SingleShotTime -> figure = String.format(Locale.ROOT, "%.2f ms/op", toMillis(perUnit, tu));
+                case AverageTime, SingleShotTime -> {
+                    double ms = toMillis(perUnit, tu);
+                    figure = String.format(Locale.ROOT, "%.2f ms/op", ms);
+                    if (name.startsWith("ControllerRequestBench.")) {
+                        figure += String.format(Locale.ROOT, " (%.0f requests/s)", 1000 / ms);
+                    }
+                }
                 case SampleTime -> {
                     double median = toMillis(primary.getStatistics().getPercentile(50.0), tu);
                     figure = String.format(Locale.ROOT, "median %.1f ms", median);
@@ -100,7 +106,8 @@ public final class BenchMain {
                 }
                 default -> figure = String.format(Locale.ROOT, "%.3f %s", perUnit, primary.getScoreUnit());
             }
-            String label = name + (p.getParam("size") != null ? " [" + p.getParam("size") + " B]" : "");
+            String label = name + (p.getParam("size") != null ? " [" + p.getParam("size") + " B]" : "")
+                    + (p.getParam("store") != null ? " [" + p.getParam("store") + "]" : "");
             String target = TARGETS.get(name);
             if (target != null && p.getParam("size") != null && !p.getParam("size").equals(TARGET_SIZE)) {
                 target = "(target is for " + TARGET_SIZE + " B)";

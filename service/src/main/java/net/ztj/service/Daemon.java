@@ -1,5 +1,6 @@
 package net.ztj.service;
 
+import net.ztj.controller.store.StoreException;
 import net.ztj.core.identity.Identity;
 import net.ztj.service.api.ApiServer;
 import net.ztj.service.api.LocalApi;
@@ -99,8 +100,13 @@ public final class Daemon implements AutoCloseable {
         NetworkFiles networks = new NetworkFiles(home.file("networks.d"));
         VirtualPorts ports = o.ports().map(driver -> new VirtualPorts(driver.get(), runner, networks,
                 home.file("devicemap"), identity.address(), o.err())).orElse(null);
-        NodeCoreFactory.Created core = o.coreFactory().create(new CoreContext(identity, planet, moons, home,
-                transport, o.random(), o.clockMs().getAsLong(), ports == null ? PortEvents.NONE : ports));
+        NodeCoreFactory.Created core;
+        try {
+            core = o.coreFactory().create(new CoreContext(identity, planet, moons, home, transport, o.random(),
+                    o.clockMs().getAsLong(), settings.controllerDb(), ports == null ? PortEvents.NONE : ports));
+        } catch (StoreException e) {
+            throw ServiceFailure.fatal(e.getMessage());
+        }
         if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
         core.controller().ifPresent(parts::push);
         runner.start(core.core());

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -61,15 +62,27 @@ public final class ConfigBuilder {
     public static Issued build(Identity controller, NetworkRecord net, MemberRecord member, Identity memberIdentity,
                                List<MemberRecord> members, ConfigRequestMetadata metadata, long now,
                                RandomGenerator random) {
+        Set<String> taken = new java.util.HashSet<>();
+        for (MemberRecord m : members) if (!m.address().equals(member.address())) taken.addAll(m.ipAssignments());
+        List<Address> bridges = members.stream().filter(MemberRecord::activeBridge)
+                .map(m -> Address.parse(m.address())).toList();
+        return build(controller, net, member, memberIdentity, bridges, taken::contains, metadata, now, random);
+    }
+
+    /**
+     * @param activeBridges     the network's members that are active bridges (any order)
+     * @param takenByOtherMember whether an address (text without prefix, as stored) is assigned to another member
+     */
+    public static Issued build(Identity controller, NetworkRecord net, MemberRecord member, Identity memberIdentity,
+                               List<Address> activeBridges, Predicate<String> takenByOtherMember,
+                               ConfigRequestMetadata metadata, long now, RandomGenerator random) {
         long nwid = Long.parseUnsignedLong(net.id(), 16);
         NetworkId networkId = new NetworkId(nwid);
         Address address = memberIdentity.address();
         long ctmd = Math.max(300_000, Math.min(7_200_000,
                 net.certificateTimeoutWindowSize() == null ? DEFAULT_CTMD : net.certificateTimeoutWindowSize()));
 
-        Set<String> taken = new java.util.HashSet<>();
-        for (MemberRecord m : members) if (!m.address().equals(member.address())) taken.addAll(m.ipAssignments());
-        IpAssignment.Result ips = IpAssignment.assign(net, member, nwid, address, taken, random);
+        IpAssignment.Result ips = IpAssignment.assign(net, member, nwid, address, takenByOtherMember, random);
         List<IpNetworkPrefix> staticIps = ips.staticIps().stream().map(IpPrefixes::parse).toList();
 
         long flags = (net.enableBroadcast() ? NetworkConfig.FLAG_ENABLE_BROADCAST : 0)
@@ -81,8 +94,7 @@ public final class ConfigBuilder {
         byte[] caps = rulesEngine ? capabilities(controller, net, member, networkId, address, now) : new byte[0];
         byte[] tagBytes = rulesEngine ? tags(controller, tags, networkId, address, now) : new byte[0];
 
-        List<Specialist> specialists = members.stream().filter(MemberRecord::activeBridge)
-                .map(m -> Address.parse(m.address())).sorted()
+        List<Specialist> specialists = activeBridges.stream().distinct().sorted()
                 .map(a -> Specialist.of(a, Specialist.ACTIVE_BRIDGE)).toList();
 
         byte[] coo = new byte[0];

@@ -15,7 +15,6 @@ import net.ztj.core.node.LocalController;
 import net.ztj.core.wire.ErrorCode;
 import net.ztj.core.wire.MalformedException;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,11 +88,10 @@ public final class EmbeddedController implements LocalController {
                     .put("vProto", md.protocolVersion());
         }
         MemberRecord current = MemberRecord.fromJson(doc);
-        List<MemberRecord> members = new ArrayList<>();
-        for (MemberRecord m : store.members(nwid)) if (!m.address().equals(address)) members.add(m);
-        members.add(current);
-        ConfigBuilder.Issued issued = ConfigBuilder.build(self, net, current, requester.publicOnly(), members, md, nowMs,
-                random);
+        // the request leaves activeBridge as stored, so the stored flags are those of the members including this one
+        List<Address> bridges = store.activeBridges(nwid).stream().map(Address::parse).toList();
+        ConfigBuilder.Issued issued = ConfigBuilder.build(self, net, current, requester.publicOnly(), bridges,
+                ip -> store.ipAssignedToOther(nwid, ip, address), md, nowMs, random);
         ArrayNode ips = doc.putArray("ipAssignments");
         issued.ipAssignments().forEach(ips::add);
         ArrayNode tags = doc.putArray("tags");

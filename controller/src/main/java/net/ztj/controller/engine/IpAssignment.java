@@ -13,6 +13,7 @@ import net.ztj.core.wire.IpText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -42,6 +43,16 @@ public final class IpAssignment {
      */
     public static Result assign(NetworkRecord net, MemberRecord member, long networkId, Address address,
                                 Set<String> takenInNetwork, RandomGenerator random) {
+        return assign(net, member, networkId, address, takenInNetwork::contains, random);
+    }
+
+    /**
+     * @param takenInNetwork whether an address (text without prefix, as stored) is assigned to another member; asked
+     *                       only for candidates that are otherwise acceptable
+     * @param random         for the random IPv6 pool trials
+     */
+    public static Result assign(NetworkRecord net, MemberRecord member, long networkId, Address address,
+                                Predicate<String> takenInNetwork, RandomGenerator random) {
         List<String> statics = new ArrayList<>();
         List<String> assignments = new ArrayList<>(member.ipAssignments());
         boolean auto = !member.noAutoAssignIps();
@@ -79,7 +90,8 @@ public final class IpAssignment {
     }
 
     private static String poolV6(List<IpAssignmentPool> pools, List<ParsedRoute> routes, Address address,
-                                 List<String> mine, Set<String> taken, RandomGenerator random, List<String> statics) {
+                                 List<String> mine, Predicate<String> taken, RandomGenerator random,
+                                 List<String> statics) {
         for (IpAssignmentPool pool : pools) {
             byte[] s = parseIp(pool.ipRangeStart()), e = parseIp(pool.ipRangeEnd());
             if (s == null || e == null || s.length != 16 || e.length != 16) continue;
@@ -102,7 +114,7 @@ public final class IpAssignment {
                 int bits = 0;
                 for (ParsedRoute r : routes) if (r.target.length == 16 && !r.hasVia && contains(r, ip)) bits = r.bits;
                 String text = IpText.format(ip);
-                if (bits > 0 && !taken.contains(text) && !mine.contains(text)) {
+                if (bits > 0 && !mine.contains(text) && !taken.test(text)) {
                     statics.add(text + "/" + bits);
                     return text;
                 }
@@ -112,7 +124,7 @@ public final class IpAssignment {
     }
 
     private static String poolV4(List<IpAssignmentPool> pools, List<ParsedRoute> routes, Address address,
-                                 List<String> mine, Set<String> taken, List<String> statics) {
+                                 List<String> mine, Predicate<String> taken, List<String> statics) {
         for (IpAssignmentPool pool : pools) {
             byte[] s = parseIp(pool.ipRangeStart()), e = parseIp(pool.ipRangeEnd());
             if (s == null || e == null || s.length != 4 || e.length != 4) continue;
@@ -135,7 +147,7 @@ public final class IpAssignment {
                     }
                 }
                 String text = IpText.format(new byte[] {(byte) (ip >>> 24), (byte) (ip >>> 16), (byte) (ip >>> 8), (byte) ip});
-                if (bits > 0 && !taken.contains(text) && !mine.contains(text)) {
+                if (bits > 0 && !mine.contains(text) && !taken.test(text)) {
                     statics.add(text + "/" + bits);
                     return text;
                 }

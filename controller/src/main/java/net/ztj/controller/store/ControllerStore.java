@@ -61,6 +61,19 @@ public interface ControllerStore extends AutoCloseable {
     List<MemberRecord> members(String nwid);
 
     /**
+     * The lowercase addresses of the network's members whose {@code activeBridge} is set, in order; read on every
+     * configuration request (spec 04 §7), so without reading every member.
+     */
+    List<String> activeBridges(String nwid);
+
+    /**
+     * Whether a member of the network other than {@code address} has {@code ip} (text as in its
+     * {@code ipAssignments}) assigned: the pool assignment's "already taken" test (spec 04 §6.4), one address at a
+     * time so that a request does not read every member.
+     */
+    boolean ipAssignedToOther(String nwid, String ip, String address);
+
+    /**
      * Creates or replaces a member, bumping its revision when it changed.
      *
      * @throws NoSuchNetworkException when its network is not stored

@@ -10,9 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,16 +23,28 @@ import java.util.function.Function;
 /**
  * The {@link ControllerStore} contract over one JDBC connection, in SQL that SQLite and PostgreSQL both speak.
  * Each record is a JSON document (compact, sorted keys: the API's output) in a text column beside its indexed
- * IDs and revision. Writes are optimistic: read, compute, then insert-if-absent or update-if-revision-unchanged;
+ * IDs and revision; a member's active-bridge flag and IP assignments are also kept in indexed form, written in the
+ * same transaction as its document. Writes are optimistic: read, compute, then insert-if-absent or update-if-revision-unchanged;
  * when another writer got there first nothing is written and the step is retried, so concurrent controllers on
  * one database never lose each other's changes. Within this process one lock serializes use of the connection.
  */
 abstract class JdbcControllerStore implements ControllerStore {
-    /** Schema versions in order; version n is reached by running {@code MIGRATIONS[n - 1]}. */
+    /**
+     * Schema versions in order; version n is reached by running {@code MIGRATIONS[n - 1]}. Version 2 adds what a
+     * configuration request asks of all members (spec 04 §6–§7): the active-bridge flag as a column and every
+     * member's IP assignments as rows, so a request reads neither every member nor their documents.
+     */
     private static final String[][] MIGRATIONS = {{
             "CREATE TABLE ztj_network (id TEXT PRIMARY KEY, revision BIGINT NOT NULL, doc TEXT NOT NULL)",
             "CREATE TABLE ztj_member (nwid TEXT NOT NULL REFERENCES ztj_network (id) ON DELETE CASCADE,"
                     + " id TEXT NOT NULL, revision BIGINT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (nwid, id))",
+    }, {
+            "ALTER TABLE ztj_member ADD COLUMN active_bridge BOOLEAN NOT NULL DEFAULT FALSE",
+            "CREATE TABLE ztj_member_ip (nwid TEXT NOT NULL, ip TEXT NOT NULL, member TEXT NOT NULL,"
+                    + " PRIMARY KEY (nwid, ip, member),"
+                    + " FOREIGN KEY (nwid, member) REFERENCES ztj_member (nwid, id) ON DELETE CASCADE)",
+            "CREATE INDEX ztj_member_ip_member ON ztj_member_ip (nwid, member)",
+            "CREATE INDEX ztj_member_active_bridge ON ztj_member (nwid, id) WHERE active_bridge",
     }};
     private static final int MAX_ATTEMPTS = 100;
 
@@ -132,6 +146,7 @@ abstract class JdbcControllerStore implements ControllerStore {
             }
             for (int v = version; v < MIGRATIONS.length; v++) {
                 for (String ddl : MIGRATIONS[v]) s.execute(ddl);
+                if (v == 1) indexExistingMembers(c);
             }
             if (version < MIGRATIONS.length) {
                 s.execute("DELETE FROM ztj_schema");
@@ -216,6 +231,74 @@ abstract class JdbcControllerStore implements ControllerStore {
         return Optional.ofNullable(deleted);
     }
 
+    /** Migration to version 2: fills the new column and table from the member documents already stored. */
+    private static void indexExistingMembers(Connection c) throws SQLException {
+        List<MemberRecord> all = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc FROM ztj_member"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) all.add(MemberRecord.fromJson(RecordJson.parse(rs.getString(1))));
+        }
+        for (MemberRecord m : all) indexMember(c, m.networkKey(), m.key(), m, false);
+    }
+
+    /** Keeps the active-bridge column and the IP rows of one member equal to its document. */
+    private static void indexMember(Connection c, String nwidKey, String addressKey, MemberRecord m, boolean wasIndexed)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ztj_member SET active_bridge = ? WHERE nwid = ? AND id = ?")) {
+            ps.setBoolean(1, m.activeBridge());
+            ps.setString(2, nwidKey);
+            ps.setString(3, addressKey);
+            ps.executeUpdate();
+        }
+        if (wasIndexed) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM ztj_member_ip WHERE nwid = ? AND member = ?")) {
+                ps.setString(1, nwidKey);
+                ps.setString(2, addressKey);
+                ps.executeUpdate();
+            }
+        }
+        Set<String> ips = new LinkedHashSet<>(m.ipAssignments());
+        if (ips.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ztj_member_ip (nwid, ip, member) VALUES (?, ?, ?)")) {
+            for (String ip : ips) {
+                ps.setString(1, nwidKey);
+                ps.setString(2, ip);
+                ps.setString(3, addressKey);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public List<String> activeBridges(String nwid) {
+        return transaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM ztj_member WHERE nwid = ? AND active_bridge ORDER BY id")) {
+                ps.setString(1, key(nwid));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean ipAssignedToOther(String nwid, String ip, String address) {
+        return transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM ztj_member_ip WHERE nwid = ? AND ip = ? AND member <> ? LIMIT 1")) {
+                ps.setString(1, key(nwid));
+                ps.setString(2, ip);
+                ps.setString(3, key(address));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     @Override
     public Optional<MemberRecord> member(String nwid, String address) {
         return Optional.ofNullable(transaction(c -> selectMember(c, key(nwid), key(address))));
@@ -272,6 +355,7 @@ abstract class JdbcControllerStore implements ControllerStore {
                     + " AND revision = ?", toWrite.revision(), toWrite.toJsonText(), stored.revision(), nk, ak)) {
                 throw new Conflict();
             }
+            indexMember(c, nk, ak, toWrite, stored != null);
             return new SaveResult<>(stored, toWrite, true);
         });
         if (result.changed()) listeners.forEach(l -> l.memberChanged(result.previous(), result.current()));

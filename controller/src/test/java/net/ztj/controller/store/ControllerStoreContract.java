@@ -50,6 +50,39 @@ abstract class ControllerStoreContract {
         return MemberRecord.newMember(nwid, address, 2000);
     }
 
+    static MemberRecord member(String nwid, String address, boolean activeBridge, String... ips) {
+        var doc = member(nwid, address).toJson();
+        doc.put("activeBridge", activeBridge);
+        var list = doc.putArray("ipAssignments");
+        for (String ip : ips) list.add(ip);
+        return MemberRecord.fromJson(doc);
+    }
+
+    @Test
+    void answersActiveBridgesAndTakenAddressesAsTheMembersAreSaved() {
+        ControllerStore store = open();
+        store.saveNetwork(network(NWID, "a"));
+        store.saveNetwork(network(OTHER, "b"));
+        store.saveMember(member(NWID, "bbbbbbbbbb", false, "10.0.0.2"));
+        store.saveMember(member(NWID, "AAAAAAAAAA", true, "10.0.0.1", "10.0.0.11"));
+        store.saveMember(member(OTHER, "cccccccccc", true, "10.0.0.3"));
+        assertEquals(List.of("aaaaaaaaaa"), store.activeBridges(NWID));
+        assertTrue(store.ipAssignedToOther(NWID, "10.0.0.1", "bbbbbbbbbb"));
+        assertTrue(store.ipAssignedToOther(NWID.toUpperCase(), "10.0.0.11", "BBBBBBBBBB"));
+        assertFalse(store.ipAssignedToOther(NWID, "10.0.0.1", "aaaaaaaaaa"), "its own address is not taken");
+        assertFalse(store.ipAssignedToOther(NWID, "10.0.0.3", "bbbbbbbbbb"), "another network's address is free");
+
+        store.saveMember(member(NWID, "aaaaaaaaaa", false, "10.0.0.9").withRevision(1));
+        assertEquals(List.of(), store.activeBridges(NWID));
+        assertFalse(store.ipAssignedToOther(NWID, "10.0.0.1", "bbbbbbbbbb"));
+        assertTrue(store.ipAssignedToOther(NWID, "10.0.0.9", "bbbbbbbbbb"));
+        store.deleteMember(NWID, "aaaaaaaaaa");
+        assertFalse(store.ipAssignedToOther(NWID, "10.0.0.9", "bbbbbbbbbb"));
+        store.deleteNetwork(OTHER);
+        assertEquals(List.of(), store.activeBridges(OTHER));
+        assertFalse(store.ipAssignedToOther(OTHER, "10.0.0.3", "bbbbbbbbbb"));
+    }
+
     @Test
     void createNetworkStartsAtRevisionOneAndRefusesATakenId() {
         ControllerStore store = open();

@@ -49,4 +49,24 @@ class SqliteControllerStoreTest extends ControllerStoreContract {
         StoreException e = assertThrows(StoreException.class, this::open);
         assertTrue(e.getMessage().contains("99"), e.getMessage());
     }
+
+    @Test
+    void migratesASchemaOneDatabaseIndexingItsMembers() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("controller.d"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteControllerStore.FILE_NAME));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE ztj_schema (version INTEGER NOT NULL)");
+            s.execute("INSERT INTO ztj_schema (version) VALUES (1)");
+            s.execute("CREATE TABLE ztj_network (id TEXT PRIMARY KEY, revision BIGINT NOT NULL, doc TEXT NOT NULL)");
+            s.execute("CREATE TABLE ztj_member (nwid TEXT NOT NULL REFERENCES ztj_network (id) ON DELETE CASCADE,"
+                    + " id TEXT NOT NULL, revision BIGINT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (nwid, id))");
+            s.execute("INSERT INTO ztj_network VALUES ('" + NWID + "', 1, '" + network(NWID, "a").withRevision(1).toJsonText() + "')");
+            s.execute("INSERT INTO ztj_member VALUES ('" + NWID + "', 'aaaaaaaaaa', 1, '"
+                    + member(NWID, "aaaaaaaaaa", true, "10.0.0.1").withRevision(1).toJsonText() + "')");
+        }
+        ControllerStore store = open();
+        assertEquals(java.util.List.of("aaaaaaaaaa"), store.activeBridges(NWID));
+        assertTrue(store.ipAssignedToOther(NWID, "10.0.0.1", "bbbbbbbbbb"));
+        assertEquals("10.0.0.1", store.member(NWID, "aaaaaaaaaa").orElseThrow().ipAssignments().get(0));
+    }
 }

@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  * {@code "abc"}, an object where a flag belongs, an unparsable address) is still read the same way, but named in a
  * warning, because ill-typed settings should not pass unnoticed. Unknown keys are kept (the reference keeps them
  * and reports them in /status) but also named in a warning, so a misspelt setting does not go unnoticed either.
+ * The controller's database ({@code controllerDb}, {@code controllerDbPath}) is the exception: a value that does not
+ * name a usable database is refused, because reading it leniently would run the controller on another database.
  */
 public final class LocalConfLoader {
     private final Consumer<String> warnings;
@@ -72,15 +74,113 @@ public final class LocalConfLoader {
         return new LocalConf(document, new LocalConfLoader(warnings).bind(settings));
     }
 
+    private static final java.util.Set<String> CONTROLLER_DB_KEYS = java.util.Set.of(
+            "type", "path", "url", "user", "password", "passwordFile");
+    /** The libpq connection keywords a {@code controllerDbPath} of the form {@code postgres:...} may use. */
+    private static final java.util.Set<String> CONNINFO_KEYS = java.util.Set.of(
+            "host", "port", "dbname", "user", "password", "sslmode");
+
+    /**
+     * The controller's storage. Unlike the other settings a wrong value here is refused rather than read leniently:
+     * falling back to another database would start a controller with none of its networks, or split them.
+     */
+    private static ControllerDb controllerDb(JsonNode s) throws LocalConfException {
+        JsonNode path = s.get("controllerDbPath"), db = s.get("controllerDb");
+        if (path != null && db != null) {
+            throw new LocalConfException("settings.controllerDb and settings.controllerDbPath both set; use one");
+        }
+        if (path != null) {
+            if (!path.isTextual() || path.textValue().isBlank()) {
+                throw new LocalConfException("settings.controllerDbPath: " + JsonText.compact(path)
+                        + " is not a path or a postgres: connection string");
+            }
+            String text = path.textValue();
+            return text.startsWith("postgres:") ? fromConninfo(text.substring("postgres:".length()))
+                    : new ControllerDb.Sqlite(Optional.of(text));
+        }
+        if (db == null) return ControllerDb.DEFAULT;
+        if (!db.isObject()) throw new LocalConfException("settings.controllerDb: " + JsonText.compact(db) + " is not an object");
+        java.util.Iterator<String> keys = db.fieldNames();
+        while (keys.hasNext()) {
+            String k = keys.next();
+            if (!CONTROLLER_DB_KEYS.contains(k)) {
+                throw new LocalConfException("settings.controllerDb." + k + " is not a controllerDb setting ("
+                        + String.join(", ", new java.util.TreeSet<>(CONTROLLER_DB_KEYS)) + ")");
+            }
+        }
+        String type = dbString(db, "type").orElseThrow(() ->
+                new LocalConfException("settings.controllerDb.type is missing (\"sqlite\" or \"postgres\")"));
+        switch (type) {
+            case "sqlite" -> {
+                for (String k : new String[] {"url", "user", "password", "passwordFile"}) {
+                    if (db.has(k)) throw new LocalConfException("settings.controllerDb." + k + " does not apply to sqlite");
+                }
+                return new ControllerDb.Sqlite(dbString(db, "path"));
+            }
+            case "postgres" -> {
+                if (db.has("path")) throw new LocalConfException("settings.controllerDb.path does not apply to postgres");
+                String url = dbString(db, "url").orElseThrow(() -> new LocalConfException(
+                        "settings.controllerDb.url is missing (jdbc:postgresql://host:port/database)"));
+                if (!url.startsWith("jdbc:postgresql:")) {
+                    throw new LocalConfException("settings.controllerDb.url: \"" + url
+                            + "\" is not a jdbc:postgresql: URL");
+                }
+                Optional<String> password = dbString(db, "password"), passwordFile = dbString(db, "passwordFile");
+                if (password.isPresent() && passwordFile.isPresent()) {
+                    throw new LocalConfException("settings.controllerDb: password and passwordFile both set; use one");
+                }
+                return new ControllerDb.Postgres(url, dbString(db, "user"), password, passwordFile);
+            }
+            default -> throw new LocalConfException("settings.controllerDb.type: \"" + type
+                    + "\" is not supported (\"sqlite\" or \"postgres\")");
+        }
+    }
+
+    private static Optional<String> dbString(JsonNode db, String key) throws LocalConfException {
+        JsonNode v = db.get(key);
+        if (v == null) return Optional.empty();
+        if (!v.isTextual() || v.textValue().isEmpty()) {
+            throw new LocalConfException("settings.controllerDb." + key + ": " + JsonText.compact(v)
+                    + " is not a non-empty string");
+        }
+        return Optional.of(v.textValue());
+    }
+
+    /**
+     * ZeroTier's {@code postgres:} form: libpq keyword=value pairs separated by spaces ({@code host}, {@code port},
+     * {@code dbname}, {@code user}, {@code password}, {@code sslmode}; no quoting).
+     */
+    private static ControllerDb fromConninfo(String conninfo) throws LocalConfException {
+        java.util.Map<String, String> kv = new java.util.HashMap<>();
+        for (String part : conninfo.trim().split("\\s+")) {
+            if (part.isEmpty()) continue;
+            int eq = part.indexOf('=');
+            String k = eq < 0 ? part : part.substring(0, eq);
+            if (eq <= 0 || !CONNINFO_KEYS.contains(k)) {
+                throw new LocalConfException("settings.controllerDbPath: \"" + (eq < 0 ? part : k)
+                        + "\" is not a supported postgres: keyword (host, port, dbname, user, password, sslmode)");
+            }
+            kv.put(k, part.substring(eq + 1));
+        }
+        String host = kv.getOrDefault("host", "localhost"), port = kv.getOrDefault("port", "5432");
+        if (!port.matches("\\d{1,5}")) throw new LocalConfException("settings.controllerDbPath: port \"" + port + "\" is not a number");
+        String db = kv.get("dbname");
+        if (db == null || db.isEmpty()) throw new LocalConfException("settings.controllerDbPath: postgres: needs dbname=");
+        String url = "jdbc:postgresql://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + db
+                + (kv.containsKey("sslmode") ? "?sslmode=" + kv.get("sslmode") : "");
+        return new ControllerDb.Postgres(url, Optional.ofNullable(kv.get("user")),
+                Optional.ofNullable(kv.get("password")), Optional.empty());
+    }
+
     /** Every {@code settings} key ZeroTier One 1.14 reads (spec 05 §4.4). */
     private static final java.util.Set<String> KNOWN = java.util.Set.of(
             "primaryPort", "secondaryPort", "tertiaryPort", "allowSecondaryPort", "portMappingEnabled",
             "allowTcpFallbackRelay", "forceTcpRelay", "tcpFallbackRelay", "bind", "interfacePrefixBlacklist",
             "allowManagementFrom", "softwareUpdate", "softwareUpdateChannel", "softwareUpdateDist", "lowBandwidthMode",
             "multicoreEnabled", "concurrency", "cpuPinningEnabled", "enableWebServer", "controllerDbPath",
-            "ssoRedirectURL", "defaultBondingPolicy", "policies", "peerSpecificBonds", "redis");
+            "ssoRedirectURL", "defaultBondingPolicy", "policies", "peerSpecificBonds", "redis", "controllerDb");
 
-    private ServiceSettings bind(JsonNode s) {
+    private ServiceSettings bind(JsonNode s) throws LocalConfException {
         s.fieldNames().forEachRemaining(k -> {
             if (!KNOWN.contains(k)) {
                 warnings.accept("WARNING: local.conf: settings." + k + " is not a setting ZeroTier One knows; kept but not used");
@@ -101,7 +201,8 @@ public final class LocalConfLoader {
                 strings(s, "interfacePrefixBlacklist"),
                 networks(s, "allowManagementFrom"),
                 JsonValues.string(s.get("softwareUpdate"), d.softwareUpdate()),
-                JsonValues.string(s.get("softwareUpdateChannel"), d.softwareUpdateChannel()));
+                JsonValues.string(s.get("softwareUpdateChannel"), d.softwareUpdateChannel()),
+                controllerDb(s));
     }
 
     private long integer(JsonNode s, String key, long dflt) {

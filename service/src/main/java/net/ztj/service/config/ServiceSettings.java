@@ -18,11 +18,12 @@ import java.util.OptionalInt;
  * @param allowManagementFrom      remote networks allowed to use the local API
  * @param softwareUpdate           reported only ({@code "disable"} by default)
  * @param softwareUpdateChannel    reported only ({@code "release"} by default)
+ * @param controllerDb             the embedded controller's database (SQLite in {@code controller.d} by default)
  */
 public record ServiceSettings(OptionalInt primaryPort, int secondaryPort, int tertiaryPort, boolean allowSecondaryPort,
                               boolean allowTcpFallbackRelay, boolean forceTcpRelay, List<InetAddress> bind,
                               List<String> interfacePrefixBlacklist, List<IpNetwork> allowManagementFrom,
-                              String softwareUpdate, String softwareUpdateChannel) {
+                              String softwareUpdate, String softwareUpdateChannel, ControllerDb controllerDb) {
     public static final String DEFAULT_SOFTWARE_UPDATE = "disable";
     public static final String DEFAULT_SOFTWARE_UPDATE_CHANNEL = "release";
 
@@ -35,6 +36,6 @@ public record ServiceSettings(OptionalInt primaryPort, int secondaryPort, int te
     /** The settings without a local.conf. */
     public static ServiceSettings defaults() {
         return new ServiceSettings(OptionalInt.empty(), 0, 0, true, true, false, List.of(), List.of(), List.of(),
-                DEFAULT_SOFTWARE_UPDATE, DEFAULT_SOFTWARE_UPDATE_CHANNEL);
+                DEFAULT_SOFTWARE_UPDATE, DEFAULT_SOFTWARE_UPDATE_CHANNEL, ControllerDb.DEFAULT);
     }
 }

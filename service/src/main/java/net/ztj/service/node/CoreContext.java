@@ -2,6 +2,7 @@ package net.ztj.service.node;
 
 import net.ztj.core.identity.Identity;
 import net.ztj.core.node.PhysicalTransport;
+import net.ztj.service.config.ControllerDb;
 import net.ztj.service.home.HomeFolder;
 import net.ztj.service.home.MoonFiles;
 import net.ztj.service.home.PlanetFile;
@@ -21,7 +22,9 @@ import java.util.random.RandomGenerator;
  * @param transport    where the node sends datagrams
  * @param random       a strong random source
  * @param nowMs        the time of creation
+ * @param controllerDb the embedded controller's database, from local.conf
+ * @param ports        where the node's frames and configuration changes for the ports go
  */
 public record CoreContext(Identity identity, PlanetFile planet, MoonFiles moons, HomeFolder home,
-                          PhysicalTransport transport, RandomGenerator random, long nowMs,
+                          PhysicalTransport transport, RandomGenerator random, long nowMs, ControllerDb controllerDb,
                           net.ztj.service.port.PortEvents ports) {}

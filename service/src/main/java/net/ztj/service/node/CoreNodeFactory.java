@@ -2,7 +2,6 @@ package net.ztj.service.node;
 
 import net.ztj.controller.engine.EmbeddedController;
 import net.ztj.controller.store.ControllerStore;
-import net.ztj.controller.store.SqliteControllerStore;
 import net.ztj.core.node.Node;
 import net.ztj.core.node.NodeConfig;
 import net.ztj.core.node.NodeEvents;
@@ -23,7 +22,8 @@ import java.util.Optional;
 /**
  * Creates the real core node (spec 05 §2.3 step 3): the planet from the {@code planet} file when it is a valid
  * planet (else the built-in one), every moon in {@code moons.d}, events that keep those files current, and the
- * embedded network controller with its SQLite storage in {@code controller.d} (spec 04 §1, §15).
+ * embedded network controller with the storage local.conf chooses, SQLite in {@code controller.d} by default (spec 04
+ * §1, §15).
  */
 public final class CoreNodeFactory implements NodeCoreFactory {
     private final PrintStream log;
@@ -48,7 +48,7 @@ public final class CoreNodeFactory implements NodeCoreFactory {
                 log.println("WARNING: ignoring unreadable moon file " + c.moons().file(id));
             }
         }
-        ControllerStore store = SqliteControllerStore.open(c.home().file("controller.d"));
+        ControllerStore store = ControllerStores.open(c.controllerDb(), c.home().path());
         node.setController(new EmbeddedController(c.identity(), store, c.random()));
         return new Created(new CoreNode(node), Optional.of(planet.serialize()), Optional.of(store));
     }

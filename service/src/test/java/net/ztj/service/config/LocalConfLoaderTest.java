@@ -102,4 +102,61 @@ class LocalConfLoaderTest {
         assertTrue(warnings.contains("WARNING: local.conf: settings.primaryPort: null is not a number; ignored"), warnings.toString());
         assertTrue(warnings.contains("WARNING: local.conf: settings: 5 is not an object; ignored"), warnings.toString());
     }
+
+    private ControllerDb controllerDb(String settings) throws LocalConfException {
+        return parse("{\"settings\":" + settings + "}").settings().controllerDb();
+    }
+
+    private String refusal(String settings) {
+        return assertThrows(LocalConfException.class, () -> controllerDb(settings)).getMessage();
+    }
+
+    @Test
+    void controllerDbIsSqliteInTheHomeByDefault() throws Exception {
+        assertEquals(ControllerDb.DEFAULT, controllerDb("{}"));
+        assertEquals(new ControllerDb.Sqlite(java.util.Optional.empty()), ControllerDb.DEFAULT);
+        assertEquals(ControllerDb.DEFAULT, LocalConf.none().settings().controllerDb());
+    }
+
+    @Test
+    void controllerDbBindsSqliteAndPostgres() throws Exception {
+        assertEquals(new ControllerDb.Sqlite(java.util.Optional.of("/var/lib/ctl")),
+                controllerDb("{\"controllerDb\":{\"type\":\"sqlite\",\"path\":\"/var/lib/ctl\"}}"));
+        assertEquals(new ControllerDb.Sqlite(java.util.Optional.of("ctl.d")), controllerDb("{\"controllerDbPath\":\"ctl.d\"}"));
+        assertEquals(new ControllerDb.Postgres("jdbc:postgresql://db.example:5433/ztc", java.util.Optional.of("ztc"),
+                        java.util.Optional.empty(), java.util.Optional.of("ctl.pw")),
+                controllerDb("""
+                        {"controllerDb":{"type":"postgres","url":"jdbc:postgresql://db.example:5433/ztc","user":"ztc",
+                         "passwordFile":"ctl.pw"}}"""));
+        assertEquals(new ControllerDb.Postgres("jdbc:postgresql://10.0.0.5:5432/zt", java.util.Optional.of("zt"),
+                        java.util.Optional.of("s3cret"), java.util.Optional.empty()),
+                controllerDb("{\"controllerDbPath\":\"postgres:host=10.0.0.5 dbname=zt user=zt password=s3cret\"}"));
+        assertEquals("jdbc:postgresql://[::1]:6000/zt?sslmode=require", ((ControllerDb.Postgres)
+                controllerDb("{\"controllerDbPath\":\"postgres:host=::1 port=6000 dbname=zt sslmode=require\"}")).url());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
+    void aControllerDbThatNamesNoUsableDatabaseIsRefused() {
+        assertTrue(refusal("{\"controllerDb\":\"postgres\"}").contains("is not an object"));
+        assertTrue(refusal("{\"controllerDb\":{}}").contains("type is missing"));
+        assertTrue(refusal("{\"controllerDb\":{\"type\":\"lf\"}}").contains("\"lf\" is not supported"));
+        assertTrue(refusal("{\"controllerDb\":{\"type\":\"postgres\"}}").contains("url is missing"));
+        assertTrue(refusal("{\"controllerDb\":{\"type\":\"postgres\",\"url\":\"postgres://h/db\"}}")
+                .contains("not a jdbc:postgresql: URL"));
+        assertTrue(refusal("{\"controllerDb\":{\"type\":\"postgres\",\"url\":\"jdbc:postgresql://h/db\",\"user\":7}}")
+                .contains("settings.controllerDb.user: 7 is not a non-empty string"));
+        assertTrue(refusal("""
+                {"controllerDb":{"type":"postgres","url":"jdbc:postgresql://h/db","password":"a","passwordFile":"f"}}""")
+                .contains("password and passwordFile both set"));
+        assertTrue(refusal("{\"controllerDb\":{\"type\":\"sqlite\",\"url\":\"jdbc:postgresql://h/db\"}}")
+                .contains("url does not apply to sqlite"));
+        assertTrue(refusal("{\"controllerDb\":{\"type\":\"postgres\",\"url\":\"jdbc:postgresql://h/db\",\"pasword\":\"x\"}}")
+                .contains("settings.controllerDb.pasword is not a controllerDb setting"));
+        assertTrue(refusal("{\"controllerDbPath\":5}").contains("is not a path or a postgres: connection string"));
+        assertTrue(refusal("{\"controllerDbPath\":\"postgres:host=h\"}").contains("needs dbname="));
+        assertTrue(refusal("{\"controllerDbPath\":\"postgres:dbname=x connect_timeout=3\"}")
+                .contains("\"connect_timeout\" is not a supported postgres: keyword"));
+        assertTrue(refusal("{\"controllerDbPath\":\"d\",\"controllerDb\":{\"type\":\"sqlite\"}}").contains("both set"));
+    }
 }

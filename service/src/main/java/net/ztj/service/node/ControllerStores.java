@@ -1,0 +1,58 @@
+package net.ztj.service.node;
+
+import net.ztj.controller.store.ControllerStore;
+import net.ztj.controller.store.PostgresControllerStore;
+import net.ztj.controller.store.SqliteControllerStore;
+import net.ztj.controller.store.StoreException;
+import net.ztj.service.config.ControllerDb;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/** Opens the controller's database that local.conf names (SQLite in {@code <home>/controller.d} by default). */
+public final class ControllerStores {
+    private ControllerStores() {}
+
+    /**
+     * @param home the home folder: relative paths in the settings are taken from it
+     * @throws StoreException when the database cannot be opened, with a one-line message naming it (never its
+     *                        password)
+     */
+    public static ControllerStore open(ControllerDb db, Path home) {
+        return switch (db) {
+            case ControllerDb.Sqlite s -> {
+                Path dir = s.directory().map(home::resolve).orElse(home.resolve("controller.d"));
+                try {
+                    yield SqliteControllerStore.open(dir);
+                } catch (StoreException e) {
+                    throw failure(dir.toString(), e);
+                }
+            }
+            case ControllerDb.Postgres p -> {
+                String password = p.password().orElse(null);
+                if (p.passwordFile().isPresent()) {
+                    Path file = home.resolve(p.passwordFile().get());
+                    try {
+                        password = Files.readString(file, StandardCharsets.UTF_8).strip();
+                    } catch (IOException e) {
+                        throw new StoreException("cannot open the controller database " + p.displayUrl()
+                                + ": cannot read the password file " + file + " (" + e + ")", e);
+                    }
+                }
+                try {
+                    yield PostgresControllerStore.open(p.url(), p.user().orElse(null), password);
+                } catch (StoreException e) {
+                    throw failure(p.displayUrl(), e);
+                }
+            }
+        };
+    }
+
+    private static StoreException failure(String where, StoreException e) {
+        String why = e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
+        return new StoreException("cannot open the controller database " + where + ": " + why, e);
+    }
+}
