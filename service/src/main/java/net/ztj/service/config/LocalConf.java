@@ -24,4 +24,20 @@ public record LocalConf(ObjectNode document, ServiceSettings settings) {
     public ObjectNode document() {
         return document.deepCopy();
     }
+
+    /**
+     * The document as the API may show it: the controller database password (in {@code settings.controllerDb} or
+     * a {@code postgres:} {@code controllerDbPath}) replaced by asterisks.
+     */
+    public ObjectNode publicDocument() {
+        ObjectNode doc = document.deepCopy();
+        if (doc.get("settings") instanceof ObjectNode settings) {
+            if (settings.get("controllerDb") instanceof ObjectNode db && db.has("password")) db.put("password", "********");
+            if (settings.get("controllerDbPath") != null && settings.get("controllerDbPath").isTextual()) {
+                settings.put("controllerDbPath",
+                        settings.get("controllerDbPath").asText().replaceAll("password=\\S*", "password=********"));
+            }
+        }
+        return doc;
+    }
 }

@@ -112,6 +112,19 @@ class LocalConfLoaderTest {
     }
 
     @Test
+    void theApiNeverShowsTheControllerDatabasePassword() throws Exception {
+        LocalConf conf = parse("{\"settings\":{\"controllerDb\":{\"type\":\"postgres\",\"url\":\"jdbc:postgresql://db/ztc\","
+                + "\"password\":\"hunter2\"}}}");
+        String shown = conf.publicDocument().toString();
+        assertFalse(shown.contains("hunter2"), shown);
+        assertTrue(shown.contains("\"password\":\"********\""), shown);
+        assertTrue(conf.document().toString().contains("hunter2"), "the daemon itself still reads it");
+        LocalConf legacy = parse("{\"settings\":{\"controllerDbPath\":\"postgres:host=db dbname=ztc password=s3cret user=z\"}}");
+        assertEquals("postgres:host=db dbname=ztc password=******** user=z",
+                legacy.publicDocument().path("settings").path("controllerDbPath").asText());
+    }
+
+    @Test
     void controllerDbIsSqliteInTheHomeByDefault() throws Exception {
         assertEquals(ControllerDb.DEFAULT, controllerDb("{}"));
         assertEquals(new ControllerDb.Sqlite(java.util.Optional.empty()), ControllerDb.DEFAULT);

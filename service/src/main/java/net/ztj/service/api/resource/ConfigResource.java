@@ -13,6 +13,6 @@ public final class ConfigResource {
     }
 
     public void register(RouteTable routes) {
-        routes.on("GET", "/config", call -> ApiResult.ok(conf.document()));
+        routes.on("GET", "/config", call -> ApiResult.ok(conf.publicDocument()));
     }
 }

@@ -54,7 +54,7 @@ public final class StatusResource {
     }
 
     private ObjectNode config(ServiceState state, List<Endpoint> surface) {
-        ObjectNode doc = conf.document();
+        ObjectNode doc = conf.publicDocument();
         ObjectNode settings = doc.get("settings") instanceof ObjectNode o ? o : doc.putObject("settings");
         settings.put("allowTcpFallbackRelay", JsonValues.bool(settings.get("allowTcpFallbackRelay"), true));
         settings.put("forceTcpRelay", JsonValues.bool(settings.get("forceTcpRelay"), false));
