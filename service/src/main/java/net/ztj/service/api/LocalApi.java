@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
 
 /**
- * The API's route table, assembled from its resources. Routes not listed (metrics, the unstable controller listings, bonds, controller,
+ * The API's route table, assembled from its resources. Routes not listed (metrics, bonds,
  * {@code POST /config/settings}) answer 404.
  */
 public final class LocalApi {

@@ -396,6 +396,16 @@ class LocalApiTest {
         assertEquals("api", m.get("lastAuthorizedCredentialType").asText());
         assertEquals("{\"0badc0ffee\":" + m.get("revision").asLong() + "}", get("/controller/network/" + id + "/member", auth()).body());
         assertEquals(404, request("POST", "/controller/network/0000000000000001/member/0badc0ffee", V4, "{}", auth()).status());
+        com.fasterxml.jackson.databind.JsonNode listing = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(get("/unstable/controller/network", auth()).body());
+        assertEquals(1, listing.path("meta").path("networkCount").asInt());
+        assertEquals(id, listing.path("data").get(0).path("id").asText());
+        assertEquals(1, listing.path("data").get(0).path("meta").path("authorizedMemberCount").asInt());
+        com.fasterxml.jackson.databind.JsonNode members = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(get("/unstable/controller/network/" + id + "/member", auth()).body());
+        assertEquals(1, members.path("meta").path("totalCount").asInt());
+        assertEquals("0badc0ffee", members.path("data").get(0).path("address").asText());
+        assertEquals(404, get("/unstable/controller/network/0000000000000001/member", auth()).status());
         assertEquals(200, request("DELETE", "/controller/network/" + id + "/member/0badc0ffee", V4, null, auth()).status());
         assertEquals(404, get("/controller/network/" + id + "/member/0badc0ffee", auth()).status());
         assertEquals(200, request("DELETE", "/controller/network/" + id, V4, null, auth()).status());

@@ -56,6 +56,8 @@ public final class ControllerResource {
             store.networks().stream().map(NetworkRecord::id).sorted().forEach(ids::add);
             return ApiResult.ok(ids);
         });
+        routes.on("GET", "/unstable/controller/network", call -> unstableNetworks());
+        routes.on("GET", "/unstable/controller/network/{hex16}/member", this::unstableMembers);
         routes.on("POST,PUT", "/controller/network", this::createRandom);
         routes.on("POST,PUT", "/controller/network/{hex10}______", call ->
                 call.param(0).toLowerCase(Locale.ROOT).equals(self.toString()) ? createRandom(call)
@@ -73,6 +75,39 @@ public final class ControllerResource {
         routes.on("DELETE", "/controller/network/{hex16}/member/{hex10}", call ->
                 store.deleteMember(nwid(call), address(call)).map(m -> ApiResult.ok(m.toJson()))
                         .orElseGet(() -> ApiResult.noBody(404)));
+    }
+
+    /** Spec 04 §14.2: every network with its member counts. */
+    private ApiResult unstableNetworks() {
+        ArrayNode data = JsonText.array();
+        List<NetworkRecord> all = new java.util.ArrayList<>(store.networks());
+        all.sort(java.util.Comparator.comparing(NetworkRecord::id));
+        for (NetworkRecord n : all) {
+            ObjectNode doc = n.toJson();
+            List<MemberRecord> members = store.members(n.id());
+            doc.putObject("meta").put("totalMemberCount", members.size())
+                    .put("authorizedMemberCount", members.stream().filter(MemberRecord::authorized).count());
+            data.add(doc);
+        }
+        ObjectNode out = JsonText.object();
+        out.set("data", data);
+        out.putObject("meta").put("networkCount", all.size());
+        return ApiResult.ok(out);
+    }
+
+    /** Spec 04 §14.2: a network's member objects with counts; 404 for an unknown network. */
+    private ApiResult unstableMembers(ApiCall call) {
+        String id = nwid(call);
+        if (store.network(id).isEmpty()) return ApiResult.noBody(404);
+        List<MemberRecord> members = new java.util.ArrayList<>(store.members(id));
+        members.sort(java.util.Comparator.comparing(MemberRecord::address));
+        ArrayNode data = JsonText.array();
+        for (MemberRecord m : members) data.add(m.toJson());
+        ObjectNode out = JsonText.object();
+        out.set("data", data);
+        out.putObject("meta").put("totalCount", members.size())
+                .put("authorizedCount", members.stream().filter(MemberRecord::authorized).count());
+        return ApiResult.ok(out);
     }
 
     private static String nwid(ApiCall call) {
