@@ -18,16 +18,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * The one thread that owns the node (STYLE: one thread owns mutable state, others hand it work). An event loop takes
- * received datagrams and tasks from a queue, in arrival order, and runs the node's background tasks when the node's
- * deadline comes, waking at least every 500 ms (spec 05 §10).
- *
- * <p>Receive threads hand datagrams over with {@link #receive} (dropped and counted when the queue is full, as a
- * full socket buffer would drop them); API threads call the {@link NodeControl} methods, which run as tasks on this
- * thread while the caller waits; the service posts its own work with {@link #execute}.
+ * Owns the node: one lock serializes everything that touches it (the node is not thread-safe). The data path runs
+ * on the threads the packets arrive on — a socket's receive thread for datagrams, a port's reader thread for frames —
+ * which take the lock and process inline, so a packet costs no hand-over between threads and the order of each
+ * socket's and each port's packets is kept. The runner's own thread runs the node's timers when its deadline comes
+ * (waking at least every 500 ms, spec 05 §10) and the tasks other threads queue: API threads call the
+ * {@link NodeControl} methods, which run as tasks while the caller waits; the service posts work with
+ * {@link #execute}. Datagrams and frames that arrive before {@link #start} are queued and processed first.
  */
 public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseable {
     /** Longest sleep of the loop. */
@@ -36,7 +37,12 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     public static final int QUEUE_CAPACITY = 8192;
     private static final long CALL_TIMEOUT_MS = 30_000;
 
-    private sealed interface Event permits Datagram, Frame, Task, Stop {}
+    private sealed interface Event permits Datagram, Frame, Task, Stop, Wake {}
+
+    /** Makes the loop look at the deadline again (an inline call brought it forward). */
+    private record Wake() implements Event {}
+
+    private static final Wake WAKE = new Wake();
 
     private record Datagram(long localSocket, Endpoint from, byte[] data) implements Event {}
 
@@ -55,6 +61,12 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     private final AtomicLong nodeFailures = new AtomicLong();
     private volatile Thread thread;
     private volatile boolean stopped;
+    private final ReentrantLock nodeLock = new ReentrantLock();
+    /** The started node, guarded by {@link #nodeLock}; null before start and after stop. */
+    private NodeCore node;
+    /** When the node's background tasks are due, and when the loop will next wake; guarded by the lock. */
+    private long deadline = Long.MIN_VALUE;
+    private volatile long loopWakesAt = Long.MAX_VALUE;
 
     /**
      * @param clockMs the wall clock in ms (the node's time base)
@@ -71,18 +83,44 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         thread = Thread.ofPlatform().name("ztj-node").daemon().start(() -> loop(node));
     }
 
-    /** Queues a received datagram for the node (called by receive threads). */
+    /** Processes a received datagram on the calling receive thread (queued if the node has not started yet). */
     @Override
     public void receive(long localSocket, Endpoint from, byte[] data) {
-        if (stopped || !queue.offer(new Datagram(localSocket, from, data))) droppedDatagrams.incrementAndGet();
+        nodeLock.lock();
+        try {
+            if (node == null) {
+                if (stopped || !queue.offer(new Datagram(localSocket, from, data))) droppedDatagrams.incrementAndGet();
+                return;
+            }
+            long now = clockMs.getAsLong();
+            noteDeadline(datagram(node, now, new Datagram(localSocket, from, data), deadline));
+        } finally {
+            nodeLock.unlock();
+        }
+    }
+
+    /** Under the lock: a deadline the node returned; the loop is woken if it would sleep past it. */
+    private void noteDeadline(long d) {
+        deadline = d;
+        if (d < loopWakesAt) queue.offer(WAKE);
     }
 
     /**
-     * Queues a frame read from a network's port (called by the port's reader thread, which gives up the array):
-     * {@code frame} holds the 14-byte Ethernet header and the payload.
+     * Processes a frame read from a network's port on the calling reader thread: {@code frame} holds the 14-byte
+     * Ethernet header and the payload, and is only read during the call (copied if the node has not started).
      */
     public void receiveFrame(long networkId, byte[] frame, int len) {
-        if (stopped || !queue.offer(new Frame(networkId, frame, len))) droppedFrames.incrementAndGet();
+        nodeLock.lock();
+        try {
+            if (node == null) {
+                byte[] copy = java.util.Arrays.copyOf(frame, len);
+                if (stopped || !queue.offer(new Frame(networkId, copy, len))) droppedFrames.incrementAndGet();
+                return;
+            }
+            noteDeadline(frame(node, clockMs.getAsLong(), new Frame(networkId, frame, len), deadline));
+        } finally {
+            nodeLock.unlock();
+        }
     }
 
     /** Frames from ports dropped because the node fell behind. */
@@ -193,31 +231,69 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         return call((node, now) -> node.network(networkId));
     }
 
-    private void loop(NodeCore node) {
-        long deadline = Long.MIN_VALUE; // background tasks run at once
+    private void loop(NodeCore started) {
+        nodeLock.lock();
+        try {
+            drainEarly(started); // what arrived before start, in order
+            node = started;
+        } finally {
+            nodeLock.unlock();
+        }
         while (true) {
-            long now = clockMs.getAsLong();
-            if (now >= deadline) deadline = background(node, now);
-            long waitMs = Math.max(1, Math.min(deadline - now, MAX_WAIT_MS));
+            long waitMs;
+            nodeLock.lock();
+            try {
+                long now = clockMs.getAsLong();
+                if (now >= deadline) deadline = background(started, now);
+                waitMs = Math.max(1, Math.min(deadline - now, MAX_WAIT_MS));
+                loopWakesAt = now + waitMs;
+            } finally {
+                nodeLock.unlock();
+            }
             Event event;
             try {
                 event = queue.poll(waitMs, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 break;
             }
-            if (event == null) continue;
-            now = clockMs.getAsLong();
-            switch (event) {
-                case Datagram d -> deadline = datagram(node, now, d, deadline);
-                case Frame f -> deadline = frame(node, now, f, deadline);
-                case Task t -> task(node, now, t);
-                case Stop s -> {
-                    failPending();
-                    return;
+            loopWakesAt = Long.MIN_VALUE; // awake: inline calls need not wake the loop
+            if (event == null || event instanceof Wake) continue;
+            if (event instanceof Stop) break;
+            nodeLock.lock();
+            try {
+                long now = clockMs.getAsLong();
+                switch (event) {
+                    case Datagram d -> deadline = datagram(started, now, d, deadline);
+                    case Frame f -> deadline = frame(started, now, f, deadline);
+                    case Task t -> task(started, now, t);
+                    default -> { }
                 }
+            } finally {
+                nodeLock.unlock();
             }
         }
-        failPending();
+        nodeLock.lock();
+        try {
+            node = null;
+            failPending();
+        } finally {
+            nodeLock.unlock();
+        }
+    }
+
+    /** Processes the datagrams and frames queued before the node started (tasks stay queued, in order). */
+    private void drainEarly(NodeCore started) {
+        java.util.List<Event> later = new java.util.ArrayList<>();
+        Event e;
+        while ((e = queue.poll()) != null) {
+            long now = clockMs.getAsLong();
+            switch (e) {
+                case Datagram d -> deadline = datagram(started, now, d, deadline);
+                case Frame f -> deadline = frame(started, now, f, deadline);
+                default -> later.add(e);
+            }
+        }
+        for (Event l : later) queue.offer(l);
     }
 
     private long background(NodeCore node, long now) {

@@ -60,7 +60,7 @@ final class NetworkPort {
             if (n < 0) return;
             if (n <= EthernetTap.ETHERNET_HEADER_LENGTH) continue;
             n = Math.min(n, EthernetTap.ETHERNET_HEADER_LENGTH + mtu);
-            runner.receiveFrame(networkId, java.util.Arrays.copyOf(buf, n), n); // the node's queue keeps the copy
+            runner.receiveFrame(networkId, buf, n); // processed inline: the buffer is free again on return
         }
     }
 
