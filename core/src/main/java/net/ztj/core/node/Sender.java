@@ -28,9 +28,39 @@ final class Sender {
     }
 
     private final NodeContext ctx;
+    /** Reused by the data path (the node is used by one thread at a time): the packet, then each fragment. */
+    private final byte[] frameBuffer = new byte[PacketHeader.MAX_LENGTH];
+    private final byte[] datagramBuffer = new byte[PacketHeader.MAX_LENGTH];
 
     Sender(NodeContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * The data path's send: an uncompressed packet whose payload is {@code head[0..headLen)} followed by
+     * {@code data[off..off+len)}, written once into a reused buffer, armored in place and sent (fragments through a
+     * second reused buffer). No allocation. Returns false when the packet cannot be sent (too large, no path).
+     */
+    boolean sendFrame(Peer peer, Verb verb, byte[] head, int headLen, byte[] data, int off, int len,
+                      boolean expectReply, long now) {
+        int total = PacketHeader.IDX_PAYLOAD + headLen + len;
+        int mtu = ctx.config.physicalMtu();
+        if (total > Fragmenter.maxPacketLength(mtu)) {
+            ctx.drop(DropReason.FRAME_TOO_LARGE);
+            return false;
+        }
+        byte[] p = frameBuffer;
+        PacketHeader.setPacketId(p, ctx.random.nextLong());
+        peer.identity.address().writeTo(p, PacketHeader.IDX_DEST);
+        ctx.self.writeTo(p, PacketHeader.IDX_SOURCE);
+        java.util.Arrays.fill(p, PacketHeader.IDX_FLAGS, PacketHeader.IDX_VERB, (byte) 0);
+        p[PacketHeader.IDX_VERB] = (byte) verb.code;
+        System.arraycopy(head, 0, p, PacketHeader.IDX_PAYLOAD, headLen);
+        System.arraycopy(data, off, p, PacketHeader.IDX_PAYLOAD + headLen, len);
+        Fragmenter.markFragmented(p, total, mtu);
+        Armor.armor(p, total, peer.keys, peer.cipherSuite());
+        if (expectReply) ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
+        return route(peer, p, total, now);
     }
 
     /** A plaintext packet: header (MAC zero) + verb + payload, compressed when that helps. */
@@ -74,31 +104,38 @@ final class Sender {
 
     /** Routes an armored packet to its peer, fragmenting it as needed. */
     boolean route(Peer peer, byte[] p, long now) {
+        return route(peer, p, p.length, now);
+    }
+
+    private boolean route(Peer peer, byte[] p, int len, long now) {
         Path path = peer.bestPath(now);
-        if (path != null) return sendOnPath(peer, path, p, now);
+        if (path != null) return sendOnPath(peer, path, p, len, now);
         Peer relay = bestUpstream(now, peer.identity.address());
         if (relay != null) {
             Path rp = relay.bestPath(now);
             if (rp != null) {
                 peer.lastSendMs = now;
-                return sendOnPath(relay, rp, p, now);
+                return sendOnPath(relay, rp, p, len, now);
             }
         }
         Path any = peer.anyPath();
-        return any != null && sendOnPath(peer, any, p, now);
+        return any != null && sendOnPath(peer, any, p, len, now);
     }
 
-    private boolean sendOnPath(Peer peer, Path path, byte[] p, long now) {
-        boolean ok = true;
-        for (byte[] d : fragments(p)) ok &= ctx.transport.send(path.localSocket, path.address, d, 0, d.length, 0);
+    /** Sends the head datagram straight from the packet and each fragment through the reused datagram buffer. */
+    private boolean sendOnPath(Peer peer, Path path, byte[] p, int len, long now) {
+        int mtu = ctx.config.physicalMtu();
+        boolean ok = ctx.transport.send(path.localSocket, path.address, p, 0, Math.min(len, mtu), 0);
+        if (len > mtu) {
+            int n = Fragmenter.datagramCount(len, mtu);
+            for (int k = 1; k < n; k++) {
+                int d = Fragmenter.writeFragment(p, len, mtu, k, datagramBuffer, 0);
+                ok &= ctx.transport.send(path.localSocket, path.address, datagramBuffer, 0, d, 0);
+            }
+        }
         path.lastSendMs = now;
         peer.lastSendMs = now;
         return ok;
-    }
-
-    List<byte[]> fragments(byte[] p) {
-        if (p.length <= ctx.config.physicalMtu()) return List.of(p);
-        return Fragmenter.split(p, p.length, ctx.config.physicalMtu());
     }
 
     /**

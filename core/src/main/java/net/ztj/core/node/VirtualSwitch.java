@@ -28,6 +28,8 @@ final class VirtualSwitch {
     private final FrameFilter filter;
     private final CredentialExchange credentials;
     private MulticastSwitch multicast;
+    /** The bytes before the Ethernet payload of an outgoing FRAME / EXT_FRAME, reused. */
+    private final byte[] head = new byte[32];
 
     VirtualSwitch(NodeContext ctx, Sender sender, Networks networks, WhoisService whois, FrameFilter filter,
                   CredentialExchange credentials) {
@@ -82,8 +84,10 @@ final class VirtualSwitch {
             }
             credentials.pushIfNeeded(m, net, rm, peer, now);
             if (!bridged) {
-                byte[] p = new ByteWriter(len + 10).u64(networkId).u16(etherType).bytes(data, off, len).toByteArray();
-                sender.sendData(peer, Verb.FRAME, p, false, false, now);
+                putU64(head, 0, networkId);
+                head[8] = (byte) (etherType >>> 8);
+                head[9] = (byte) etherType;
+                sender.sendFrame(peer, Verb.FRAME, head, 10, data, off, len, false, now);
             } else {
                 sendExtFrame(peer, networkId, 0, dstMac, srcMac, etherType, data, off, len, false, now);
             }
@@ -159,8 +163,26 @@ final class VirtualSwitch {
 
     void sendExtFrame(Peer peer, long networkId, int flags, long dstMac, long srcMac, int etherType, byte[] data,
                       int off, int len, boolean compress, long now) {
-        byte[] p = extFrame(networkId, flags, dstMac, srcMac, etherType, data, off, len);
-        sender.sendData(peer, Verb.EXT_FRAME, p, compress, (flags & 0x10) != 0, now);
+        if (compress) {
+            byte[] p = extFrame(networkId, flags, dstMac, srcMac, etherType, data, off, len);
+            sender.sendData(peer, Verb.EXT_FRAME, p, true, (flags & 0x10) != 0, now);
+            return;
+        }
+        putU64(head, 0, networkId);
+        head[8] = (byte) flags;
+        putU48(head, 9, dstMac);
+        putU48(head, 15, srcMac);
+        head[21] = (byte) (etherType >>> 8);
+        head[22] = (byte) etherType;
+        sender.sendFrame(peer, Verb.EXT_FRAME, head, 23, data, off, len, (flags & 0x10) != 0, now);
+    }
+
+    private static void putU64(byte[] b, int o, long v) {
+        for (int i = 0; i < 8; i++) b[o + i] = (byte) (v >>> (56 - 8 * i));
+    }
+
+    private static void putU48(byte[] b, int o, long v) {
+        for (int i = 0; i < 6; i++) b[o + i] = (byte) (v >>> (40 - 8 * i));
     }
 
     private static byte[] extFrame(long networkId, int flags, long dstMac, long srcMac, int etherType, byte[] data,

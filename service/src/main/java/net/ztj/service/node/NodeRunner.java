@@ -44,7 +44,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
 
     private static final Wake WAKE = new Wake();
 
-    private record Datagram(long localSocket, Endpoint from, byte[] data) implements Event {}
+    private record Datagram(long localSocket, Endpoint from, byte[] data, int off, int len) implements Event {}
 
     /** A whole Ethernet frame from a network's port (header included). */
     private record Frame(long networkId, byte[] frame, int len) implements Event {}
@@ -83,20 +83,29 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         thread = Thread.ofPlatform().name("ztj-node").daemon().start(() -> loop(node));
     }
 
-    /** Processes a received datagram on the calling receive thread (queued if the node has not started yet). */
+    /** Processes a received datagram on the calling receive thread (copied and queued before the node starts). */
     @Override
-    public void receive(long localSocket, Endpoint from, byte[] data) {
+    public void receive(long localSocket, Endpoint from, byte[] data, int off, int len) {
         nodeLock.lock();
         try {
             if (node == null) {
-                if (stopped || !queue.offer(new Datagram(localSocket, from, data))) droppedDatagrams.incrementAndGet();
+                byte[] copy = java.util.Arrays.copyOfRange(data, off, off + len);
+                if (stopped || !queue.offer(new Datagram(localSocket, from, copy, 0, len))) droppedDatagrams.incrementAndGet();
                 return;
             }
-            long now = clockMs.getAsLong();
-            noteDeadline(datagram(node, now, new Datagram(localSocket, from, data), deadline));
+            try {
+                noteDeadline(node.processWirePacket(clockMs.getAsLong(), localSocket, from, data, off, len));
+            } catch (RuntimeException e) {
+                reportFailure("processWirePacket", e);
+            }
         } finally {
             nodeLock.unlock();
         }
+    }
+
+    /** A datagram queued before start (its own copy). */
+    public void receive(long localSocket, Endpoint from, byte[] data) {
+        receive(localSocket, from, data, 0, data.length);
     }
 
     /** Under the lock: a deadline the node returned; the loop is woken if it would sleep past it. */
@@ -307,7 +316,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
 
     private long datagram(NodeCore node, long now, Datagram d, long deadline) {
         try {
-            return node.processWirePacket(now, d.localSocket(), d.from(), d.data(), 0, d.data().length);
+            return node.processWirePacket(now, d.localSocket(), d.from(), d.data(), d.off(), d.len());
         } catch (RuntimeException e) {
             reportFailure("processWirePacket", e);
             return deadline;

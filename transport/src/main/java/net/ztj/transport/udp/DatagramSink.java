@@ -3,8 +3,8 @@ package net.ztj.transport.udp;
 import net.ztj.core.wire.Endpoint;
 
 /**
- * Where received datagrams go. Called on the socket's receive thread, so it must hand the datagram over quickly
- * (the service queues it for the node's thread).
+ * Where received datagrams go. Called on the socket's receive thread, which waits for the call to return before it
+ * receives the next datagram (the service processes it inline, under the node's lock).
  */
 @FunctionalInterface
 public interface DatagramSink {
@@ -13,7 +13,8 @@ public interface DatagramSink {
      *
      * @param localSocket the id of the socket it arrived on ({@link UdpSocket#id()})
      * @param from        the sender
-     * @param data        the payload, exactly as long as the datagram; the sink owns the array
+     * @param data        holds the payload at {@code data[off..off+len)}; the array is the socket's receive buffer,
+     *                    valid only during the call (copy what must outlive it)
      */
-    void receive(long localSocket, Endpoint from, byte[] data);
+    void receive(long localSocket, Endpoint from, byte[] data, int off, int len);
 }

@@ -83,11 +83,24 @@ public final class UdpSocket implements AutoCloseable {
     /** Sends one datagram; false if the socket refused it (closed, unreachable network, full buffer). */
     boolean send(Endpoint to, byte[] data, int off, int len) {
         try {
-            return channel.send(ByteBuffer.wrap(data, off, len), InetEndpoints.toSocketAddress(to)) == len;
+            Destination d = lastDestination;
+            if (d == null || !d.endpoint().equals(to)) {
+                d = new Destination(to, InetEndpoints.toSocketAddress(to));
+                lastDestination = d;
+            }
+            return channel.send(ByteBuffer.wrap(data, off, len), d.address()) == len;
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
+
+    private InetSocketAddress lastSender; // receive thread only
+    private Endpoint lastEndpoint;
+
+    /** The last destination and its socket address, so a stream of sends to one peer converts it once. */
+    private record Destination(Endpoint endpoint, java.net.SocketAddress address) {}
+
+    private volatile Destination lastDestination;
 
     private void receiveLoop(DatagramSink sink) {
         ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER_BYTES);
@@ -102,7 +115,11 @@ public final class UdpSocket implements AutoCloseable {
                 continue; // e.g. an ICMP error reported on the socket: keep receiving
             }
             if (from instanceof InetSocketAddress sender) {
-                sink.receive(id, InetEndpoints.toEndpoint(sender), Arrays.copyOf(buffer.array(), buffer.position()));
+                if (sender != lastSender) { // the channel hands back the same object while the sender is the same
+                    lastSender = sender;
+                    lastEndpoint = InetEndpoints.toEndpoint(sender);
+                }
+                sink.receive(id, lastEndpoint, buffer.array(), 0, buffer.position());
             }
         }
     }

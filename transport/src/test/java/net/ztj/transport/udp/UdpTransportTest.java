@@ -26,8 +26,8 @@ class UdpTransportTest {
     @Test
     void datagramsArriveWithSocketIdAndSender() throws Exception {
         BlockingQueue<Received> inboxA = new LinkedBlockingQueue<>(), inboxB = new LinkedBlockingQueue<>();
-        try (UdpTransport a = new UdpTransport((s, f, d) -> inboxA.add(new Received(s, f, d)));
-             UdpTransport b = new UdpTransport((s, f, d) -> inboxB.add(new Received(s, f, d)))) {
+        try (UdpTransport a = new UdpTransport((s, f, d, o, l) -> inboxA.add(new Received(s, f, java.util.Arrays.copyOfRange(d, o, o + l))));
+             UdpTransport b = new UdpTransport((s, f, d, o, l) -> inboxB.add(new Received(s, f, java.util.Arrays.copyOfRange(d, o, o + l))))) {
             UdpSocket sa = a.bind(InetAddress.getLoopbackAddress(), 0);
             UdpSocket sb = b.bindWildcard(0);
             byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
@@ -52,7 +52,7 @@ class UdpTransportTest {
 
     @Test
     void anIpv4SocketDoesNotSendToIpv6() throws Exception {
-        try (UdpTransport a = new UdpTransport((s, f, d) -> {})) {
+        try (UdpTransport a = new UdpTransport((s, f, d, o, l) -> {})) {
             UdpSocket s = a.bind(InetAddress.getLoopbackAddress(), 0);
             Endpoint v6 = Endpoint.parse("::1/9");
             assertFalse(s.reaches(v6));
@@ -62,7 +62,7 @@ class UdpTransportTest {
 
     @Test
     void aBoundPortCannotBeBoundTwiceAndClosingFreesIt() throws Exception {
-        try (UdpTransport a = new UdpTransport((s, f, d) -> {})) {
+        try (UdpTransport a = new UdpTransport((s, f, d, o, l) -> {})) {
             UdpSocket s = a.bindWildcard(0);
             int port = s.port();
             assertThrows(java.net.BindException.class, () -> a.bindWildcard(port));
