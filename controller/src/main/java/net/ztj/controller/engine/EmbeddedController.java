@@ -57,7 +57,8 @@ public final class EmbeddedController implements LocalController {
         Optional<NetworkRecord> found = store.network(nwid);
         if (found.isEmpty()) return new Error(ErrorCode.OBJ_NOT_FOUND, null);
         NetworkRecord net = found.get();
-        MemberRecord member = store.member(nwid, address).orElseGet(() -> MemberRecord.newMember(nwid, address, nowMs));
+        Optional<MemberRecord> stored = store.member(nwid, address);
+        MemberRecord member = stored.orElseGet(() -> MemberRecord.newMember(nwid, address, nowMs));
         ObjectNode doc = member.toJson();
         if (member.identity() != null) {
             if (!sameIdentity(member.identity(), requester)) return new Error(ErrorCode.NETWORK_ACCESS_DENIED, null);
@@ -65,6 +66,7 @@ public final class EmbeddedController implements LocalController {
             doc.put("identity", requester.toPublicString());
         }
         ConfigRequestMetadata md = metadata(metadata);
+        if (stored.isEmpty() && md.rulesEngineRevision() > 0) addDefaultCapabilities(net, doc);
 
         String credentialType = null;
         boolean authorized = member.authorized();
@@ -120,6 +122,18 @@ public final class EmbeddedController implements LocalController {
     /** Stops listening to the store. */
     public void detach() {
         store.removeListener(pushes);
+    }
+
+    /** Spec 04 §5: a new member gets every capability marked {@code default: true} it does not have yet. */
+    private static void addDefaultCapabilities(NetworkRecord net, ObjectNode doc) {
+        ArrayNode caps = doc.get("capabilities") instanceof ArrayNode a ? a : doc.putArray("capabilities");
+        for (net.ztj.controller.model.CapabilityDefinition c : net.capabilities()) {
+            if (!c.isDefault()) continue;
+            long id = c.id() & 0xffffffffL;
+            boolean has = false;
+            for (JsonNode e : caps) if ((e.asLong() & 0xffffffffL) == id) has = true;
+            if (!has) caps.add(id);
+        }
     }
 
     private static boolean sameIdentity(String pinned, Identity requester) {
