@@ -4,13 +4,30 @@ import net.ztj.core.wire.Endpoint;
 import net.ztj.core.wire.Verb;
 
 /**
- * An authenticated, decrypted, decompressed packet from a known peer.
+ * An authenticated, decrypted, decompressed packet from a known peer. Its payload is
+ * {@code buffer[offset..offset+length)}: the data path reads it in place, other handlers take a copy with
+ * {@link #payload()}. The buffer is valid only while the packet is being handled.
  *
  * @param verb null for verbs this node does not know (they still count as traffic)
  */
 record InboundPacket(long now, long socket, Endpoint from, Peer peer, long packetId, int hops, Verb verb,
-                     byte[] payload) {
+                     byte[] buffer, int offset, int length) {
+    InboundPacket(long now, long socket, Endpoint from, Peer peer, long packetId, int hops, Verb verb, byte[] payload) {
+        this(now, socket, from, peer, packetId, hops, verb, payload, 0, payload.length);
+    }
+
     boolean direct() {
         return hops == 0;
+    }
+
+    /** The payload as an array of its own length (the buffer itself when it is exactly the payload). */
+    byte[] payload() {
+        if (offset == 0 && length == buffer.length) return buffer;
+        return java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+    }
+
+    /** A reader over the payload, in place. */
+    net.ztj.core.wire.ByteReader reader() {
+        return new net.ztj.core.wire.ByteReader(buffer, offset, offset + length);
     }
 }

@@ -196,8 +196,8 @@ final class MulticastSwitch {
 
     /** MULTICAST_FRAME (spec 03 §6.5). */
     void multicastFrame(InboundPacket in) {
-        byte[] p = in.payload();
-        ByteReader r = new ByteReader(p);
+        byte[] p = in.buffer();
+        ByteReader r = in.reader();
         long networkId = r.u64();
         int flags = r.u8();
         byte[] com = (flags & 0x01) != 0 ? CredentialSpans.com(r) : null;
@@ -206,7 +206,7 @@ final class MulticastSwitch {
         long dstMac = r.u48();
         long adi = r.u32();
         int etherType = r.u16();
-        int off = r.position(), len = p.length - off;
+        int off = r.position(), len = in.offset() + in.length() - off;
         Membership m = networks.joined(networkId);
         ConfiguredNetwork net = m == null ? null : m.usable();
         if (net == null) {

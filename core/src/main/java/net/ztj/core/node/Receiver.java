@@ -71,7 +71,7 @@ final class Receiver {
 
     private void assembled(long now, long socket, Endpoint from, Reassembler.Outcome outcome) {
         switch (outcome) {
-            case Reassembler.Assembled a -> packet(now, socket, from, a.packet().toByteArray(), a.packet().length());
+            case Reassembler.Assembled a -> packet(now, socket, from, a.packet().buffer(), a.packet().length());
             case Reassembler.Rejected r -> ctx.drop(r.reason() == Reassembler.Reason.DUPLICATE
                     ? DropReason.DUPLICATE : DropReason.BAD_FRAGMENT);
             case Reassembler.Incomplete i -> { }
@@ -130,21 +130,23 @@ final class Receiver {
             ctx.drop(DropReason.DUPLICATE);
             return;
         }
-        byte[] payload;
         int verbByte = p[PacketHeader.IDX_VERB] & 0xff;
-        try {
-            if ((verbByte & PacketHeader.VERB_FLAG_COMPRESSED) != 0) {
-                payload = Compression.decompress(p, PacketHeader.IDX_PAYLOAD, len - PacketHeader.IDX_PAYLOAD);
-            } else {
-                payload = java.util.Arrays.copyOfRange(p, PacketHeader.IDX_PAYLOAD, len);
-            }
-        } catch (MalformedException e) {
-            ctx.drop(DropReason.DECOMPRESSION_FAILED);
-            return;
-        }
         int hops = p[PacketHeader.IDX_FLAGS] & PacketHeader.HOPS_MASK;
         Verb verb = Verb.fromCode(verbByte & 0x1f);
-        InboundPacket in = new InboundPacket(now, socket, from, peer, wireId, hops, verb, payload);
+        InboundPacket in;
+        if ((verbByte & PacketHeader.VERB_FLAG_COMPRESSED) != 0) {
+            byte[] payload;
+            try {
+                payload = Compression.decompress(p, PacketHeader.IDX_PAYLOAD, len - PacketHeader.IDX_PAYLOAD);
+            } catch (MalformedException e) {
+                ctx.drop(DropReason.DECOMPRESSION_FAILED);
+                return;
+            }
+            in = new InboundPacket(now, socket, from, peer, wireId, hops, verb, payload);
+        } else {
+            in = new InboundPacket(now, socket, from, peer, wireId, hops, verb, p, PacketHeader.IDX_PAYLOAD,
+                    len - PacketHeader.IDX_PAYLOAD);
+        }
         try {
             verbs.dispatch(in);
         } catch (MalformedException e) {

@@ -195,9 +195,10 @@ final class VirtualSwitch {
 
     /** FRAME (spec 03 §4.2): {@code [nwid 8][ethertype 2][payload]}, MACs implied. */
     void frame(InboundPacket in) {
-        byte[] p = in.payload();
-        if (p.length < 10) throw new MalformedException("FRAME too short");
-        ByteReader r = new ByteReader(p);
+        byte[] p = in.buffer();
+        int base = in.offset(), total = in.length();
+        if (total < 10) throw new MalformedException("FRAME too short");
+        ByteReader r = in.reader();
         long networkId = r.u64();
         int etherType = r.u16();
         Membership m = networks.joined(networkId);
@@ -212,17 +213,18 @@ final class VirtualSwitch {
             return;
         }
         in.peer().lastActivityMs = in.now();
-        if (p.length <= 10) return;
+        if (total <= 10) return;
+        int off = base + 10, len = total - 10;
         long srcMac = net.macOf(rm.address);
-        FilterResult f = filter.inbound(net, rm, srcMac, net.mac, etherType, p, 10, p.length - 10);
-        if (!sideEffects(m, net, f, srcMac, net.mac, etherType, p, 10, p.length - 10, in.now())) return;
-        ctx.events.virtualNetworkFrame(networkId, srcMac, net.mac, etherType, 0, p, 10, p.length - 10);
+        FilterResult f = filter.inbound(net, rm, srcMac, net.mac, etherType, p, off, len);
+        if (!sideEffects(m, net, f, srcMac, net.mac, etherType, p, off, len, in.now())) return;
+        ctx.events.virtualNetworkFrame(networkId, srcMac, net.mac, etherType, 0, p, off, len);
     }
 
     /** EXT_FRAME (spec 03 §4.3). */
     void extFrame(InboundPacket in) {
-        byte[] p = in.payload();
-        ByteReader r = new ByteReader(p);
+        byte[] p = in.buffer();
+        ByteReader r = in.reader();
         long networkId = r.u64();
         int flags = r.u8();
         byte[] com = (flags & 0x01) != 0 ? CredentialSpans.com(r) : null;
@@ -230,7 +232,7 @@ final class VirtualSwitch {
         long srcMac = r.u48();
         int etherType = r.u16();
         int off = r.position();
-        int len = p.length - off;
+        int len = in.offset() + in.length() - off;
         Membership m = networks.joined(networkId);
         ConfiguredNetwork net = m == null ? null : m.usable();
         if (net == null) {
