@@ -213,4 +213,52 @@ class VirtualNetworkTest {
         clock.runFor(70_000);
         assertEquals(NetworkStatus.ACCESS_DENIED, info(c).status(), "C learns on its next request");
     }
+
+    /**
+     * The controller's own node joins the network (1.14 answers its own request locally): refused until
+     * authorized, then OK with addresses; frames both ways with a member, ARP included; a changed network is
+     * applied at once; a member deauthorized later is refused by the controller's node too.
+     */
+    @Test
+    void theControllersOwnNodeIsAMemberOfItsNetwork() throws Exception {
+        ctl.node().join(nwid, clock.nowMs());
+        clock.runFor(1_000);
+        assertEquals(NetworkStatus.ACCESS_DENIED, info(ctl).status(), "private, not yet authorized");
+        store.saveMember(store.member(id, CTL.address().toString()).orElseThrow().withAuthorized(true));
+        clock.runFor(11_000); // a member without a configuration asks again at a ping check (5 s) at least 5 s later
+        assertEquals(NetworkStatus.OK, info(ctl).status());
+        assertEquals("vl2", info(ctl).name());
+        assertEquals(2, info(ctl).assignedAddresses().size(), info(ctl).assignedAddresses().toString());
+        ctl.subscribe(nwid, Set.of(MulticastGroup.forAddressResolution(ipv4(ctl).getAddress())));
+        clock.runFor(6_000);
+
+        long macA = info(a).mac(), macCtl = info(ctl).mac();
+        byte[] arp = arpRequest(macA, ipv4(a).getAddress(), ipv4(ctl).getAddress());
+        a.sendFrame(nwid, macA, 0xffffffffffffL, 0x0806, arp);
+        clock.runFor(3_000);
+        assertEquals(1, ctl.frames().size(), "the controller's node holds the address: it gets the ARP request");
+        assertArrayEquals(arp, ctl.frames().get(0).payload());
+        ctl.sendFrame(nwid, macCtl, macA, 0x0800, new byte[]{1});
+        clock.runFor(1_000);
+        assertEquals(1, a.frames().size());
+        assertEquals(macCtl, a.frames().get(0).sourceMac());
+
+        store.updateNetwork(id, n -> {
+            ObjectNode doc = n.orElseThrow().toJson();
+            doc.put("name", "renamed");
+            return NetworkRecord.fromJson(doc);
+        });
+        clock.runFor(1_000);
+        assertEquals("renamed", info(ctl).name());
+
+        long macC = info(c).mac();
+        c.sendFrame(nwid, macC, macCtl, 0x0800, new byte[]{2});
+        clock.runFor(1_000);
+        assertEquals(2, ctl.frames().size(), "C authorized: delivered");
+        store.saveMember(store.member(id, C.address().toString()).orElseThrow().withAuthorized(false));
+        clock.runFor(2_000);
+        c.sendFrame(nwid, macC, macCtl, 0x0800, new byte[]{3});
+        clock.runFor(1_000);
+        assertEquals(2, ctl.frames().size(), "C revoked: the controller's node refuses its frames too");
+    }
 }

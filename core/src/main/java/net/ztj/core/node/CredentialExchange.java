@@ -260,10 +260,17 @@ final class CredentialExchange {
         }
     }
 
-    /** Sends revocations our controller issued to members (spec 04 §10.3). */
+    /**
+     * Sends revocations our controller issued to members (spec 04 §10.3); when this node is one of them (a member
+     * of its own controller's network) they are applied here, as 1.14's Node::ncSendRevocation does.
+     */
     void sendRevocations(List<Address> to, List<Revocation> revocations, long now) {
         byte[] payload = NetworkCredentialsPayload.ofRevocations(revocations).encode();
         for (Address a : to) {
+            if (a.equals(ctx.self)) {
+                for (Revocation r : revocations) offerRevocation(r, ctx.self, now);
+                continue;
+            }
             Peer p = ctx.topology.peers.get(a);
             if (p == null) whois.request(a, new WhoisService.PendingSend(Verb.NETWORK_CREDENTIALS, payload, now), now);
             else sender.send(p, Verb.NETWORK_CREDENTIALS, payload, now);

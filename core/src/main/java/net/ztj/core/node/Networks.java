@@ -111,12 +111,50 @@ final class Networks {
         Address controller = new Address(m.controller());
         Peer peer = ctx.topology.peers.get(controller);
         if (controller.equals(ctx.self)) {
-            m.failure = NetworkStatus.NOT_FOUND; // no local controller in this node
+            requestFromSelf(m, req.metadata(), now);
         } else if (peer == null) {
             whois.request(controller, new WhoisService.PendingSend(Verb.NETWORK_CONFIG_REQUEST, w.toByteArray(), now), now);
         } else {
             sender.send(peer, Verb.NETWORK_CONFIG_REQUEST, w.toByteArray(), now);
         }
+    }
+
+    /** The packet id of a request a node makes to its own controller (1.14's is all ones, never 0: a real request). */
+    static final long SELF_REQUEST_PACKET_ID = -1L;
+
+    /**
+     * A network of our own controller (1.14's Network::requestConfiguration with the controller being this node):
+     * asked directly, without a packet; its answer is applied as a configuration or error from the controller
+     * would be. Without a local controller the network is NOT_FOUND.
+     */
+    private void requestFromSelf(Membership m, byte[] metadata, long now) {
+        LocalController c = ctx.controller;
+        if (c == null) {
+            m.failure = NetworkStatus.NOT_FOUND;
+            return;
+        }
+        switch (c.request(ctx.identity.publicOnly(), m.networkId, metadata, SELF_REQUEST_PACKET_ID, now)) {
+            case LocalController.Config cfg -> localConfig(m.networkId, cfg.dictionary(), now);
+            case LocalController.Error e -> failed(m, e.code());
+            case LocalController.Ignore i -> { }
+        }
+    }
+
+    /**
+     * A configuration our own controller issued to us (at our request or as a push, 1.14's Node::ncSendConfig to
+     * itself): applied without chunks or signature, as it never left this node.
+     */
+    void localConfig(long networkId, byte[] dictionary, long now) {
+        Membership m = joined.get(networkId);
+        if (m == null) return;
+        NetworkConfig config;
+        try {
+            config = NetworkConfig.fromDictionary(Dictionary.parse(dictionary));
+        } catch (MalformedException e) {
+            ctx.drop(DropReason.MALFORMED);
+            return;
+        }
+        apply(m, config, dictionary, now);
     }
 
     /**
@@ -126,6 +164,10 @@ final class Networks {
     void error(Address from, ErrorCode code, long networkId) {
         Membership m = joined.get(networkId);
         if (m == null || from.value() != m.controller()) return;
+        failed(m, code);
+    }
+
+    private static void failed(Membership m, ErrorCode code) {
         switch (code) {
             case OBJ_NOT_FOUND, UNSUPPORTED_OPERATION -> m.failure = NetworkStatus.NOT_FOUND;
             case NETWORK_ACCESS_DENIED -> m.failure = NetworkStatus.ACCESS_DENIED;

@@ -115,7 +115,10 @@ public final class Node {
     private void controllerPushes(long now) {
         for (LocalController.Push p : ctx.controller.pendingPushes(now)) {
             switch (p) {
-                case LocalController.ConfigPush c -> verbs.pushConfig(c.member(), c.networkId(), c.dictionary(), now);
+                case LocalController.ConfigPush c -> {
+                    if (c.member().address().equals(ctx.self)) networks.localConfig(c.networkId(), c.dictionary(), now);
+                    else verbs.pushConfig(c.member(), c.networkId(), c.dictionary(), now);
+                }
                 case LocalController.RevocationPush r -> credentials.sendRevocations(r.members(), List.of(r.revocation()), now);
             }
         }
