@@ -159,61 +159,45 @@ final class CredentialExchange {
     }
 
     private boolean offerCapability(Capability c, long now) {
-        try {
-            Membership m = networks.joined(c.networkId().value());
-            if (m == null || c.issuedTo().isEmpty()) return true;
-            RemoteMember rm = memberFor(m, c.issuedTo().get(), now);
-            if (rm == null) return true;
-            Capability held = rm.capabilities.get(c.id());
-            if (held != null && (held.equals(c) || Long.compareUnsigned(held.timestamp(), c.timestamp()) > 0)) return true;
-            if (rm.revocations.revoked(CredentialType.CAPABILITY, c.id(), c.timestamp())) {
-                ctx.drop(DropReason.CREDENTIAL_REJECTED);
-                return true;
-            }
-            if (!verified(c.verify(signers()), new Address(c.networkId().value() >>> 24), now)) return true;
-            rm.capabilities.put(c.id(), c);
-            rm.credentialsChanged();
-            return true;
-        } catch (StopProcessing e) {
-            return false;
-        }
+        return offerIdentified(c.networkId().value(), c.issuedTo().orElse(null), CredentialType.CAPABILITY, c.id(),
+                c.timestamp(), c, rm -> rm.capabilities, Capability::timestamp, c::verify,
+                new Address(c.networkId().value() >>> 24), now);
     }
 
     private boolean offerTag(Tag t, long now) {
-        try {
-            Membership m = networks.joined(t.networkId().value());
-            if (m == null) return true;
-            RemoteMember rm = memberFor(m, t.issuedTo(), now);
-            if (rm == null) return true;
-            Tag held = rm.tags.get(t.id());
-            if (held != null && (held.equals(t) || Long.compareUnsigned(held.timestamp(), t.timestamp()) > 0)) return true;
-            if (rm.revocations.revoked(CredentialType.TAG, t.id(), t.timestamp())) {
-                ctx.drop(DropReason.CREDENTIAL_REJECTED);
-                return true;
-            }
-            if (!verified(t.verify(signers()), t.signedBy(), now)) return true;
-            rm.tags.put(t.id(), t);
-            rm.credentialsChanged();
-            return true;
-        } catch (StopProcessing e) {
-            return false;
-        }
+        return offerIdentified(t.networkId().value(), t.issuedTo(), CredentialType.TAG, t.id(), t.timestamp(), t,
+                rm -> rm.tags, Tag::timestamp, t::verify, t.signedBy(), now);
     }
 
     private boolean offerCoo(CertificateOfOwnership c, long now) {
+        return offerIdentified(c.networkId().value(), c.issuedTo(), CredentialType.COO, c.id(), c.timestamp(), c,
+                rm -> rm.certificatesOfOwnership, CertificateOfOwnership::timestamp, c::verify, c.signedBy(), now);
+    }
+
+    /**
+     * A tag, capability or COO (spec 03 §8.8.4): kept per ID in the record of the member it was issued to, unless
+     * the one held is the same or newer or a revocation covers it; verified before it is kept.
+     */
+    private <C> boolean offerIdentified(long networkId, Address issuedTo, CredentialType type, long id, long timestamp,
+                                        C credential, java.util.function.Function<RemoteMember, java.util.Map<Long, C>> slots,
+                                        java.util.function.ToLongFunction<C> timestampOf,
+                                        java.util.function.Function<SignerLookup, Verification> verify, Address signer,
+                                        long now) {
         try {
-            Membership m = networks.joined(c.networkId().value());
-            if (m == null) return true;
-            RemoteMember rm = memberFor(m, c.issuedTo(), now);
+            Membership m = networks.joined(networkId);
+            if (m == null || issuedTo == null) return true;
+            RemoteMember rm = memberFor(m, issuedTo, now);
             if (rm == null) return true;
-            CertificateOfOwnership held = rm.certificatesOfOwnership.get(c.id());
-            if (held != null && (held.equals(c) || Long.compareUnsigned(held.timestamp(), c.timestamp()) > 0)) return true;
-            if (rm.revocations.revoked(CredentialType.COO, c.id(), c.timestamp())) {
+            java.util.Map<Long, C> held = slots.apply(rm);
+            C current = held.get(id);
+            if (current != null && (current.equals(credential)
+                    || Long.compareUnsigned(timestampOf.applyAsLong(current), timestamp) > 0)) return true;
+            if (rm.revocations.revoked(type, id, timestamp)) {
                 ctx.drop(DropReason.CREDENTIAL_REJECTED);
                 return true;
             }
-            if (!verified(c.verify(signers()), c.signedBy(), now)) return true;
-            rm.certificatesOfOwnership.put(c.id(), c);
+            if (!verified(verify.apply(signers()), signer, now)) return true;
+            held.put(id, credential);
             rm.credentialsChanged();
             return true;
         } catch (StopProcessing e) {
