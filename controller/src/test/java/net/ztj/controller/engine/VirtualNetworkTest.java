@@ -192,6 +192,40 @@ class VirtualNetworkTest {
     }
 
     @Test
+    void rulesAndCapabilitiesDecideWhichFramesPass() throws Exception {
+        // base rules decide nothing for IPv4 (NO_MATCH), so a capability must accept it; only A holds one
+        store.updateNetwork(id, n -> {
+            ObjectNode doc = n.orElseThrow().toJson();
+            try {
+                doc.set("rules", new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                        [{"type":"MATCH_ETHERTYPE","etherType":2054},{"type":"ACTION_ACCEPT"},
+                         {"type":"MATCH_ETHERTYPE","etherType":34525},{"type":"ACTION_DROP"}]"""));
+                doc.set("capabilities", new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                        [{"id":1,"rules":[{"type":"MATCH_ETHERTYPE","etherType":2048},{"type":"ACTION_ACCEPT"}]}]"""));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return NetworkRecord.fromJson(doc);
+        });
+        MemberRecord recA = store.member(id, A.address().toString()).orElseThrow();
+        ObjectNode docA = recA.toJson();
+        docA.putArray("capabilities").add(1);
+        store.saveMember(MemberRecord.fromJson(docA));
+        clock.runFor(3_000); // pushed to every online member
+        long macA = info(a).mac(), macB = info(b).mac();
+        a.sendFrame(nwid, macA, macB, 0x0800, new byte[]{1});
+        clock.runFor(1_000);
+        assertEquals(1, b.frames().size(), "A's capability accepts IPv4 on both sides (B checks the one A pushed)");
+        b.sendFrame(nwid, macB, macA, 0x0800, new byte[]{2});
+        a.sendFrame(nwid, macA, macB, 0x86dd, new byte[]{3});
+        clock.runFor(1_000);
+        assertTrue(a.frames().isEmpty(), "B holds no capability: its IPv4 is dropped");
+        assertEquals(1, b.frames().size(), "IPv6 is dropped by the base rules whatever the capabilities");
+        assertTrue(b.node().drops().get(net.ztj.core.node.DropReason.FRAME_FILTERED) >= 1);
+        assertTrue(a.node().drops().get(net.ztj.core.node.DropReason.FRAME_FILTERED) >= 1);
+    }
+
+    @Test
     void aDeauthorizedMembersFramesAreRefused() throws Exception {
         long macA = info(a).mac(), macC = info(c).mac();
         c.sendFrame(nwid, macC, macA, 0x0800, new byte[]{1, 2, 3});
