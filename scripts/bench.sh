@@ -6,6 +6,8 @@
 #   bash scripts/bench.sh -l                   list the benchmarks
 #   bash scripts/bench.sh --controller         the controller's config requests with 10,000 members, SQLite and
 #                                              PostgreSQL (about 2 minutes each); further arguments go to JMH
+#   sudo bash scripts/bench.sh --tunnel        the virtual Ethernet tunnel against the direct veth (iperf3, ping) in
+#                                              network namespaces, as root: runs bench/tunnel.sh with the other arguments
 # The whole suite leaves the controller benchmark out (it needs a database server); --controller runs it alone.
 # Its PostgreSQL half uses ZTJ_TEST_PG_URL, ZTJ_TEST_PG_USER and ZTJ_TEST_PG_PASSWORD (scripts/test.sh starts such
 # a server as root and prints nothing when one is running); without ZTJ_TEST_PG_URL only SQLite runs.
@@ -15,6 +17,11 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f -- "${BASH_SOURCE[0]}")")/.." && pwd -P)"
 cd "$ROOT"
+
+if [[ "${1:-}" == --tunnel ]]; then      # needs no Maven here: bench/tunnel.sh finds the JDK and builds itself
+    shift
+    exec bash "$ROOT/bench/tunnel.sh" "$@"
+fi
 
 if [[ -f "$ROOT/scripts/env.sh" ]]; then
     # shellcheck source=scripts/env.sh
