@@ -65,6 +65,17 @@ class VirtualEthernetTest {
             awaitPing(lab, b, pa.ipv6, 30_000);
             lab.step("IPv6 (RFC 4193) ping both ways");
 
+            assertFalse(JSON.readTree(a.cli("set", nwid, "allowManaged=0")).path("allowManaged").asBoolean(true),
+                    "set prints the network with its new setting");
+            Await.until("va's managed addresses and routes to go with allowManaged=0", 10_000, () -> {
+                String addrs = a.exec("ip", "-o", "addr", "show", "dev", pa.dev);
+                return !addrs.contains(pa.ipv4) && !addrs.contains(pa.ipv6) && !a.exec("ip", "route", "show", "dev", pa.dev).contains("192.168.212.0/24");
+            }, lab::describe);
+            a.cli("set", nwid, "allowManaged=1");
+            assertEquals(pa, awaitPort(lab, a, nwid), "addresses back with allowManaged=1");
+            awaitPing(lab, a, pb.ipv4, 30_000);
+            lab.step("allowManaged=0 removes the managed addresses and routes, =1 brings them back");
+
             Process server = b.spawn(dir.resolve("iperf3-server.log"), "iperf3", "-s", "-1", "-B", pb.ipv4);
             Thread.sleep(1_000);
             JsonNode result = JSON.readTree(a.exec("iperf3", "-c", pb.ipv4, "-t", "10", "-J"));

@@ -29,6 +29,8 @@ final class NetworkPort {
     private volatile int mtu;
     /** Applied state, manager thread only. */
     NetworkInfo applied;
+    net.ztj.service.network.NetworkSettings appliedSettings;
+    boolean appliedOnline;
     List<IpPrefix> managedAddresses = new ArrayList<>();
     List<ManagedIps.RouteKey> managedRoutes = new ArrayList<>();
     Set<MulticastGroup> groups = new TreeSet<>();

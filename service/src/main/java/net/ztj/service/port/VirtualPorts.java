@@ -143,9 +143,12 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
                 if (p == null) continue;
             }
             NetworkSettings s = files.settings(n.networkId());
-            if (!n.equals(p.applied) || routeSync) apply(p, n, s, online);
-            if (scan || !n.equals(p.applied)) scanGroups(p, n);
+            boolean changed = !n.equals(p.applied) || !s.equals(p.appliedSettings) || online != p.appliedOnline;
+            if (changed || routeSync) apply(p, n, s, online);
+            if (scan || changed) scanGroups(p, n);
             p.applied = n;
+            p.appliedSettings = s;
+            p.appliedOnline = online;
         }
     }
 
