@@ -226,6 +226,38 @@ class VirtualNetworkTest {
     }
 
     @Test
+    void garbageInEveryNetworkVerbIsDroppedAndCountedNeverThrown() throws Exception {
+        long macA = info(a).mac(), macC = info(c).mac();
+        c.sendFrame(nwid, macC, macA, 0x0800, new byte[]{1}); // A now knows C and its credentials
+        clock.runFor(1_000);
+        net.ztj.core.wire.PeerKeys keys = new net.ztj.core.wire.PeerKeys(C.agree(A));
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        net.ztj.core.wire.Verb[] verbs = {net.ztj.core.wire.Verb.FRAME, net.ztj.core.wire.Verb.EXT_FRAME,
+                net.ztj.core.wire.Verb.MULTICAST_FRAME, net.ztj.core.wire.Verb.MULTICAST_LIKE,
+                net.ztj.core.wire.Verb.MULTICAST_GATHER, net.ztj.core.wire.Verb.NETWORK_CREDENTIALS,
+                net.ztj.core.wire.Verb.NETWORK_CONFIG, net.ztj.core.wire.Verb.OK, net.ztj.core.wire.Verb.ERROR};
+        long dropsBefore = a.node().drops().total();
+        for (int i = 0; i < 3_000; i++) {
+            byte[] payload = new byte[rnd.nextInt(0, 400)];
+            rnd.nextBytes(payload);
+            if (payload.length >= 9 && rnd.nextBoolean()) { // often our network, so the parsing goes deeper
+                for (int k = 0; k < 8; k++) payload[k] = (byte) (nwid >>> (56 - 8 * k));
+                payload[8] = (byte) rnd.nextInt(0, 32);
+            }
+            net.ztj.core.wire.Verb verb = verbs[rnd.nextInt(verbs.length)];
+            byte[] p = net.ztj.core.wire.Packet.create(rnd.nextLong(), A.address(), C.address(), verb, payload)
+                    .toByteArray();
+            net.ztj.core.wire.Armor.armor(p, p.length, keys, 1);
+            a.node().processWirePacket(clock.nowMs(), 1, c.endpoint(), p, 0, p.length); // must not throw
+        }
+        clock.runFor(2_000);
+        assertTrue(a.node().drops().total() > dropsBefore, "malformed ones are counted");
+        c.sendFrame(nwid, macC, macA, 0x0800, new byte[]{9});
+        clock.runFor(1_000);
+        assertEquals(9, a.frames().get(a.frames().size() - 1).payload()[0], "and A still works");
+    }
+
+    @Test
     void aDeauthorizedMembersFramesAreRefused() throws Exception {
         long macA = info(a).mac(), macC = info(c).mac();
         c.sendFrame(nwid, macC, macA, 0x0800, new byte[]{1, 2, 3});
