@@ -258,6 +258,34 @@ class VirtualNetworkTest {
     }
 
     @Test
+    void anActiveBridgeCarriesForeignMacsBothWaysOthersMayNot() throws Exception {
+        ObjectNode docA = store.member(id, A.address().toString()).orElseThrow().toJson();
+        docA.put("activeBridge", true);
+        store.saveMember(MemberRecord.fromJson(docA));
+        clock.runFor(3_000); // A's changed configuration is pushed to A
+        assertTrue(info(a).bridge(), "A knows it is a bridge");
+        clock.runFor(65_000); // the others learn it at their next refresh (spec 04 §10.2 pushes only to A)
+        long host = 0x02aabbccddeeL; // a machine on A's LAN
+        long macB = info(b).mac(), macC = info(c).mac();
+        a.sendFrame(nwid, host, macB, 0x0800, new byte[]{1});
+        clock.runFor(1_000);
+        assertEquals(1, b.frames().size(), "EXT_FRAME from a bridge with a foreign source MAC is delivered");
+        assertEquals(host, b.frames().get(0).sourceMac());
+
+        b.sendFrame(nwid, macB, host, 0x0800, new byte[]{2}); // B learned that the host is behind A
+        clock.runFor(1_000);
+        SimNode.Frame atA = a.frames().get(a.frames().size() - 1);
+        assertEquals(host, atA.destMac(), "the bridge gets frames for the hosts behind it");
+        assertEquals(2, atA.payload()[0]);
+
+        long refusedBefore = c.node().drops().get(net.ztj.core.node.DropReason.BRIDGING_REFUSED);
+        c.sendFrame(nwid, 0x02ccccccccccL, macB, 0x0800, new byte[]{3});
+        clock.runFor(1_000);
+        assertEquals(1, b.frames().size(), "a member that is no bridge cannot inject foreign MACs");
+        assertEquals(refusedBefore + 1, c.node().drops().get(net.ztj.core.node.DropReason.BRIDGING_REFUSED));
+    }
+
+    @Test
     void aDeauthorizedMembersFramesAreRefused() throws Exception {
         long macA = info(a).mac(), macC = info(c).mac();
         c.sendFrame(nwid, macC, macA, 0x0800, new byte[]{1, 2, 3});
