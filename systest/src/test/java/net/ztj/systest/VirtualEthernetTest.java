@@ -64,6 +64,11 @@ class VirtualEthernetTest {
             awaitPing(lab, a, pb.ipv6, 30_000);
             awaitPing(lab, b, pa.ipv6, 30_000);
             lab.step("IPv6 (RFC 4193) ping both ways");
+            // link-local: no NDP emulation for it, so the solicitation travels as real multicast to the
+            // solicited-node group B's kernel joined on its tap (learned from /proc/net/dev_mcast, announced by LIKE)
+            String ll = b.exec("ip", "-6", "-o", "addr", "show", "dev", pb.dev, "scope", "link").trim().split("\\s+")[3];
+            awaitPing(lab, a, ll.substring(0, ll.indexOf('/')) + "%" + pa.dev, 30_000);
+            lab.step("IPv6 link-local ping (multicast neighbour discovery) " + ll);
 
             assertFalse(JSON.readTree(a.cli("set", nwid, "allowManaged=0")).path("allowManaged").asBoolean(true),
                     "set prints the network with its new setting");
