@@ -1,7 +1,6 @@
 package net.ztj.core.node;
 
 import net.ztj.core.identity.Address;
-import net.ztj.core.identity.Identity;
 import net.ztj.core.network.credentials.Capability;
 import net.ztj.core.network.credentials.CertificateOfMembership;
 import net.ztj.core.network.credentials.CertificateOfOwnership;
