@@ -20,6 +20,13 @@ final class Receiver {
     private final VerbHandlers verbs;
     private final WhoisService whois;
     private final Reassembler reassembler = new Reassembler(64, Timing.QUEUE_TIMEOUT);
+    /**
+     * Reused for the packet being processed: whole datagrams are copied here, reassembled packets written here. A
+     * packet only lives while it is processed; a nested call (a synchronous transport delivering a reply while we
+     * are still processing) uses fresh arrays instead, and the WHOIS queue keeps its own copy.
+     */
+    private final byte[] packetBuffer = new byte[PacketHeader.MAX_LENGTH];
+    private int depth;
 
     Receiver(NodeContext ctx, Relay relay, HelloHandler hello, VerbHandlers verbs, WhoisService whois) {
         this.ctx = ctx;
@@ -30,6 +37,20 @@ final class Receiver {
     }
 
     void datagram(long now, long socket, Endpoint from, byte[] data, int off, int len) {
+        depth++;
+        try {
+            classify(now, socket, from, data, off, len);
+        } finally {
+            depth--;
+        }
+    }
+
+    /** The reused packet buffer at the outermost call, null (allocate) inside a nested one. */
+    private byte[] scratch() {
+        return depth == 1 ? packetBuffer : null;
+    }
+
+    private void classify(long now, long socket, Endpoint from, byte[] data, int off, int len) {
         if (len == 13) {
             ctx.drop(DropReason.TOO_SHORT); // legacy LAN beacon: never sent by 1.14 nodes, ignored
             return;
@@ -52,10 +73,11 @@ final class Receiver {
             return;
         }
         if ((data[off + PacketHeader.IDX_FLAGS] & PacketHeader.FLAG_FRAGMENTED) != 0) {
-            assembled(now, socket, from, reassembler.offerHead(data, off, len, now));
+            assembled(now, socket, from, reassembler.offerHead(data, off, len, now, scratch()));
             return;
         }
-        byte[] p = new byte[len];
+        byte[] p = scratch();
+        if (p == null) p = new byte[len];
         System.arraycopy(data, off, p, 0, len);
         packet(now, socket, from, p, len);
     }
@@ -66,7 +88,7 @@ final class Receiver {
             relay.forwardFragment(now, socket, from, data, off, len);
             return;
         }
-        assembled(now, socket, from, reassembler.offerFragment(data, off, len, now));
+        assembled(now, socket, from, reassembler.offerFragment(data, off, len, now, scratch()));
     }
 
     private void assembled(long now, long socket, Endpoint from, Reassembler.Outcome outcome) {
@@ -108,7 +130,7 @@ final class Receiver {
         }
         Peer peer = ctx.topology.peers.get(source);
         if (peer == null) {
-            whois.holdPacket(source, socket, from, p, now);
+            whois.holdPacket(source, socket, from, java.util.Arrays.copyOf(p, len), now); // p is reused
             return;
         }
         authenticated(now, socket, from, peer, p, len);

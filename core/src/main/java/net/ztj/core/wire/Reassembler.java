@@ -1,6 +1,5 @@
 package net.ztj.core.wire;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 
@@ -16,7 +15,9 @@ import static net.ztj.core.wire.PacketHeader.MIN_LENGTH;
  * entries older than the timeout are dropped whenever the table is touched or {@link #expire} is called. Time is
  * passed in by the caller.
  *
- * <p>Datagrams are copied, so the caller may reuse its receive buffer. Not thread-safe.
+ * <p>Datagrams are copied (into pooled piece buffers), so the caller may reuse its receive buffer. The whole packet
+ * is written into an array the caller may supply and reuse ({@link #offerHead(byte[], int, int, long, byte[])}).
+ * Not thread-safe.
  */
 public final class Reassembler {
     /** Slots in the reference's receive queue ({@code ZT_RX_QUEUE_SIZE}). */
@@ -58,6 +59,10 @@ public final class Reassembler {
     private final int capacity;
     private final long timeoutMs;
     private final LinkedHashMap<Long, Entry> entries = new LinkedHashMap<>();
+    /** Size of the pooled piece buffers: every datagram of the usual 1,432-byte physical MTU fits. */
+    private static final int PIECE = 2048;
+    private static final int MAX_POOLED = 256;
+    private final java.util.ArrayDeque<byte[]> pool = new java.util.ArrayDeque<>();
 
     /** A table with {@link #DEFAULT_CAPACITY} slots and {@link #DEFAULT_TIMEOUT_MS}. */
     public Reassembler() {
@@ -87,18 +92,29 @@ public final class Reassembler {
 
     /** Offers the head of a fragmented packet: a packet datagram with the fragmented flag set. */
     public Outcome offerHead(byte[] d, int off, int len, long nowMs) {
+        return offerHead(d, off, len, nowMs, null);
+    }
+
+    /** As {@link #offerHead(byte[], int, int, long)}, a completed packet written into {@code out} if it fits. */
+    public Outcome offerHead(byte[] d, int off, int len, long nowMs, byte[] out) {
         if (len < MIN_LENGTH || (d[off + PacketHeader.IDX_FLAGS] & PacketHeader.FLAG_FRAGMENTED) == 0) {
             return new Rejected(Reason.NOT_A_PIECE);
         }
         if (len > MAX_LENGTH) return new Rejected(Reason.TOO_LONG);
         Entry e = entryFor(readId(d, off), nowMs);
         if (e.head != null) return new Rejected(Reason.DUPLICATE);
-        e.head = Arrays.copyOfRange(d, off, off + len);
-        return completeIfReady(e);
+        e.head = piece(d, off, len);
+        e.headLength = len;
+        return completeIfReady(e, out);
     }
 
     /** Offers a fragment: a datagram longer than 16 bytes with 0xff at index 13. */
     public Outcome offerFragment(byte[] d, int off, int len, long nowMs) {
+        return offerFragment(d, off, len, nowMs, null);
+    }
+
+    /** As {@link #offerFragment(byte[], int, int, long)}, a completed packet written into {@code out} if it fits. */
+    public Outcome offerFragment(byte[] d, int off, int len, long nowMs, byte[] out) {
         if (len <= PacketHeader.MIN_FRAGMENT_LENGTH
                 || (d[off + PacketHeader.IDX_FRAGMENT_INDICATOR] & 0xff) != PacketHeader.FRAGMENT_INDICATOR) {
             return new Rejected(Reason.NOT_A_PIECE);
@@ -112,16 +128,37 @@ public final class Reassembler {
         if (e.total != 0 && e.total != total) return new Rejected(Reason.BAD_TOTAL);
         if (e.fragments[number] != null) return new Rejected(Reason.DUPLICATE);
         e.total = total;
-        e.fragments[number] = Arrays.copyOfRange(d, off + FRAGMENT_HEADER_LENGTH, off + len);
-        return completeIfReady(e);
+        e.fragments[number] = piece(d, off + FRAGMENT_HEADER_LENGTH, len - FRAGMENT_HEADER_LENGTH);
+        e.fragmentLengths[number] = len - FRAGMENT_HEADER_LENGTH;
+        return completeIfReady(e, out);
+    }
+
+    /** A copy of a datagram's bytes in a pooled buffer (or a new one when it is larger). */
+    private byte[] piece(byte[] d, int off, int len) {
+        byte[] b = len <= PIECE ? pool.pollFirst() : null;
+        if (b == null) b = new byte[Math.max(len, PIECE)];
+        System.arraycopy(d, off, b, 0, len);
+        return b;
+    }
+
+    /** Gives an entry's piece buffers back to the pool. */
+    private void release(Entry e) {
+        if (e.head != null) give(e.head);
+        for (byte[] f : e.fragments) if (f != null) give(f);
+    }
+
+    private void give(byte[] b) {
+        if (b.length == PIECE && pool.size() < MAX_POOLED) pool.addFirst(b);
     }
 
     /** Drops incomplete packets older than the timeout; returns how many. */
     public int expire(long nowMs) {
         int n = 0;
         for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-            if (nowMs - it.next().createdMs >= timeoutMs) {
+            Entry e = it.next();
+            if (nowMs - e.createdMs >= timeoutMs) {
                 it.remove();
+                release(e);
                 n++;
             }
         }
@@ -139,7 +176,7 @@ public final class Reassembler {
         if (e == null) {
             if (entries.size() >= capacity) {
                 Iterator<Entry> oldest = entries.values().iterator();
-                oldest.next();
+                release(oldest.next());
                 oldest.remove();
             }
             e = new Entry(id, nowMs);
@@ -148,21 +185,26 @@ public final class Reassembler {
         return e;
     }
 
-    private Outcome completeIfReady(Entry e) {
+    private Outcome completeIfReady(Entry e, byte[] out) {
         if (e.head == null || e.total == 0) return INCOMPLETE;
-        int len = e.head.length;
+        int len = e.headLength;
         for (int k = 1; k < e.total; k++) {
             if (e.fragments[k] == null) return INCOMPLETE;
-            len += e.fragments[k].length;
+            len += e.fragmentLengths[k];
         }
         entries.remove(e.id);
-        if (len > MAX_LENGTH) return new Rejected(Reason.TOO_LONG);
-        byte[] out = Arrays.copyOf(e.head, len);
-        int p = e.head.length;
-        for (int k = 1; k < e.total; k++) {
-            System.arraycopy(e.fragments[k], 0, out, p, e.fragments[k].length);
-            p += e.fragments[k].length;
+        if (len > MAX_LENGTH) {
+            release(e);
+            return new Rejected(Reason.TOO_LONG);
         }
+        if (out == null || out.length < len) out = new byte[len];
+        System.arraycopy(e.head, 0, out, 0, e.headLength);
+        int p = e.headLength;
+        for (int k = 1; k < e.total; k++) {
+            System.arraycopy(e.fragments[k], 0, out, p, e.fragmentLengths[k]);
+            p += e.fragmentLengths[k];
+        }
+        release(e);
         return new Assembled(new Packet(out, len));
     }
 
@@ -177,8 +219,10 @@ public final class Reassembler {
         final long id;
         final long createdMs;
         byte[] head;
+        int headLength;
         int total; // 0 until a fragment tells
         final byte[][] fragments = new byte[MAX_FRAGMENTS][];
+        final int[] fragmentLengths = new int[MAX_FRAGMENTS];
 
         Entry(long id, long createdMs) {
             this.id = id;
