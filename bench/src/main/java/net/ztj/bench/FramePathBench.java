@@ -9,7 +9,6 @@ import net.ztj.core.node.NetworkStatus;
 import net.ztj.core.node.Node;
 import net.ztj.core.node.NodeConfig;
 import net.ztj.core.node.NodeEvents;
-import net.ztj.core.node.PhysicalTransport;
 import net.ztj.core.wire.Endpoint;
 import net.ztj.core.world.World;
 import net.ztj.core.world.WorldType;
@@ -67,20 +66,7 @@ public class FramePathBench {
     private Path dir;
     private SqliteControllerStore store;
 
-    private final class Wire implements PhysicalTransport {
-        private final Endpoint self;
-
-        Wire(Endpoint self) {
-            this.self = self;
-        }
-
-        @Override
-        public boolean send(long localSocket, Endpoint to, byte[] data, int off, int len, int ttl) {
-            Node target = to.equals(B_ENDPOINT) ? b : to.equals(A_ENDPOINT) ? a : null;
-            if (target != null) target.processWirePacket(now, 1, self, data, off, len);
-            return true;
-        }
-    }
+    private final MethodCallWire wire = new MethodCallWire(() -> now);
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
@@ -96,8 +82,10 @@ public class FramePathBench {
                 delivered++;
             }
         };
-        a = new Node(ida, planet, NodeConfig.DEFAULTS, new Wire(A_ENDPOINT), count, new SplittableRandom(1), now);
-        b = new Node(idb, planet, NodeConfig.DEFAULTS, new Wire(B_ENDPOINT), count, new SplittableRandom(2), now);
+        a = new Node(ida, planet, NodeConfig.DEFAULTS, wire.port(A_ENDPOINT), count, new SplittableRandom(1), now);
+        b = new Node(idb, planet, NodeConfig.DEFAULTS, wire.port(B_ENDPOINT), count, new SplittableRandom(2), now);
+        wire.attach(A_ENDPOINT, a);
+        wire.attach(B_ENDPOINT, b);
         dir = Files.createTempDirectory("ztj-frame-bench");
         store = SqliteControllerStore.open(dir.resolve("controller.d"));
         nwid = (idb.address().value() << 24) | 1;

@@ -5,7 +5,6 @@ import net.ztj.core.identity.Identity;
 import net.ztj.core.node.Node;
 import net.ztj.core.node.NodeConfig;
 import net.ztj.core.node.NodeEvents;
-import net.ztj.core.node.PhysicalTransport;
 import net.ztj.core.wire.Endpoint;
 import net.ztj.core.world.World;
 import net.ztj.core.world.WorldType;
@@ -55,21 +54,7 @@ public class NodePacketPathBench {
     private long now = 1_700_000_000_000L;
     private long delivered;
 
-    /** Delivers datagrams synchronously to the node that owns the destination endpoint. */
-    private final class Wire implements PhysicalTransport {
-        private final Endpoint self;
-
-        Wire(Endpoint self) {
-            this.self = self;
-        }
-
-        @Override
-        public boolean send(long localSocket, Endpoint to, byte[] data, int off, int len, int ttl) {
-            Node target = to.equals(B_ENDPOINT) ? b : to.equals(A_ENDPOINT) ? a : null;
-            if (target != null) target.processWirePacket(now, 1, self, data, off, len);
-            return true;
-        }
-    }
+    private final MethodCallWire wire = new MethodCallWire(() -> now);
 
     private static final Endpoint A_ENDPOINT = Endpoint.parse("10.9.0.1/9993");
     private static final Endpoint B_ENDPOINT = Endpoint.parse("10.9.0.2/9993");
@@ -89,8 +74,10 @@ public class NodePacketPathBench {
                 delivered++;
             }
         };
-        a = new Node(ida, planet, NodeConfig.DEFAULTS, new Wire(A_ENDPOINT), count, new SplittableRandom(1), now);
-        b = new Node(idb, planet, NodeConfig.DEFAULTS, new Wire(B_ENDPOINT), count, new SplittableRandom(2), now);
+        a = new Node(ida, planet, NodeConfig.DEFAULTS, wire.port(A_ENDPOINT), count, new SplittableRandom(1), now);
+        b = new Node(idb, planet, NodeConfig.DEFAULTS, wire.port(B_ENDPOINT), count, new SplittableRandom(2), now);
+        wire.attach(A_ENDPOINT, a);
+        wire.attach(B_ENDPOINT, b);
         bAddress = idb.address();
         for (int i = 0; i < 3; i++) {
             now += 5_000;
