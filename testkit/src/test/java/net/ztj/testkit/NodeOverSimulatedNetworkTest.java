@@ -226,7 +226,8 @@ class NodeOverSimulatedNetworkTest {
         List<byte[]> fromA = new ArrayList<>();
         SimNode a = new SimNode(clock, net.addHost("192.0.2.20"), 9993, aId, planet, 3);
         net.setTap((from, to, data) -> {
-            if (from.equals(a.endpoint()) && data.length > 28 && (data[27] & 0x1f) != 1) fromA.add(data);
+            // armored with a cipher (suite bits of the flags byte), so not a HELLO; the verb byte itself is encrypted
+            if (from.equals(a.endpoint()) && data.length > 28 && ((data[18] >>> 3) & 7) != 0) fromA.add(data);
         });
         clock.runFor(20_000);
         assertFalse(fromA.isEmpty(), "A sent encrypted packets to the root");
