@@ -46,6 +46,8 @@ final class ConfiguredNetwork {
     final List<List<Rule>> capabilityRules;
     final List<Tag> tags;
     final List<CertificateOfOwnership> certificatesOfOwnership;
+    /** What our own COOs vouch for, as the outbound rules ask it. */
+    final net.ztj.core.network.rules.AddressOwnership ownership;
     final Set<Address> activeBridges;
     final List<Address> anchors;
     final List<Address> replicators;
@@ -72,6 +74,7 @@ final class ConfiguredNetwork {
         this.capabilityRules = List.copyOf(capRules);
         this.tags = List.copyOf(readAll(c.tags(), Tag::read));
         this.certificatesOfOwnership = List.copyOf(readAll(c.certificatesOfOwnership(), CertificateOfOwnership::read));
+        this.ownership = RemoteMember.ownership(certificatesOfOwnership);
         Map<Long, Long> ourTags = new LinkedHashMap<>();
         for (Tag t : tags) ourTags.put(t.id(), t.value());
         this.ruleNetwork = new RuleNetwork(c.networkId(), self.value(), c.flags(), baseRules, ourTags);

@@ -32,7 +32,7 @@ final class FrameFilter {
                           int etherType, byte[] data, int off, int len, boolean teeSuppressed) {
         if (net.acceptAll) return ACCEPTED;
         RemoteParty remote = new RemoteParty(destMember == null ? java.util.Map.of() : destMember.party(net).validTags(),
-                RemoteMember.ownership(net.certificatesOfOwnership));
+                net.ownership);
         RuleFrame f = new RuleFrame(Direction.OUTBOUND, ctx.self.value(), dest, srcMac, dstMac, etherType, 0,
                 Arrays.copyOfRange(data, off, off + len));
         return engine.filter(net.ruleNetwork, f, remote, net.capabilityRules, teeSuppressed);

@@ -207,12 +207,9 @@ final class MulticastSwitch {
         long adi = r.u32();
         int etherType = r.u16();
         int off = r.position(), len = in.offset() + in.length() - off;
-        Membership m = networks.joined(networkId);
-        ConfiguredNetwork net = m == null ? null : m.usable();
-        if (net == null) {
-            ctx.drop(DropReason.FRAME_NO_NETWORK);
-            return;
-        }
+        Membership m = networks.forFrames(networkId);
+        if (m == null) return;
+        ConfiguredNetwork net = m.net;
         if (com != null) credentials.offerCom(CertificateOfMembership.parse(com), in.now());
         RemoteMember rm = networks.member(m, in.peer().identity);
         if (!rm.passesGate(net)) {
@@ -249,16 +246,23 @@ final class MulticastSwitch {
         } else if (len > MAX_MULTICAST_PAYLOAD) {
             ctx.drop(DropReason.FRAME_TOO_LARGE);
         }
-        if (gatherLimit > 0) {
-            Multicaster.Gathered g = directory.gather(ctx.self, m.subscribes(group), networkId, group, rm.address,
-                    gatherLimit, ctx.random);
-            if (!g.members().isEmpty()) {
-                ByteWriter w = new ByteWriter(64 + 5 * g.members().size()).u8(Verb.MULTICAST_FRAME.code)
-                        .u64(in.packetId()).u64(networkId).u48(dstMac).u32(adi).u8(0x02);
-                new GatherResults(g.totalKnown(), g.members()).encode(w);
-                sender.reply(in.peer(), in.socket(), in.from(), Verb.OK, w.toByteArray(), in.now());
-            }
-        }
+        if (gatherLimit > 0) answerGather(in, Verb.MULTICAST_FRAME, networkId, group, m.subscribes(group), gatherLimit);
+    }
+
+    /**
+     * OK(MULTICAST_FRAME) with flags 0x02 or OK(MULTICAST_GATHER), listing the group's members (spec 03 §6.3); nothing
+     * when there is nobody to list.
+     */
+    private void answerGather(InboundPacket in, Verb inRe, long networkId, MulticastGroup group, boolean weSubscribe,
+                              long limit) {
+        Multicaster.Gathered g = directory.gather(ctx.self, weSubscribe, networkId, group, in.peer().identity.address(),
+                limit, ctx.random);
+        if (g.members().isEmpty()) return;
+        ByteWriter w = new ByteWriter(64 + 5 * g.members().size()).u8(inRe.code).u64(in.packetId()).u64(networkId)
+                .u48(group.mac().value()).u32(group.adi());
+        if (inRe == Verb.MULTICAST_FRAME) w.u8(0x02);
+        new GatherResults(g.totalKnown(), g.members()).encode(w);
+        sender.reply(in.peer(), in.socket(), in.from(), Verb.OK, w.toByteArray(), in.now());
     }
 
     /** MULTICAST_LIKE (spec 03 §6.2): recorded for members that pass the gate, by roots for anyone. */
@@ -296,13 +300,7 @@ final class MulticastSwitch {
         if (limit == 0 || !mayRecord(in, networkId, in.peer().identity.address())) return;
         Membership m = networks.joined(networkId);
         boolean weSubscribe = m != null && m.usable() != null && m.subscribes(group);
-        Multicaster.Gathered g = directory.gather(ctx.self, weSubscribe, networkId, group, in.peer().identity.address(),
-                limit, ctx.random);
-        if (g.members().isEmpty()) return;
-        ByteWriter w = new ByteWriter(64 + 5 * g.members().size()).u8(Verb.MULTICAST_GATHER.code).u64(in.packetId())
-                .u64(networkId).u48(group.mac().value()).u32(group.adi());
-        new GatherResults(g.totalKnown(), g.members()).encode(w);
-        sender.reply(in.peer(), in.socket(), in.from(), Verb.OK, w.toByteArray(), in.now());
+        answerGather(in, Verb.MULTICAST_GATHER, networkId, group, weSubscribe, limit);
     }
 
     /** OK(MULTICAST_GATHER): {@code [nwid][mac][adi][results]}. */

@@ -27,10 +27,10 @@ final class NdpEmulation {
             long owner = 0;
             if (s.bits() == 88 && (ip[0] & 0xff) == 0xfd && (ip[9] & 0xff) == 0x99 && (ip[10] & 0xff) == 0x93
                     && same(ip, data, t, 11)) {
-                owner = readAddress(data, t + 11);
+                owner = Address.fromBytes(data, t + 11).value();
             } else if (s.bits() == 40 && (ip[0] & 0xff) == 0xfc && sixPlaneHashMatches(ip, net.networkIdValue())
                     && same(ip, data, t, 5)) {
-                owner = readAddress(data, t + 5);
+                owner = Address.fromBytes(data, t + 5).value();
             }
             if (owner == 0) continue;
             if (owner == self.value()) return null;
@@ -47,12 +47,6 @@ final class NdpEmulation {
     private static boolean same(byte[] ip, byte[] data, int t, int n) {
         for (int i = 0; i < n; i++) if (ip[i] != data[t + i]) return false;
         return true;
-    }
-
-    private static long readAddress(byte[] b, int o) {
-        long v = 0;
-        for (int i = 0; i < 5; i++) v = (v << 8) | (b[o + i] & 0xff);
-        return v;
     }
 
     /** IPv6 header (src = target, dst = our address) + ICMPv6 NA (S and O flags) + target link-layer option. */

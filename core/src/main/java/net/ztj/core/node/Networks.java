@@ -73,6 +73,16 @@ final class Networks {
         return joined.get(networkId);
     }
 
+    /** A joined network that can carry frames now (configured, no failure), or null: dropped and counted. */
+    Membership forFrames(long networkId) {
+        Membership m = joined.get(networkId);
+        if (m == null || m.usable() == null) {
+            ctx.drop(DropReason.FRAME_NO_NETWORK);
+            return null;
+        }
+        return m;
+    }
+
     Iterable<Membership> all() {
         return joined.values();
     }

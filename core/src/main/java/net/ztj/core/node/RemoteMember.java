@@ -46,6 +46,8 @@ final class RemoteMember {
     private ConfiguredNetwork gateFor;
     private RemoteParty party;
     private ConfiguredNetwork partyFor;
+    private List<List<Rule>> capabilityRules;
+    private ConfiguredNetwork capabilityRulesFor;
 
     RemoteMember(Identity identity, Address address) {
         this.identity = identity;
@@ -67,6 +69,7 @@ final class RemoteMember {
     void credentialsChanged() {
         gateCache = null;
         party = null;
+        capabilityRules = null;
     }
 
     /** The member as the inbound rules see it: its valid tags and the addresses its COOs vouch for. */
@@ -86,16 +89,19 @@ final class RemoteMember {
         return party;
     }
 
-    /** The rule lists of its currently valid capabilities. */
+    /** The rule lists of its currently valid capabilities, decoded once per change of credentials or config. */
     List<List<Rule>> capabilityRules(ConfiguredNetwork net) {
-        if (capabilities.isEmpty()) return List.of();
-        List<List<Rule>> out = new ArrayList<>();
-        for (Capability c : capabilities.values()) {
-            if (!usable(net, CredentialType.CAPABILITY, c.id(), c.timestamp())) continue;
-            byte[] b = c.rulesBinary();
-            out.add(RuleCodec.decodeList(b, 0, b.length, RuleCodec.MAX_CAPABILITY_RULES));
+        if (capabilityRules == null || capabilityRulesFor != net) {
+            capabilityRulesFor = net;
+            List<List<Rule>> out = new ArrayList<>();
+            for (Capability c : capabilities.values()) {
+                if (!usable(net, CredentialType.CAPABILITY, c.id(), c.timestamp())) continue;
+                byte[] b = c.rulesBinary();
+                out.add(RuleCodec.decodeList(b, 0, b.length, RuleCodec.MAX_CAPABILITY_RULES));
+            }
+            capabilityRules = List.copyOf(out);
         }
-        return out;
+        return capabilityRules;
     }
 
     private boolean usable(ConfiguredNetwork net, CredentialType type, long id, long timestamp) {

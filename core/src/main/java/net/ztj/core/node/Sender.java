@@ -50,12 +50,7 @@ final class Sender {
             return false;
         }
         byte[] p = frameBuffer;
-        PacketHeader.setPacketId(p, ctx.random.nextLong());
-        peer.identity.address().writeTo(p, PacketHeader.IDX_DEST);
-        ctx.self.writeTo(p, PacketHeader.IDX_SOURCE);
-        java.util.Arrays.fill(p, PacketHeader.IDX_FLAGS, PacketHeader.IDX_VERB, (byte) 0);
-        p[PacketHeader.IDX_VERB] = (byte) verb.code;
-        System.arraycopy(head, 0, p, PacketHeader.IDX_PAYLOAD, headLen);
+        Packet.write(p, ctx.random.nextLong(), peer.identity.address(), ctx.self, verb, head, 0, headLen);
         System.arraycopy(data, off, p, PacketHeader.IDX_PAYLOAD + headLen, len);
         Fragmenter.markFragmented(p, total, mtu);
         Armor.armor(p, total, peer.keys, peer.cipherSuite());

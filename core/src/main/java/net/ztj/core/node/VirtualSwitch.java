@@ -48,12 +48,9 @@ final class VirtualSwitch {
     // ---- outbound: a frame from the local port (spec 03 §4.1) ----
 
     void localFrame(long now, long networkId, long srcMac, long dstMac, int etherType, byte[] data, int off, int len) {
-        Membership m = networks.joined(networkId);
-        ConfiguredNetwork net = m == null ? null : m.usable();
-        if (net == null) {
-            ctx.drop(DropReason.FRAME_NO_NETWORK);
-            return;
-        }
+        Membership m = networks.forFrames(networkId);
+        if (m == null) return;
+        ConfiguredNetwork net = m.net;
         boolean bridged = srcMac != net.mac;
         if (bridged && !net.weAreBridge) {
             ctx.drop(DropReason.BRIDGING_REFUSED);
@@ -201,12 +198,9 @@ final class VirtualSwitch {
         ByteReader r = in.reader();
         long networkId = r.u64();
         int etherType = r.u16();
-        Membership m = networks.joined(networkId);
-        ConfiguredNetwork net = m == null ? null : m.usable();
-        if (net == null) {
-            ctx.drop(DropReason.FRAME_NO_NETWORK);
-            return;
-        }
+        Membership m = networks.forFrames(networkId);
+        if (m == null) return;
+        ConfiguredNetwork net = m.net;
         RemoteMember rm = networks.member(m, in.peer().identity);
         if (!rm.passesGate(net)) {
             credentials.rejectFrame(in, networkId);
@@ -233,12 +227,9 @@ final class VirtualSwitch {
         int etherType = r.u16();
         int off = r.position();
         int len = in.offset() + in.length() - off;
-        Membership m = networks.joined(networkId);
-        ConfiguredNetwork net = m == null ? null : m.usable();
-        if (net == null) {
-            ctx.drop(DropReason.FRAME_NO_NETWORK);
-            return;
-        }
+        Membership m = networks.forFrames(networkId);
+        if (m == null) return;
+        ConfiguredNetwork net = m.net;
         if (com != null) {
             credentials.offerCom(parseCom(com), in.now());
         }

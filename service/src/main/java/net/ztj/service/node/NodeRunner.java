@@ -1,6 +1,7 @@
 package net.ztj.service.node;
 
 import net.ztj.core.identity.Address;
+import net.ztj.core.network.addressing.Mac;
 import net.ztj.core.node.MoonInfo;
 import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.NodeStatus;
@@ -341,7 +342,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
 
     private long frame(NodeCore node, long now, Frame f, long deadline) {
         byte[] b = f.frame();
-        long dst = mac(b, 0), src = mac(b, 6);
+        long dst = Mac.fromBytes(b, 0).value(), src = Mac.fromBytes(b, 6).value();
         int etherType = ((b[12] & 0xff) << 8) | (b[13] & 0xff);
         try {
             return node.processVirtualNetworkFrame(now, f.networkId(), src, dst, etherType, b, 14, f.len() - 14);
@@ -349,12 +350,6 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             reportFailure("processVirtualNetworkFrame", e);
             return deadline;
         }
-    }
-
-    private static long mac(byte[] b, int off) {
-        long v = 0;
-        for (int i = 0; i < 6; i++) v = (v << 8) | (b[off + i] & 0xff);
-        return v;
     }
 
     private static void task(NodeCore node, long now, Task t) {
