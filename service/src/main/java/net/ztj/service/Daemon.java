@@ -24,6 +24,7 @@ import net.ztj.service.physical.UdpBinding;
 import net.ztj.service.port.PortDriver;
 import net.ztj.service.port.PortEvents;
 import net.ztj.service.port.VirtualPorts;
+import net.ztj.service.warmup.DataPathWarmup;
 import net.ztj.transport.ports.PortProbe;
 import net.ztj.transport.ports.RandomPorts;
 import net.ztj.transport.udp.UdpTransport;
@@ -130,6 +131,7 @@ public final class Daemon implements AutoCloseable {
             throw ServiceFailure.controlPlane();
         }
         parts.push(api);
+        if (DataPathWarmup.enabled()) DataPathWarmup.startInBackground(o.err()); // compiled before the first frames
         return new Daemon(parts, primary);
     }
 

@@ -47,6 +47,7 @@ final class Libc {
     private static final MethodHandle SENDTO = handle("sendto",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), -1);
     private static final MethodHandle RECV = handle("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), -1);
+    private static final MethodHandle PIPE2 = handle("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), -1);
     private static final MethodHandle EVENTFD = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), -1);
 
     private Libc() {
@@ -147,6 +148,15 @@ final class Libc {
     static long recv(MemorySegment errno, int fd, MemorySegment buf, long len, int flags) {
         try {
             return (long) RECV.invokeExact(errno, fd, buf, len, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** pipe2(2): {@code fds} receives two ints, the read end then the write end. */
+    static int pipe2(MemorySegment errno, MemorySegment fds, int flags) {
+        try {
+            return (int) PIPE2.invokeExact(errno, fds, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -87,6 +87,9 @@ public final class Node {
      */
     public long processWirePacket(long nowMs, long localSocket, Endpoint from, byte[] data, int off, int len) {
         receiver.datagram(nowMs, localSocket, from, data, off, len);
+        // ZeroTier One re-evaluates ONLINE only at its 5 s ping check; an offline node looks at once, so the first
+        // answer of a root makes it ONLINE (a node that is online changes state only at the ping check)
+        if (!online) updateOnline(nowMs);
         return nextDeadline();
     }
 

@@ -9,6 +9,7 @@ import net.ztj.core.wire.MalformedException;
 import net.ztj.core.world.DefaultPlanet;
 import net.ztj.core.world.World;
 import net.ztj.core.world.WorldType;
+import net.ztj.crypto.KeystreamRandom;
 import net.ztj.core.world.WorldUpdates;
 import net.ztj.service.home.MoonFiles;
 import net.ztj.service.home.NetworkFiles;
@@ -38,8 +39,8 @@ public final class CoreNodeFactory implements NodeCoreFactory {
                 .orElse(null);
         World planet = WorldUpdates.startupPlanet(cached, DefaultPlanet.world());
         Node node = new Node(c.identity(), planet, NodeConfig.DEFAULTS, c.transport(),
-                new Persisting(c.planet(), c.moons(), new NetworkFiles(c.home().file("networks.d")), c.ports(), log), c.random(),
-                c.nowMs());
+                new Persisting(c.planet(), c.moons(), new NetworkFiles(c.home().file("networks.d")), c.ports(), log),
+                new KeystreamRandom(c.random()), c.nowMs()); // per-packet randomness without a system call
         for (long id : c.moons().ids()) {
             Optional<World> moon = c.moons().read(id).flatMap(CoreNodeFactory::parse);
             if (moon.isPresent() && moon.get().type() == WorldType.MOON && moon.get().id() == id) {
