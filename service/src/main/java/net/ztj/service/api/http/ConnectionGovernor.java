@@ -17,7 +17,8 @@ public final class ConnectionGovernor implements AutoCloseable {
 
     public ConnectionGovernor(HttpLimits limits) {
         this.limits = limits;
-        this.slots = new ConnectionSlots<>(limits.maxUnprovenConnections(), limits.maxAuthenticatedConnections());
+        this.slots = new ConnectionSlots<>(limits.maxUnprovenConnections(), limits.maxAuthenticatedConnections(),
+                HttpConnection::started);
         this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("api-deadlines").factory());
         timer.setRemoveOnCancelPolicy(true);
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);

@@ -27,6 +27,7 @@ final class HttpConnection {
     private final ConnectionGovernor governor;
     private final HttpLimits limits;
     private ScheduledFuture<?> deadline; // the connection thread's own
+    private volatile boolean started;
 
     HttpConnection(Socket socket, boolean ipv4Listener, HttpHandler handler, ConnectionGovernor governor) {
         this.socket = socket;
@@ -37,6 +38,7 @@ final class HttpConnection {
     }
 
     void serve() {
+        started = true;
         try (socket) {
             // a backstop only: the deadlines below are what bound a request
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limits.requestTimeoutMs()));
@@ -104,6 +106,11 @@ final class HttpConnection {
         }
         write(out, response, headOnly, close);
         return !close;
+    }
+
+    /** Whether its thread has begun to serve it (so has read, or is about to read, what the client sent first). */
+    boolean started() {
+        return started;
     }
 
     /** Replaces the connection's deadline: at {@code nanoTime} the socket is closed. */

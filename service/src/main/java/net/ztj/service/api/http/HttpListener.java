@@ -17,7 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * because the reference routes one request differently on its IPv6 listener.
  */
 public final class HttpListener implements AutoCloseable {
-    private static final int BACKLOG = 5;
+    // the reference listens with a backlog of 5; a burst of connections (a flood, or many clients at once) would then
+    // have SYNs dropped and legitimate clients retry after a second or more. Accepting is cheap and the pools bound
+    // what is accepted, so the queue can be longer.
+    private static final int BACKLOG = 128;
 
     private final ServerSocketChannel server;
     private final InetSocketAddress address;
