@@ -83,8 +83,8 @@ final class HttpConnection {
                 write(out, refused.response(), headOnly, close);
                 return !close;
             }
-            case Admission.Authenticated a -> governor.authenticated(this);
-            case Admission.Open o -> { }
+            case Admission.Authenticated _ -> governor.authenticated(this);
+            case Admission.Open _ -> { }
         }
         byte[] body;
         try {

@@ -129,12 +129,12 @@ public final class HttpRequestDecoder {
      */
     public static byte[] readBody(InputStream in, BodyFraming framing, int maxBody) throws IOException, BadRequestException {
         return switch (framing) {
-            case BodyFraming.None n -> new byte[0];
+            case BodyFraming.None _ -> new byte[0];
             case BodyFraming.Fixed f -> {
                 if (f.length() > maxBody) throw new BadRequestException(413, "body too large");
                 yield readExactly(in, f.length());
             }
-            case BodyFraming.Chunked c -> readChunked(in, maxBody);
+            case BodyFraming.Chunked _ -> readChunked(in, maxBody);
         };
     }
 
