@@ -1,14 +1,17 @@
 package net.ztj.service.api;
 
-import net.ztj.service.api.http.HttpRequest;
+import net.ztj.service.api.http.HttpRequestHead;
 import net.ztj.service.config.IpNetwork;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Who may use the API (spec 05 §5.3), decided before routing so an unauthorized request to a missing path gets 401.
+ * Who may use the API (spec 05 §5.3), decided from the request line and headers alone, before routing (so an
+ * unauthorized request to a missing path gets 401) and before any byte of the body is read.
  *
  * <ol>
  *   <li>The client's address must be a loopback address (127.0.0.0/8, ::1, fe80::1, ::ffff:127.x.x.x) or lie in an
@@ -16,23 +19,34 @@ import java.util.Optional;
  *   <li>{@code /health}, {@code /sso} and paths starting with {@code /app} need no token.</li>
  *   <li>Elsewhere the auth token is required, from the first carrier present: the {@code X-ZT1-Auth} header; else the
  *       {@code auth} query parameter; else an {@code Authorization} header of exactly two words, the first
- *       {@code bearer} in any case. A wrong {@code X-ZT1-Auth} is not rescued by a correct {@code auth}.</li>
+ *       {@code bearer} in any case. A wrong {@code X-ZT1-Auth} is not rescued by a correct {@code auth}. The token is
+ *       compared in time that does not depend on where it differs from ours.</li>
  * </ol>
  */
 public final class AccessControl {
-    private final String authToken;
+    /** The outcome for one request. */
+    public enum Verdict {
+        /** Allowed source and a valid token. */
+        AUTHENTICATED,
+        /** Allowed source, and a path that needs no token. */
+        OPEN_PATH,
+        /** Refused: 401. */
+        REFUSED
+    }
+
+    private final byte[] authToken;
     private final List<IpNetwork> allowManagementFrom;
 
     public AccessControl(String authToken, List<IpNetwork> allowManagementFrom) {
-        this.authToken = authToken;
+        this.authToken = authToken.getBytes(StandardCharsets.UTF_8);
         this.allowManagementFrom = List.copyOf(allowManagementFrom);
     }
 
-    /** Whether the request may go on to routing. */
-    public boolean allows(HttpRequest request) {
-        if (!sourceAllowed(request.remote())) return false;
-        if (tokenFree(request.path())) return true;
-        return presentedToken(request).map(authToken::equals).orElse(false);
+    /** The verdict on a request from {@code remote}, from its head. */
+    public Verdict judge(HttpRequestHead head, InetAddress remote) {
+        if (!sourceAllowed(remote)) return Verdict.REFUSED;
+        if (tokenFree(head.path())) return Verdict.OPEN_PATH;
+        return presentedToken(head).filter(this::tokenMatches).isPresent() ? Verdict.AUTHENTICATED : Verdict.REFUSED;
     }
 
     boolean sourceAllowed(InetAddress remote) {
@@ -60,13 +74,21 @@ public final class AccessControl {
         return path.equals("/health") || path.equals("/sso") || path.startsWith("/app");
     }
 
+    /**
+     * Whether {@code presented} is our token. {@link MessageDigest#isEqual} looks at every byte of its first argument
+     * whatever the contents, so the time taken depends only on the length of what the client sent, which it knows.
+     */
+    boolean tokenMatches(String presented) {
+        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), authToken);
+    }
+
     /** The token from the first carrier present; empty if that carrier is malformed (or none is present). */
-    static Optional<String> presentedToken(HttpRequest request) {
-        Optional<String> header = request.header("X-ZT1-Auth");
+    static Optional<String> presentedToken(HttpRequestHead head) {
+        Optional<String> header = head.header("X-ZT1-Auth");
         if (header.isPresent()) return header;
-        Optional<String> query = request.queryParameter("auth");
+        Optional<String> query = head.queryParameter("auth");
         if (query.isPresent()) return query;
-        Optional<String> authorization = request.header("Authorization");
+        Optional<String> authorization = head.header("Authorization");
         if (authorization.isEmpty()) return Optional.empty();
         String[] words = authorization.get().split(" ", -1);
         if (words.length != 2 || !words[0].equalsIgnoreCase("bearer")) return Optional.empty();

@@ -1,14 +1,17 @@
 package net.ztj.service.api;
 
+import net.ztj.service.api.http.Admission;
 import net.ztj.service.api.http.HttpHandler;
 import net.ztj.service.api.http.HttpRequest;
+import net.ztj.service.api.http.HttpRequestHead;
 import net.ztj.service.api.http.HttpResponse;
 import net.ztj.service.json.JsonText;
 
+import java.net.InetAddress;
 import java.util.Optional;
 
 /**
- * The API's request pipeline (spec 05 §5.2, §5.3): access control, then routing ({@code HEAD} as {@code GET}),
+ * The API's request pipeline (spec 05 §5.2, §5.3): access control (on the head, before the body is read), then routing ({@code HEAD} as {@code GET}),
  * then rendering. Unmatched routes get 404 with an empty body and no content type; a resource's JSON is written
  * compact with sorted keys, wrapped as {@code <name>(<json>);} when the query has {@code jsonp=<name>}; a resource
  * that fails gets 500 {@code {"error": 500, "description": "<text>"}}.
@@ -26,10 +29,20 @@ public final class ApiHandler implements HttpHandler {
     }
 
     @Override
+    public Admission admit(HttpRequestHead head, InetAddress remote) {
+        return switch (access.judge(head, remote)) {
+            case AUTHENTICATED -> Admission.AUTHENTICATED;
+            case OPEN_PATH -> Admission.OPEN;
+            case REFUSED -> new Admission.Refused(unauthorized(head.queryParameter("jsonp")));
+        };
+    }
+
+    @Override
     public HttpResponse handle(HttpRequest request) {
         Optional<String> jsonp = request.queryParameter("jsonp");
         boolean head = request.method().equals("HEAD");
-        if (!access.allows(request)) return render(ApiResult.of(401, JsonText.object()), jsonp, head);
+        // admit() has judged the head already; judged again for callers that do not go through it
+        if (access.judge(request.head(), request.remote()) == AccessControl.Verdict.REFUSED) return unauthorized(jsonp);
         Optional<RouteTable.Match> match = routes.match(head ? "GET" : request.method(), request.path(),
                 request.ipv4Listener());
         if (match.isEmpty()) return HttpResponse.empty(404);
@@ -39,11 +52,15 @@ public final class ApiHandler implements HttpHandler {
         } catch (RuntimeException e) {
             return failure(e);
         }
-        HttpResponse response = render(result, jsonp, head);
+        HttpResponse response = render(result, jsonp);
         return head ? response.withAcceptRanges() : response;
     }
 
-    private static HttpResponse render(ApiResult result, Optional<String> jsonp, boolean head) {
+    private static HttpResponse unauthorized(Optional<String> jsonp) {
+        return render(ApiResult.of(401, JsonText.object()), jsonp);
+    }
+
+    private static HttpResponse render(ApiResult result, Optional<String> jsonp) {
         if (jsonp.isPresent()) {
             String inner = result.body().map(JsonText::compact).orElse("null");
             return HttpResponse.of(result.status(), JAVASCRIPT, jsonp.get() + "(" + inner + ");");

@@ -1,11 +1,17 @@
 package net.ztj.service.api;
 
 import net.ztj.core.wire.IpText;
+import net.ztj.service.api.AccessControl.Verdict;
+import net.ztj.service.api.http.HttpRequestHead;
 import net.ztj.service.config.IpNetwork;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,5 +40,43 @@ class AccessControlTest {
         assertTrue(AccessControl.tokenFree("/app/x"));
         assertFalse(AccessControl.tokenFree("/health/"));
         assertFalse(AccessControl.tokenFree("/status"));
+    }
+
+    private static HttpRequestHead head(String path, Map<String, String> query, String... headers) {
+        Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < headers.length; i += 2) h.put(headers[i], headers[i + 1]);
+        return new HttpRequestHead("GET", path, query, h, "HTTP/1.1");
+    }
+
+    @Test
+    void theVerdictComesFromTheHeadAndTheSourceAlone() throws Exception {
+        AccessControl access = new AccessControl("secret", List.of());
+        InetAddress local = addr("127.0.0.1");
+        assertEquals(Verdict.AUTHENTICATED, access.judge(head("/status", Map.of(), "X-ZT1-Auth", "secret"), local));
+        assertEquals(Verdict.AUTHENTICATED, access.judge(head("/status", Map.of("auth", "secret")), local));
+        assertEquals(Verdict.AUTHENTICATED, access.judge(head("/x", Map.of(), "Authorization", "Bearer secret"), local));
+        assertEquals(Verdict.OPEN_PATH, access.judge(head("/health", Map.of()), local));
+        assertEquals(Verdict.REFUSED, access.judge(head("/status", Map.of()), local));
+        assertEquals(Verdict.REFUSED, access.judge(head("/status", Map.of(), "X-ZT1-Auth", "secreT"), local));
+        assertEquals(Verdict.REFUSED, access.judge(head("/status", Map.of(), "X-ZT1-Auth", "secret"), addr("192.0.2.1")),
+                "a valid token from a source that is not allowed");
+        assertEquals(Verdict.REFUSED, access.judge(head("/health", Map.of()), addr("192.0.2.1")));
+    }
+
+    /**
+     * The token is compared as bytes with MessageDigest.isEqual, whose time does not depend on where the bytes differ
+     * (not asserted here: that would be a timing measurement); here, that it decides exactly equality.
+     */
+    @Test
+    void theTokenMustMatchByteForByte() {
+        AccessControl access = new AccessControl("xg0jdyd4y9g1p1a2yq6dp3kf", List.of());
+        assertTrue(access.tokenMatches("xg0jdyd4y9g1p1a2yq6dp3kf"));
+        for (String wrong : List.of("Xg0jdyd4y9g1p1a2yq6dp3kf", "xg0jdyd4y9g1p1a2yq6dp3kF", "xg0jdyd4y9g1p1a2yq6dp3k",
+                "xg0jdyd4y9g1p1a2yq6dp3kfx", "", "x", "xg0jdyd4y9g1p1a2yq6dp3k\u00e9")) {
+            assertFalse(access.tokenMatches(wrong), wrong);
+        }
+        AccessControl unicode = new AccessControl("t\u00f6ken", List.of());
+        assertTrue(unicode.tokenMatches("t\u00f6ken"));
+        assertFalse(unicode.tokenMatches("toeken"));
     }
 }

@@ -61,6 +61,12 @@ public final class RawHttp implements AutoCloseable {
         return read(head);
     }
 
+    /** Sends bytes as they are, reading nothing. */
+    public void write(String raw) throws IOException {
+        out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
     /** Reads one response. */
     public Response read(boolean head) throws IOException {
         String status = line();
@@ -74,9 +80,16 @@ public final class RawHttp implements AutoCloseable {
         return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
-    /** True if the server closed the connection (end of stream within the socket timeout). */
+    /**
+     * True if the server closed the connection (end of stream, or a reset, within the socket timeout); false if a byte
+     * arrived instead. A server that closes with unread input resets the connection, so both count.
+     */
     public boolean closedByServer() throws IOException {
-        return in.read() < 0;
+        try {
+            return in.read() < 0;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
     }
 
     private String line() throws IOException {

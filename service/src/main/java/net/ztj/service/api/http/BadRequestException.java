@@ -1,7 +1,7 @@
 package net.ztj.service.api.http;
 
-/** A request that cannot be parsed; answered with {@code status} and the connection closed. */
-final class BadRequestException extends Exception {
+/** A request that cannot be accepted as sent; answered with {@code status} and the connection closed. */
+public final class BadRequestException extends Exception {
     private final int status;
 
     BadRequestException(int status, String message) {
@@ -9,7 +9,8 @@ final class BadRequestException extends Exception {
         this.status = status;
     }
 
-    int status() {
+    /** The HTTP status to answer with (400, 413, 414 or 431). */
+    public int status() {
         return status;
     }
 }

@@ -3,64 +3,135 @@ package net.ztj.service.api.http;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * Serves one TCP connection: up to {@value #MAX_REQUESTS} requests, each answered before the next is read, closed
- * after {@value #IDLE_TIMEOUT_MS} ms without a request (spec 05 §5.2, §10).
+ * Serves one TCP connection: up to {@value #MAX_REQUESTS} requests, each answered before the next is read (spec 05
+ * §5.2, §10). Each request is judged by the handler from its head before any byte of its body is read: a refused
+ * request is answered at once, and if it announced a body the connection is closed without reading it; only an
+ * admitted request gets {@code 100 Continue} and has its body read, up to the body limit. The head must arrive
+ * within the head timeout and the whole exchange end within the request timeout, or the socket is closed.
  */
 final class HttpConnection {
     static final int MAX_REQUESTS = 5;
-    static final int IDLE_TIMEOUT_MS = 5000;
-    private static final String KEEP_ALIVE = "timeout=" + IDLE_TIMEOUT_MS / 1000 + ", max=" + MAX_REQUESTS;
+    private static final String KEEP_ALIVE = "timeout=5, max=" + MAX_REQUESTS;
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Socket socket;
     private final boolean ipv4Listener;
     private final HttpHandler handler;
+    private final ConnectionGovernor governor;
+    private final HttpLimits limits;
+    private ScheduledFuture<?> deadline; // the connection thread's own
+    private volatile boolean started;
 
-    HttpConnection(Socket socket, boolean ipv4Listener, HttpHandler handler) {
+    HttpConnection(Socket socket, boolean ipv4Listener, HttpHandler handler, ConnectionGovernor governor) {
         this.socket = socket;
         this.ipv4Listener = ipv4Listener;
         this.handler = handler;
+        this.governor = governor;
+        this.limits = governor.limits();
     }
 
     void serve() {
+        started = true;
         try (socket) {
-            socket.setSoTimeout(IDLE_TIMEOUT_MS);
+            // a backstop only: the deadlines below are what bound a request
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limits.requestTimeoutMs()));
             socket.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            HttpRequestReader reader = new HttpRequestReader(new BufferedInputStream(socket.getInputStream()), out,
-                    socket.getInetAddress(), ipv4Listener);
             for (int n = 1; n <= MAX_REQUESTS; n++) {
-                HttpRequest request;
+                long start = System.nanoTime();
+                closeAt(start + limits.headTimeoutMs() * 1_000_000);
+                HttpRequestHead head;
                 try {
-                    request = reader.next();
+                    head = HttpRequestDecoder.readHead(in);
                 } catch (BadRequestException e) {
                     write(out, HttpResponse.empty(e.status()), false, true);
                     return;
                 }
-                if (request == null) return;
-                boolean close = n == MAX_REQUESTS || wantsClose(request);
-                HttpResponse response;
-                try {
-                    response = handler.handle(request);
-                } catch (RuntimeException e) {
-                    response = HttpResponse.empty(500);
-                }
-                write(out, response, "HEAD".equals(request.method()), close);
-                if (close) return;
+                if (head == null) return;
+                closeAt(start + limits.requestTimeoutMs() * 1_000_000);
+                if (!serve(head, n == MAX_REQUESTS, in, out)) return;
             }
         } catch (IOException e) {
-            // timeout, reset or closed by the client: the connection ends
+            // timeout, deadline, eviction, reset or closed by the client: the connection ends
+        } finally {
+            if (deadline != null) deadline.cancel(false);
+            governor.closed(this);
         }
     }
 
-    private static boolean wantsClose(HttpRequest request) {
-        String connection = request.header("Connection").orElse("");
+    /** One request whose head has been read; whether the connection stays open. */
+    private boolean serve(HttpRequestHead head, boolean last, InputStream in, OutputStream out) throws IOException {
+        boolean headOnly = "HEAD".equals(head.method());
+        boolean close = last || wantsClose(head);
+        Admission admission;
+        try {
+            admission = handler.admit(head, socket.getInetAddress());
+        } catch (RuntimeException e) {
+            admission = new Admission.Refused(HttpResponse.empty(500));
+        }
+        switch (admission) {
+            case Admission.Refused refused -> {
+                close |= head.declaresBody(); // its body is not read, so nothing after it can be
+                write(out, refused.response(), headOnly, close);
+                return !close;
+            }
+            case Admission.Authenticated _ -> governor.authenticated(this);
+            case Admission.Open _ -> { }
+        }
+        byte[] body;
+        try {
+            HttpRequestDecoder.BodyFraming framing = HttpRequestDecoder.framing(head, limits.maxBodyBytes());
+            if ("100-continue".equalsIgnoreCase(head.headers().get("Expect"))) {
+                out.write(CONTINUE);
+                out.flush();
+            }
+            body = HttpRequestDecoder.readBody(in, framing, limits.maxBodyBytes());
+        } catch (BadRequestException e) {
+            write(out, HttpResponse.empty(e.status()), false, true);
+            return false;
+        }
+        HttpResponse response;
+        try {
+            response = handler.handle(head.withBody(body, socket.getInetAddress(), ipv4Listener));
+        } catch (RuntimeException e) {
+            response = HttpResponse.empty(500);
+        }
+        write(out, response, headOnly, close);
+        return !close;
+    }
+
+    /** Whether its thread has begun to serve it (so has read, or is about to read, what the client sent first). */
+    boolean started() {
+        return started;
+    }
+
+    /** Replaces the connection's deadline: at {@code nanoTime} the socket is closed. */
+    private void closeAt(long nanoTime) {
+        if (deadline != null) deadline.cancel(false);
+        deadline = governor.after(nanoTime - System.nanoTime(), this::abort);
+    }
+
+    /** Closes the socket from any thread; the connection's blocked read or write then fails and it ends. */
+    void abort() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closed anyway
+        }
+    }
+
+    private static boolean wantsClose(HttpRequestHead head) {
+        String connection = head.header("Connection").orElse("");
         if ("close".equalsIgnoreCase(connection)) return true;
-        return "HTTP/1.0".equals(request.version()) && !"keep-alive".equalsIgnoreCase(connection);
+        return "HTTP/1.0".equals(head.version()) && !"keep-alive".equalsIgnoreCase(connection);
     }
 
     /** Status line, then the headers in the reference's (case-insensitively sorted) order, then the body. */

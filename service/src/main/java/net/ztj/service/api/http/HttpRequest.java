@@ -25,4 +25,9 @@ public record HttpRequest(String method, String path, Map<String, String> query,
     public Optional<String> queryParameter(String name) {
         return Optional.ofNullable(query.get(name));
     }
+
+    /** The request without its body. */
+    public HttpRequestHead head() {
+        return new HttpRequestHead(method, path, query, headers, version);
+    }
 }

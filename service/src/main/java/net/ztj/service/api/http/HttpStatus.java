@@ -15,6 +15,7 @@ final class HttpStatus {
             case 404 -> "Not Found";
             case 413 -> "Payload Too Large";
             case 414 -> "URI Too Long";
+            case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
             default -> "Unknown";
         };
