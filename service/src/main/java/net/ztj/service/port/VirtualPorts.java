@@ -7,6 +7,7 @@ import net.ztj.core.network.addressing.NetworkId;
 import net.ztj.core.network.addressing.NetworkMac;
 import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.NetworkStatus;
+import net.ztj.core.wire.IpText;
 import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.network.InterfaceNames;
 import net.ztj.service.network.NetworkSettings;
@@ -248,7 +249,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
             try {
                 driver.addRoute(r.target(), r.via(), p.ifIndex);
             } catch (IOException e) {
-                err.println("WARNING: could not add route " + r.target() + (r.via() == null ? "" : " via " + r.via().getHostAddress())
+                err.println("WARNING: could not add route " + r.target() + (r.via() == null ? "" : " via " + IpText.format(r.via().getAddress()))
                         + " on " + p.tap.name() + ": " + e.getMessage());
             }
         }
