@@ -16,6 +16,7 @@ import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.home.PlanetFile;
 import net.ztj.service.home.PortFile;
 import net.ztj.service.home.TokenFile;
+import net.ztj.service.network.DeviceMap;
 import net.ztj.service.node.CoreContext;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
@@ -33,7 +34,9 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -125,12 +128,18 @@ public final class Daemon implements AutoCloseable {
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), false, false),
-                    conf, moons, networks, core.controller(), identity.address(), o.random(), authToken, o.clockMs()), o.err());
+                    conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(), identity.address(), o.random(), authToken, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }
         parts.push(api);
         return new Daemon(parts, primary);
+    }
+
+    /** A network's interface as the API shows it: its port's name, or the name the port is meant to get. */
+    private static LongFunction<String> portNames(VirtualPorts ports, DeviceMap deviceMap) {
+        return nwid -> (ports == null ? Optional.<String>empty() : ports.portName(nwid))
+                .orElseGet(() -> deviceMap.intendedName(nwid));
     }
 
     private static String token(HomeFolder home, String name, SecureRandom random) throws ServiceFailure {
