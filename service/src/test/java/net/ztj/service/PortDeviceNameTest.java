@@ -5,7 +5,7 @@ import net.ztj.core.identity.Identity;
 import net.ztj.service.json.JsonText;
 import net.ztj.service.network.InterfaceNames;
 import net.ztj.service.port.PortDriver;
-import net.ztj.service.testing.OfflineNodeCore;
+import net.ztj.service.testing.InProcessDaemon;
 import net.ztj.service.testing.RawHttp;
 import net.ztj.tap.EthernetTap;
 import net.ztj.tap.IpPrefix;
@@ -14,23 +14,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -134,30 +128,6 @@ class PortDeviceNameTest {
         return home;
     }
 
-    /** Runs the daemon, runs {@code check} against its API, then stops the daemon. */
-    private void withDaemon(Path home, Optional<Supplier<PortDriver>> ports, ApiCheck check) throws Exception {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StopSignal stop = new StopSignal();
-        CompletableFuture<Daemon> started = new CompletableFuture<>();
-        ServiceEnvironment env = new ServiceEnvironment("zerotier-one", Map.of(), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), () -> OptionalInt.of(1000), OfflineNodeCore.factory(),
-                new SecureRandom(), System::currentTimeMillis, stop, started::complete, ports);
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ServiceMain.run(env, new String[] {"-U", "-p0", home.toString()}),
-                task -> Thread.ofPlatform().daemon().name("zerotier-one-under-test").start(task));
-        try {
-            CompletableFuture.anyOf(started, exit).get(20, TimeUnit.SECONDS);
-            assertTrue(started.isDone(), "did not start: " + err.toString(StandardCharsets.UTF_8));
-            check.run(started.get().primaryPort(), Files.readString(home.resolve("authtoken.secret")).trim());
-        } finally {
-            stop.fire();
-            exit.get(20, TimeUnit.SECONDS);
-        }
-    }
-
-    interface ApiCheck {
-        void run(int port, String token) throws Exception;
-    }
-
     private static Map<String, String> deviceNames(int port, String token) throws Exception {
         RawHttp.Response r = RawHttp.exchange(InetAddress.getLoopbackAddress(), port,
                 "GET /network HTTP/1.1\nX-ZT1-Auth: " + token + "\n\n");
@@ -172,7 +142,7 @@ class PortDeviceNameTest {
         String computed = InterfaceNames.forNetwork(COLLIDING, 0);
         String nextTrial = InterfaceNames.forNetwork(COLLIDING, 1);
         FakeDriver driver = new FakeDriver(Set.of(computed), 3);
-        withDaemon(home(COLLIDING, MAPPED, UNMAPPED), Optional.of(() -> driver), (port, token) -> {
+        InProcessDaemon.run(home(COLLIDING, MAPPED, UNMAPPED), Optional.of(() -> driver), (port, token) -> {
             assertTrue(driver.ready.await(20, TimeUnit.SECONDS), "the ports were not created");
             assertEquals(Map.of(String.format("%016x", COLLIDING), nextTrial, String.format("%016x", MAPPED), "lab0",
                     String.format("%016x", UNMAPPED), InterfaceNames.forNetwork(UNMAPPED, 0)), deviceNames(port, token));
@@ -184,7 +154,7 @@ class PortDeviceNameTest {
 
     @Test
     void withoutAPortTheNameItIsMeantToGetIsShown() throws Exception {
-        withDaemon(home(MAPPED, UNMAPPED), Optional.empty(), (port, token) ->
+        InProcessDaemon.run(home(MAPPED, UNMAPPED), Optional.empty(), (port, token) ->
                 assertEquals(Map.of(String.format("%016x", MAPPED), "lab0",
                         String.format("%016x", UNMAPPED), InterfaceNames.forNetwork(UNMAPPED, 0)), deviceNames(port, token)));
     }
