@@ -79,9 +79,9 @@ public final class Daemon implements AutoCloseable {
 
     private static Daemon start(Options o, Deque<AutoCloseable> parts) throws ServiceFailure {
         HomeFolder home = o.home();
-        String authToken = token(home, "authtoken.secret", o.random());
-        token(home, "metricstoken.secret", o.random()); // used by /metrics, which this build does not serve yet
-        Identity identity = identity(home, o.random());
+        String authToken = token(home, "authtoken.secret", o.random(), o.err());
+        token(home, "metricstoken.secret", o.random(), o.err()); // used by /metrics, which this build does not serve yet
+        Identity identity = identity(home, o.random(), o.err());
         LocalConf conf = localConf(home, o.err());
         ServiceSettings settings = conf.settings();
 
@@ -142,17 +142,17 @@ public final class Daemon implements AutoCloseable {
                 .orElseGet(() -> deviceMap.intendedName(nwid));
     }
 
-    private static String token(HomeFolder home, String name, SecureRandom random) throws ServiceFailure {
+    private static String token(HomeFolder home, String name, SecureRandom random, PrintStream err) throws ServiceFailure {
         try {
-            return TokenFile.readOrCreate(home.file(name), random);
+            return TokenFile.readOrCreate(home.file(name), random, err::println);
         } catch (IOException e) {
             throw ServiceFailure.fatal(name + " could not be written (try running with -U to prevent dropping of privileges)");
         }
     }
 
-    private static Identity identity(HomeFolder home, SecureRandom random) throws ServiceFailure {
+    private static Identity identity(HomeFolder home, SecureRandom random, PrintStream err) throws ServiceFailure {
         try {
-            return new IdentityStore(home.path()).loadOrGenerate(random);
+            return new IdentityStore(home.path()).loadOrGenerate(random, err::println);
         } catch (IdentityStore.InvalidStoredIdentityException e) {
             throw ServiceFailure.fatal(e.getMessage());
         } catch (IOException e) {

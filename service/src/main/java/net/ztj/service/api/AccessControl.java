@@ -32,7 +32,8 @@ public final class AccessControl {
     public boolean allows(HttpRequest request) {
         if (!sourceAllowed(request.remote())) return false;
         if (tokenFree(request.path())) return true;
-        return presentedToken(request).map(authToken::equals).orElse(false);
+        // an empty token never authorizes (the daemon replaces an empty authtoken.secret; this is the last guard)
+        return !authToken.isEmpty() && presentedToken(request).map(authToken::equals).orElse(false);
     }
 
     boolean sourceAllowed(InetAddress remote) {
