@@ -4,6 +4,7 @@ import net.ztj.controller.store.ControllerStore;
 import net.ztj.core.identity.Address;
 import net.ztj.service.api.resource.ConfigResource;
 import net.ztj.service.api.resource.ControllerResource;
+import net.ztj.service.api.resource.DropsResource;
 import net.ztj.service.api.resource.HealthResource;
 import net.ztj.service.api.resource.MoonResource;
 import net.ztj.service.api.resource.NetworkResource;
@@ -50,6 +51,7 @@ public final class LocalApi {
         RouteTable routes = new RouteTable();
         new StatusResource(node, service, conf, clockMs).register(routes);
         new HealthResource(node, clockMs).register(routes);
+        new DropsResource(node).register(routes);
         new ConfigResource(conf).register(routes);
         new PeerResource(node, () -> service.get().tcpFallbackActive()).register(routes);
         new MoonResource(node, moons).register(routes);

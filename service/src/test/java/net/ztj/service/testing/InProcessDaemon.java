@@ -4,6 +4,7 @@ import net.ztj.service.Daemon;
 import net.ztj.service.ServiceEnvironment;
 import net.ztj.service.ServiceMain;
 import net.ztj.service.StopSignal;
+import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.port.PortDriver;
 
 import java.io.ByteArrayOutputStream;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** zerotier-one run in this JVM on an offline core ({@code -U -p0 <home>}): start, a check against it, stop. */
+/** zerotier-one run in this JVM ({@code -U -p0 <home>}), by default on an offline core: start, a check, stop. */
 public final class InProcessDaemon {
     private InProcessDaemon() {}
 
@@ -37,11 +38,17 @@ public final class InProcessDaemon {
      * @param ports the port driver; empty: networks get no interface
      */
     public static String run(Path home, Optional<Supplier<PortDriver>> ports, Check check) throws Exception {
+        return run(home, ports, OfflineNodeCore.factory(), check);
+    }
+
+    /** As {@link #run(Path, Optional, Check)} with the given node core. */
+    public static String run(Path home, Optional<Supplier<PortDriver>> ports, NodeCoreFactory core, Check check)
+            throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         StopSignal stop = new StopSignal();
         CompletableFuture<Daemon> started = new CompletableFuture<>();
         ServiceEnvironment env = new ServiceEnvironment("zerotier-one", Map.of(), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), () -> OptionalInt.of(1000), OfflineNodeCore.factory(),
+                new PrintStream(err, true, StandardCharsets.UTF_8), () -> OptionalInt.of(1000), core,
                 new SecureRandom(), System::currentTimeMillis, stop, started::complete, ports);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> ServiceMain.run(env, new String[] {"-U", "-p0", home.toString()}),
