@@ -128,7 +128,8 @@ public final class Daemon implements AutoCloseable {
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), false, false),
-                    conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(), identity.address(), o.random(), authToken, o.clockMs()), o.err());
+                    conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
+                    identity.address(), o.random(), authToken, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }
