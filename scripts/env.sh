@@ -35,25 +35,48 @@ ztj_die() {
 
 ztj_is_root() { [[ "$(id -u)" == 0 ]]; }
 
-# Prints the major version reported by `<java or javac> -version` ("25.0.3" -> 25, "1.8.0_402" -> 8,
-# "26-ea" -> 26); prints nothing when the program is missing or its output is not understood.
-ztj_major_of() {
-    local prog="$1" out ver major
-    [[ -x "$prog" ]] || return 0
-    out="$("$prog" -version 2>&1 | head -n 1)" || return 0
-    if [[ "$out" =~ version\ \"([0-9][0-9._]*) ]]; then
-        ver="${BASH_REMATCH[1]}"                  # java -version: openjdk version "25.0.3" 2026-04-21 LTS
-    elif [[ "$out" =~ ^javac\ ([0-9][0-9._]*) ]]; then
-        ver="${BASH_REMATCH[1]}"                  # javac -version: javac 25.0.3
-    else
-        return 0
-    fi
-    major="${ver%%[._]*}"
-    if [[ "$major" == 1 ]]; then                  # 1.8.0 style
+# Prints the major version of a version string ("25.0.3" -> 25, "1.8.0_402" -> 8, "26-ea" -> 26).
+ztj_major_of_version() {
+    local ver="$1" major
+    major="${ver%%[._-]*}"
+    if [[ "$major" == 1 && "$ver" == 1.* ]]; then   # 1.8.0 style
         ver="${ver#1.}"
-        major="${ver%%[._]*}"
+        major="${ver%%[._-]*}"
     fi
     printf '%s\n' "$major"
+}
+
+# Prints the major version of the JDK or JRE that program $1 (its bin/java or bin/javac) belongs to; prints nothing
+# when the program is missing or its version cannot be told. The JDK's `release` file (JAVA_VERSION="25.0.3") is
+# read first: no JVM is started. Otherwise `$1 -version` runs without the JVM option variables, and every line of
+# its output is scanned for the version line, skipping the "Picked up JAVA_TOOL_OPTIONS: ..." notes a JVM prints
+# before it when such a variable is set.
+ztj_major_of() {
+    local prog="$1" release line ver=""
+    [[ -x "$prog" ]] || return 0
+    release="$(dirname -- "$(dirname -- "$(readlink -f -- "$prog")")")/release"
+    if [[ -r "$release" ]]; then
+        while IFS= read -r line; do
+            if [[ "$line" =~ ^JAVA_VERSION=\"?([0-9][0-9._]*) ]]; then
+                ver="${BASH_REMATCH[1]}"
+                break
+            fi
+        done < "$release"
+    fi
+    if [[ -z "$ver" ]]; then
+        while IFS= read -r line; do
+            [[ "$line" == "Picked up "* ]] && continue
+            if [[ "$line" =~ version\ \"([0-9][0-9._]*) ]]; then
+                ver="${BASH_REMATCH[1]}"                  # java -version: openjdk version "25.0.3" 2026-04-21 LTS
+                break
+            elif [[ "$line" =~ ^javac\ ([0-9][0-9._]*) ]]; then
+                ver="${BASH_REMATCH[1]}"                  # javac -version: javac 25.0.3
+                break
+            fi
+        done < <(env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS "$prog" -version 2>&1 || true)
+    fi
+    [[ -n "$ver" ]] || return 0
+    ztj_major_of_version "$ver"
 }
 
 # True when $1 is a JDK (has javac) whose java reports major >= ZTJ_MIN_JAVA.

@@ -7,6 +7,7 @@ import net.ztj.service.ServiceMain;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One program, three personalities, chosen as ZeroTier One chooses them (spec 05 §1): the launcher passes the name
@@ -19,35 +20,23 @@ public final class Main {
 
     public static void main(String[] args) {
         String argv0 = System.getProperty("ztj.argv0", "zerotier-one");
-        System.exit(run(argv0, args));
+        System.exit(run(argv0, args, ToolIo.system(), System.getenv()));
     }
 
-    static int run(String argv0, String[] args) {
+    /**
+     * Runs the personality {@code argv0} and {@code args} select and returns its exit code. {@code zerotier-one -q
+     * ...} is exactly {@code zerotier-cli} with the same arguments, and {@code zerotier-one -i ...} the idtool with
+     * the arguments shifted by one, as ZeroTier One's main() hands them over.
+     */
+    static int run(String argv0, String[] args, ToolIo io, Map<String, String> env) {
         String upper = argv0.toUpperCase(Locale.ROOT);
-        if (upper.contains("ZEROTIER-IDTOOL")) return IdTool.run(argv0, args, ToolIo.system());
-        if (upper.contains("ZEROTIER-CLI")) return ZeroTierCli.run(argv0, args, ToolIo.system(), System.getenv());
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.startsWith("-i")) {
-                if (a.length() > 2) {
-                    ServiceMain.printUsage(argv0, System.out);
-                    return 0;
-                }
-                // the idtool sees "-i" as its program name and the arguments after it
-                return IdTool.run("-i", Arrays.copyOfRange(args, i + 1, args.length), ToolIo.system());
-            }
-            if (a.startsWith("-q")) {
-                if (a.length() > 2) {
-                    ServiceMain.printUsage(argv0, System.out);
-                    return 0;
-                }
-                // as ZeroTier One 1.14.1 does: the CLI runs, then the service's usage follows and the exit status is 0
-                // (its -q case falls through to the usage; service-console.txt shows "zerotier-one -q -v")
-                ZeroTierCli.run(argv0, args, ToolIo.system(), System.getenv());
-                ServiceMain.printUsage(argv0, System.out);
-                return 0;
-            }
-        }
-        return ServiceMain.run(argv0, args, System.getenv(), System.out, System.err);
+        if (upper.contains("ZEROTIER-IDTOOL")) return IdTool.run(argv0, args, io);
+        if (upper.contains("ZEROTIER-CLI")) return ZeroTierCli.run(argv0, args, io, env);
+        return switch (ServiceMain.personality(args)) {
+            // the idtool's program name is the first argument: "-i" when the switch comes first
+            case IDTOOL -> IdTool.run(args[0], Arrays.copyOfRange(args, 1, args.length), io);
+            case CLI -> ZeroTierCli.run(argv0, args, io, env);
+            case SERVICE -> ServiceMain.run(argv0, args, env, io.out(), io.err());
+        };
     }
 }

@@ -16,6 +16,7 @@ import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.home.PlanetFile;
 import net.ztj.service.home.PortFile;
 import net.ztj.service.home.TokenFile;
+import net.ztj.service.network.DeviceMap;
 import net.ztj.service.node.CoreContext;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
@@ -34,7 +35,9 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -77,9 +80,9 @@ public final class Daemon implements AutoCloseable {
 
     private static Daemon start(Options o, Deque<AutoCloseable> parts) throws ServiceFailure {
         HomeFolder home = o.home();
-        String authToken = token(home, "authtoken.secret", o.random());
-        token(home, "metricstoken.secret", o.random()); // used by /metrics, which this build does not serve yet
-        Identity identity = identity(home, o.random());
+        String authToken = token(home, "authtoken.secret", o.random(), o.err());
+        token(home, "metricstoken.secret", o.random(), o.err()); // used by /metrics, which this build does not serve yet
+        Identity identity = identity(home, o.random(), o.err());
         LocalConf conf = localConf(home, o.err());
         ServiceSettings settings = conf.settings();
 
@@ -126,7 +129,8 @@ public final class Daemon implements AutoCloseable {
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), false, false),
-                    conf, moons, networks, core.controller(), identity.address(), o.random(), authToken, o.clockMs()), o.err());
+                    conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
+                    identity.address(), o.random(), authToken, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }
@@ -135,17 +139,23 @@ public final class Daemon implements AutoCloseable {
         return new Daemon(parts, primary);
     }
 
-    private static String token(HomeFolder home, String name, SecureRandom random) throws ServiceFailure {
+    /** A network's interface as the API shows it: its port's name, or the name the port is meant to get. */
+    private static LongFunction<String> portNames(VirtualPorts ports, DeviceMap deviceMap) {
+        return nwid -> (ports == null ? Optional.<String>empty() : ports.portName(nwid))
+                .orElseGet(() -> deviceMap.intendedName(nwid));
+    }
+
+    private static String token(HomeFolder home, String name, SecureRandom random, PrintStream err) throws ServiceFailure {
         try {
-            return TokenFile.readOrCreate(home.file(name), random);
+            return TokenFile.readOrCreate(home.file(name), random, err::println);
         } catch (IOException e) {
             throw ServiceFailure.fatal(name + " could not be written (try running with -U to prevent dropping of privileges)");
         }
     }
 
-    private static Identity identity(HomeFolder home, SecureRandom random) throws ServiceFailure {
+    private static Identity identity(HomeFolder home, SecureRandom random, PrintStream err) throws ServiceFailure {
         try {
-            return new IdentityStore(home.path()).loadOrGenerate(random);
+            return new IdentityStore(home.path()).loadOrGenerate(random, err::println);
         } catch (IdentityStore.InvalidStoredIdentityException e) {
             throw ServiceFailure.fatal(e.getMessage());
         } catch (IOException e) {

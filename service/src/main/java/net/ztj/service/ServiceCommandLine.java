@@ -10,13 +10,16 @@ record ServiceCommandLine(Optional<String> home, int port, boolean skipRootCheck
     static final int DEFAULT_PORT = 9993;
 
     /** What parsing decided: run, or end at once with an exit code. */
-    sealed interface Outcome permits Run, PrintUsage, PrintVersion, Refuse {}
+    sealed interface Outcome permits Run, PrintUsage, PrintVersion, Refuse, SwitchPersonality {}
 
     record Run(ServiceCommandLine commandLine) implements Outcome {}
 
     record PrintUsage(int exitCode) implements Outcome {}
 
     record PrintVersion() implements Outcome {}
+
+    /** {@code -i} or {@code -q} reached before anything that ends the scan: another personality takes over. */
+    record SwitchPersonality(ServiceMain.Personality personality) implements Outcome {}
 
     /** A switch this build refuses, with the one-line reason. */
     record Refuse(String reason) implements Outcome {}
@@ -40,6 +43,12 @@ record ServiceCommandLine(Optional<String> home, int port, boolean skipRootCheck
                     if (port > 65535) return new PrintUsage(1);
                 }
                 case 'U' -> skipRootCheck = true;
+                case 'i' -> {
+                    return a.length() == 2 ? new SwitchPersonality(ServiceMain.Personality.IDTOOL) : new PrintUsage(0);
+                }
+                case 'q' -> {
+                    return a.length() == 2 ? new SwitchPersonality(ServiceMain.Personality.CLI) : new PrintUsage(0);
+                }
                 case 'd' -> {
                     return new Refuse("-d (fork into the background) is not supported by the Java build; run it under "
                             + "systemd or with '&'");

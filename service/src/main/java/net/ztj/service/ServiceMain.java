@@ -32,6 +32,26 @@ public final class ServiceMain {
 
     private ServiceMain() {}
 
+    /** The program zerotier-one's arguments ask for. */
+    public enum Personality {
+        /** the service itself, including its usage and version answers */
+        SERVICE,
+        /** {@code -i}: zerotier-idtool, given the arguments shifted by one (the first one becomes its name) */
+        IDTOOL,
+        /** {@code -q}: zerotier-cli, given the unchanged arguments (it ignores {@code -q}) */
+        CLI
+    }
+
+    /**
+     * Which personality zerotier-one's arguments select. The switches are scanned left to right as the service
+     * scans them, so a switch that ends the scan earlier ({@code -v}, {@code -h}, a bad {@code -p}, a second home
+     * folder) keeps the service, and a {@code -i} or {@code -q} with more characters is the service's usage.
+     */
+    public static Personality personality(String[] args) {
+        return ServiceCommandLine.parse(args) instanceof ServiceCommandLine.SwitchPersonality s
+                ? s.personality() : Personality.SERVICE;
+    }
+
     /** The node core the service runs: the protocol core's {@code Node}. */
     static NodeCoreFactory coreFactory(PrintStream log) {
         return new CoreNodeFactory(log);
@@ -77,6 +97,10 @@ public final class ServiceMain {
             }
             case ServiceCommandLine.Refuse r -> {
                 env.err().println(argv0 + ": " + r.reason());
+                return 1;
+            }
+            case ServiceCommandLine.SwitchPersonality p -> {
+                env.err().println(argv0 + ": -i and -q are handled by the launcher, not by the service");
                 return 1;
             }
             case ServiceCommandLine.Run r -> commandLine = r.commandLine();

@@ -1,5 +1,7 @@
 package net.ztj.tap;
 
+import net.ztj.core.wire.IpText;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -109,6 +111,6 @@ public record IpPrefix(InetAddress address, int length) {
 
     @Override
     public String toString() {
-        return address.getHostAddress() + "/" + length;
+        return IpText.formatPrefix(address.getAddress(), length);
     }
 }

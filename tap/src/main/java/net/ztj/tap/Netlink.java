@@ -4,6 +4,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import net.ztj.core.wire.IpText;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -230,12 +232,12 @@ public final class Netlink implements AutoCloseable {
             throw new IllegalArgumentException("metric must not be negative: " + metric);
         }
         if (gateway != null && (gateway instanceof Inet4Address) == target.isIpv6()) {
-            throw new IllegalArgumentException("gateway " + gateway.getHostAddress() + " is not of the family of " + target);
+            throw new IllegalArgumentException("gateway " + IpText.format(gateway.getAddress()) + " is not of the family of " + target);
         }
     }
 
     private static String describe(IpPrefix target, InetAddress gateway, int ifIndex) {
-        return target.network() + (gateway != null ? " via " + gateway.getHostAddress() : "") + " dev #" + ifIndex;
+        return target.network() + (gateway != null ? " via " + IpText.format(gateway.getAddress()) : "") + " dev #" + ifIndex;
     }
 
     private static void check(int errno, String what) throws NativeCallException {

@@ -257,6 +257,7 @@ class NodeOverSimulatedNetworkTest {
         long total = drops.total();
         root.node().processWirePacket(clock.nowMs(), 1, a.endpoint(), truncated, 0, truncated.length);
         assertEquals(total + 1, drops.total());
+        assertEquals(drops.snapshot(), root.node().status(clock.nowMs()).drops(), "the status snapshot carries the counts");
         assertTrue(root.node().online());
     }
 }

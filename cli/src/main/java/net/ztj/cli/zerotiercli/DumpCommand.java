@@ -2,6 +2,7 @@ package net.ztj.cli.zerotiercli;
 
 import net.ztj.core.Version;
 import net.ztj.core.wire.IpText;
+import net.ztj.service.files.FileWriting;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -94,13 +95,15 @@ final class DumpCommand implements CliCommand {
         return HexFormat.ofDelimiter(":").formatHex(mac);
     }
 
-    /** Opened without truncation, created 0664 before the umask. */
+    /** Opened without truncation (as the reference opens it); a file it creates is 0644 whatever the umask. */
     private static void write(Path file, byte[] content) throws IOException {
         boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        try (FileChannel ch = posix && !Files.exists(file)
+        boolean created = !Files.exists(file);
+        try (FileChannel ch = posix && created
                 ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-r--")))
+                        PosixFilePermissions.asFileAttribute(FileWriting.PUBLIC_FILE))
                 : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            if (created) FileWriting.setMode(file, FileWriting.PUBLIC_FILE);
             ch.write(ByteBuffer.wrap(content), 0);
         }
     }

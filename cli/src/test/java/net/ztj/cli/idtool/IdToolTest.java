@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -149,5 +150,39 @@ class IdToolTest {
         assertTrue(none.out().contains("Usage: zerotier-idtool <command> [<args>]"));
         assertEquals(1, run("frobnicate").rc());
         assertEquals(1, run("verify", "only-one").rc());
+    }
+
+    /** A secret identity whose private key was altered passes the proof of work but not the key pair check. */
+    @Test
+    void validateChecksThatThePrivateKeyBelongsToThePublicKey() throws Exception {
+        String secret = Vectors.json("identities.json").get("valid").get(0).get("secret").asText();
+        int priv = secret.lastIndexOf(':') + 1; // 64 hex digits of X25519, then 64 of Ed25519
+        assertEquals(priv + 128, secret.length());
+        Files.writeString(dir.resolve("good.secret"), secret);
+        assertEquals("good.secret is a valid identity\n", run("validate", "good.secret").out());
+
+        Files.writeString(dir.resolve("x.secret"), flipHexDigit(secret, priv + 5));
+        Files.writeString(dir.resolve("ed.secret"), flipHexDigit(secret, priv + 64 + 5));
+        Files.writeString(dir.resolve("both.secret"), flipHexDigit(flipHexDigit(secret, priv + 5), priv + 100));
+        Map<String, String> expected = Map.of(
+                "x.secret", "X25519 key-agreement half",
+                "ed.secret", "Ed25519 signing half",
+                "both.secret", "X25519 key-agreement and Ed25519 signing half");
+        for (var e : expected.entrySet()) {
+            Result v = run("validate", e.getKey());
+            assertOneLineError(v);
+            assertEquals("", v.out());
+            assertEquals(e.getKey() + " FAILED validation: its private key does not match its public key ("
+                    + e.getValue() + ")\n", v.err());
+        }
+        String inline = flipHexDigit(secret, priv + 5);
+        assertEquals(inline + " FAILED validation: its private key does not match its public key (X25519 key-agreement half)\n",
+                run("validate", inline).err(), "an identity given on the command line");
+    }
+
+    private static String flipHexDigit(String s, int at) {
+        char c = s.charAt(at);
+        char flipped = Character.forDigit(Character.digit(c, 16) ^ 1, 16);
+        return s.substring(0, at) + flipped + s.substring(at + 1);
     }
 }

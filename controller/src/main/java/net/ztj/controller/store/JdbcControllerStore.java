@@ -55,7 +55,7 @@ abstract class JdbcControllerStore implements ControllerStore {
     private boolean closed;
 
     /** Raised inside a transaction when another writer changed the row first; the transaction is retried. */
-    private static final class Conflict extends Exception {
+    static final class Conflict extends Exception {
         Conflict() {
             super(null, null, false, false);
         }
@@ -68,7 +68,7 @@ abstract class JdbcControllerStore implements ControllerStore {
     }
 
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection c) throws SQLException, Conflict;
     }
 
@@ -458,7 +458,8 @@ abstract class JdbcControllerStore implements ControllerStore {
         }
     }
 
-    private <T> T transaction(Work<T> work) {
+    /** Runs {@code work} in one transaction on the store's connection (retried on conflicts); package-visible for tests. */
+    <T> T transaction(Work<T> work) {
         lock.lock();
         try {
             if (closed) throw new StoreException("the controller store is closed");

@@ -1,7 +1,6 @@
 package net.ztj.controller.store;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,14 +28,7 @@ public final class SqliteControllerStore extends JdbcControllerStore {
      */
     public static SqliteControllerStore open(Path directory) {
         try {
-            if (!Files.isDirectory(directory)) {
-                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    Files.createDirectories(directory,
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectories(directory);
-                }
-            }
+            createOwnerOnly(directory.toAbsolutePath());
         } catch (IOException e) {
             throw new StoreException("cannot create " + directory, e);
         }
@@ -82,5 +74,21 @@ public final class SqliteControllerStore extends JdbcControllerStore {
     boolean isTransient(SQLException e) {
         int code = e.getErrorCode() & 0xff;
         return code == 5 || code == 6; // SQLITE_BUSY, SQLITE_LOCKED
+    }
+
+    /** Creates the missing folders of {@code dir}, each 0700: set after creation, so the umask does not decide. */
+    private static void createOwnerOnly(Path dir) throws IOException {
+        java.util.ArrayDeque<Path> missing = new java.util.ArrayDeque<>();
+        for (Path p = dir; p != null && !Files.isDirectory(p); p = p.getParent()) missing.push(p);
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (Path p : missing) {
+            try {
+                Files.createDirectory(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (Files.isDirectory(p)) continue; // made meanwhile by someone else: keep theirs
+                throw e;
+            }
+            if (posix) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 }

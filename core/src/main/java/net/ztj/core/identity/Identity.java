@@ -4,6 +4,7 @@ import net.ztj.crypto.C25519;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -160,6 +161,41 @@ public final class Identity {
     /** {@link #locallyValidate(IdentityHasher)} with a hasher of its own (allocates 2 MiB). */
     public boolean locallyValidate() {
         return locallyValidate(new IdentityHasher());
+    }
+
+    /** A half of the C25519 key pair (spec 01 §7). */
+    public enum KeyHalf {
+        /** bytes 0..31: the X25519 key-agreement key */
+        X25519("X25519 key-agreement"),
+        /** bytes 32..63: the Ed25519 signing key */
+        ED25519("Ed25519 signing");
+
+        private final String description;
+
+        KeyHalf(String description) {
+            this.description = description;
+        }
+
+        /** How a message names this half. */
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * The halves of the private key that do not belong to the public key: each half's public key is derived from
+     * the private one and compared, and a signature made with the private key must verify under the public key
+     * (which fails when the Ed25519 half is wrong). Empty when the pair matches or there is no private key.
+     */
+    public EnumSet<KeyHalf> keyPairMismatches() {
+        EnumSet<KeyHalf> wrong = EnumSet.noneOf(KeyHalf.class);
+        if (privateKey == null) return wrong;
+        byte[] derived = C25519.publicFromPrivate(privateKey);
+        if (!Arrays.equals(derived, 0, 32, publicKey, 0, 32)) wrong.add(KeyHalf.X25519);
+        if (!Arrays.equals(derived, 32, 64, publicKey, 32, 64)) wrong.add(KeyHalf.ED25519);
+        byte[] probe = "ztj identity key pair check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (!C25519.verify(publicKey, probe, C25519.sign(privateKey, probe))) wrong.add(KeyHalf.ED25519);
+        return wrong;
     }
 
     public Address address() {

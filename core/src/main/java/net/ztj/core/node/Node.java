@@ -272,7 +272,7 @@ public final class Node {
     public NodeStatus status(long nowMs) {
         World planet = ctx.topology.planet();
         return new NodeStatus(ctx.self, ctx.identity.toPublicString(), online, planet.id(), planet.timestamp(),
-                verbs.surfaceAddresses());
+                verbs.surfaceAddresses(), ctx.drops.snapshot());
     }
 
     public List<PeerInfo> peers(long nowMs) {

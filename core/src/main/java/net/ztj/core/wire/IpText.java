@@ -1,46 +1,65 @@
 package net.ztj.core.wire;
 
-/** IP address text (IPv4 dotted quad, RFC 5952 compressed IPv6) and ZeroTier's IP scope table, without java.net. */
+/** IP address text (IPv4 dotted quad, IPv6 compressed as inet_ntop writes it) and ZeroTier's IP scope table, without java.net. */
 public final class IpText {
     private IpText() {}
 
-    /** Formats 4 or 16 bytes; IPv6 in the compressed lowercase form that inet_ntop produces. */
+    /**
+     * Formats 4 or 16 bytes as ZeroTier One prints an address (its InetAddress::toIpString, which is glibc's
+     * inet_ntop): IPv4 as a dotted quad; IPv6 in lower-case hex without leading zeros, the first of the longest runs
+     * of two or more zero groups written {@code ::}, and the last 32 bits as a dotted quad for IPv4-mapped
+     * ({@code ::ffff:1.2.3.4}) and IPv4-compatible ({@code ::1.2.3.4}) addresses. This is the project's only IP
+     * address formatter: every printed address goes through it.
+     *
+     * @throws IllegalArgumentException if {@code ip} is neither 4 nor 16 bytes long
+     */
     public static String format(byte[] ip) {
-        if (ip.length == 4) {
-            return (ip[0] & 0xff) + "." + (ip[1] & 0xff) + "." + (ip[2] & 0xff) + "." + (ip[3] & 0xff);
-        }
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) w[i] = ((ip[2 * i] & 0xff) << 8) | (ip[2 * i + 1] & 0xff);
-        // IPv4-mapped addresses are written ::ffff:a.b.c.d as inet_ntop does
-        if (w[0] == 0 && w[1] == 0 && w[2] == 0 && w[3] == 0 && w[4] == 0 && w[5] == 0xffff) {
-            return "::ffff:" + (ip[12] & 0xff) + "." + (ip[13] & 0xff) + "." + (ip[14] & 0xff) + "." + (ip[15] & 0xff);
-        }
-        int bestStart = -1, bestLen = 0;
+        if (ip.length == 4) return dottedQuad(ip, 0);
+        if (ip.length != 16) throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + ip.length);
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) groups[i] = ((ip[2 * i] & 0xff) << 8) | (ip[2 * i + 1] & 0xff);
+        int runStart = -1, runLength = 0;
         for (int i = 0; i < 8; ) {
-            if (w[i] == 0) {
-                int j = i;
-                while (j < 8 && w[j] == 0) j++;
-                if (j - i > bestLen) {
-                    bestStart = i;
-                    bestLen = j - i;
-                }
-                i = j;
-            } else {
+            if (groups[i] != 0) {
                 i++;
-            }
-        }
-        if (bestLen < 2) bestStart = -1;
-        StringBuilder sb = new StringBuilder(40);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
                 continue;
             }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
-            sb.append(Integer.toHexString(w[i]));
+            int j = i;
+            while (j < 8 && groups[j] == 0) j++;
+            if (j - i > runLength) {
+                runStart = i;
+                runLength = j - i;
+            }
+            i = j;
         }
-        return sb.toString();
+        if (runLength < 2) runStart = -1;
+        // inet_ntop's embedded IPv4 rule: six leading zero groups, or five and then ffff
+        boolean embeddedV4 = runStart == 0 && (runLength == 6 || (runLength == 5 && groups[5] == 0xffff));
+        int hexGroups = embeddedV4 ? 6 : 8;
+        StringBuilder out = new StringBuilder(46);
+        for (int i = 0; i < hexGroups; i++) {
+            if (i == runStart) {
+                out.append("::");
+                i += runLength - 1;
+                continue;
+            }
+            if (i > 0 && i != runStart + runLength) out.append(':');
+            out.append(Integer.toHexString(groups[i]));
+        }
+        if (embeddedV4) {
+            if (out.charAt(out.length() - 1) != ':') out.append(':');
+            out.append(dottedQuad(ip, 12));
+        }
+        return out.toString();
+    }
+
+    /** {@code ip/bits}, the address as {@link #format} writes it. */
+    public static String formatPrefix(byte[] ip, int bits) {
+        return format(ip) + "/" + bits;
+    }
+
+    private static String dottedQuad(byte[] ip, int at) {
+        return (ip[at] & 0xff) + "." + (ip[at + 1] & 0xff) + "." + (ip[at + 2] & 0xff) + "." + (ip[at + 3] & 0xff);
     }
 
     /**

@@ -79,7 +79,8 @@ public final class AccessControl {
      * whatever the contents, so the time taken depends only on the length of what the client sent, which it knows.
      */
     boolean tokenMatches(String presented) {
-        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), authToken);
+        // an empty token never authorizes (the daemon replaces an empty authtoken.secret; this is the last guard)
+        return authToken.length > 0 && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), authToken);
     }
 
     /** The token from the first carrier present; empty if that carrier is malformed (or none is present). */

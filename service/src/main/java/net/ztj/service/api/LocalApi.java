@@ -4,6 +4,7 @@ import net.ztj.controller.store.ControllerStore;
 import net.ztj.core.identity.Address;
 import net.ztj.service.api.resource.ConfigResource;
 import net.ztj.service.api.resource.ControllerResource;
+import net.ztj.service.api.resource.DropsResource;
 import net.ztj.service.api.resource.HealthResource;
 import net.ztj.service.api.resource.MoonResource;
 import net.ztj.service.api.resource.NetworkResource;
@@ -12,9 +13,11 @@ import net.ztj.service.api.resource.StatusResource;
 import net.ztj.service.config.LocalConf;
 import net.ztj.service.home.MoonFiles;
 import net.ztj.service.home.NetworkFiles;
+import net.ztj.service.network.InterfaceNames;
 import net.ztj.service.node.NodeControl;
 
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
@@ -26,22 +29,33 @@ import java.util.function.Supplier;
 public final class LocalApi {
     private LocalApi() {}
 
-    /**
-     * The request handler.
-     *
-     * @param authToken the content of authtoken.secret (trimmed)
-     */
+    /** The request handler for a service without ports: interfaces are shown with their computed names. */
     public static ApiHandler handler(NodeControl node, Supplier<ServiceState> service, LocalConf conf, MoonFiles moons,
                                      NetworkFiles networks, Optional<ControllerStore> controller, Address self,
                                      RandomGenerator random,
                                      String authToken, LongSupplier clockMs) {
+        return handler(node, service, conf, moons, networks, nwid -> InterfaceNames.forNetwork(nwid, 0), controller,
+                self, random, authToken, clockMs);
+    }
+
+    /**
+     * The request handler.
+     *
+     * @param portNames the interface name of a network (its port's actual name when it has one)
+     * @param authToken the content of authtoken.secret (trimmed)
+     */
+    public static ApiHandler handler(NodeControl node, Supplier<ServiceState> service, LocalConf conf, MoonFiles moons,
+                                     NetworkFiles networks, LongFunction<String> portNames,
+                                     Optional<ControllerStore> controller, Address self, RandomGenerator random,
+                                     String authToken, LongSupplier clockMs) {
         RouteTable routes = new RouteTable();
         new StatusResource(node, service, conf, clockMs).register(routes);
         new HealthResource(node, clockMs).register(routes);
+        new DropsResource(node).register(routes);
         new ConfigResource(conf).register(routes);
         new PeerResource(node, () -> service.get().tcpFallbackActive()).register(routes);
         new MoonResource(node, moons).register(routes);
-        new NetworkResource(node, networks).register(routes);
+        new NetworkResource(node, networks, portNames).register(routes);
         controller.ifPresent(store -> new ControllerResource(store, self, clockMs, random).register(routes));
         return new ApiHandler(new AccessControl(authToken, conf.settings().allowManagementFrom()), routes);
     }

@@ -242,14 +242,44 @@ public final class LocalConfLoader {
         return out;
     }
 
+    /**
+     * {@code ip/bits} entries. Each one that is not an IP network is named and ignored; each one without
+     * {@code /bits} is kept as ZeroTier One reads it (prefix length 0) and named with what that means.
+     */
     private List<IpNetwork> networks(JsonNode s, String key) {
+        JsonNode v = s.get(key);
         List<IpNetwork> out = new ArrayList<>();
-        for (String text : strings(s, key)) {
-            Optional<IpNetwork> n = IpNetwork.parse(text);
-            if (n.isPresent()) out.add(n.get());
-            else warnings.accept("WARNING: local.conf: settings." + key + ": \"" + text + "\" is not an IP network; ignored");
+        if (v == null) return out;
+        if (!v.isArray()) {
+            warn(key, v, "is not an array; ignored");
+            return out;
+        }
+        for (JsonNode e : v) {
+            String text = JsonValues.string(e, "");
+            Optional<IpNetwork> n = text.isEmpty() ? Optional.empty() : IpNetwork.parse(text);
+            if (n.isEmpty()) {
+                warn(key, e, "is not an IP network; ignored");
+                continue;
+            }
+            int slash = text.indexOf('/');
+            String bits = slash < 0 ? null : text.substring(slash + 1);
+            if (bits == null) {
+                warn(key, e, "has no /bits; read as " + n.get() + meaning(n.get()));
+            } else if (bits.isEmpty() || !bits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                warn(key, e, "has unreadable /bits; read as " + n.get() + meaning(n.get()));
+            }
+            out.add(n.get());
         }
         return out;
+    }
+
+    /** What a prefix length of 0 means by ZeroTier One's matching (see {@link IpNetwork}); nothing for others. */
+    private static String meaning(IpNetwork n) {
+        if (n.bits() != 0) return "";
+        if (n.ip().length == 4) return ", which allows every IPv4 address";
+        boolean unspecified = true;
+        for (byte b : n.ip()) unspecified &= b == 0;
+        return unspecified ? ", which allows every IPv6 address" : ", which allows no address";
     }
 
     private List<InetAddress> bindAddresses(JsonNode s) {

@@ -1,12 +1,13 @@
 package net.ztj.service.home;
 
+import net.ztj.service.files.FileWriting;
+
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** The home folder's location, creation and the start-up checks of spec 05 §2.2 that concern it. */
 public final class HomeFolder {
@@ -17,18 +18,12 @@ public final class HomeFolder {
     }
 
     /**
-     * Creates every missing component of the path (mode 0755 before the umask).
+     * Creates every missing component of the path, each mode 0755 whatever the umask.
      *
      * @throws IOException if a component cannot be created
      */
     public static HomeFolder create(Path path) throws IOException {
-        if (!Files.isDirectory(path)) {
-            if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createDirectories(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-            } else {
-                Files.createDirectories(path);
-            }
-        }
+        FileWriting.createFolders(path);
         return new HomeFolder(path);
     }
 
@@ -46,9 +41,7 @@ public final class HomeFolder {
         for (String name : new String[] {"identity.secret", "authtoken.secret"}) {
             Path p = file(name);
             try {
-                if (Files.exists(p) && p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-                }
+                if (Files.exists(p)) FileWriting.setMode(p, FileWriting.SECRET_FILE);
             } catch (IOException | SecurityException e) {
                 // the reference ignores a failed chmod as well
             }

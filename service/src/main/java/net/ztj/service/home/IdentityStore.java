@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.function.Consumer;
 
 /**
  * The node identity in the home folder: {@code identity.secret} (0600) and {@code identity.public}, loaded or, on
@@ -38,11 +39,13 @@ public final class IdentityStore {
     }
 
     /**
-     * Loads {@code identity.secret}, or generates and writes a new identity when there is none. A stale
-     * {@code identity.public} is rewritten; a missing one is left missing while the secret exists (as the
-     * reference does).
+     * Loads {@code identity.secret}, or generates and writes a new identity when there is none (as the reference
+     * does; {@code warnings} then hears one line, since a node that loses its secret silently becomes another
+     * node). A stale {@code identity.public} is rewritten; a missing one is left missing while the secret exists
+     * (as the reference does).
      */
-    public Identity loadOrGenerate(SecureRandom random) throws IOException, InvalidStoredIdentityException {
+    public Identity loadOrGenerate(SecureRandom random, Consumer<String> warnings)
+            throws IOException, InvalidStoredIdentityException {
         Path secret = secretFile();
         if (Files.exists(secret)) {
             Identity id;
@@ -65,6 +68,7 @@ public final class IdentityStore {
         Identity id = Identity.generate(random);
         FileWriting.writeSecret(secret, id.toSecretString().getBytes(StandardCharsets.US_ASCII));
         FileWriting.writePublic(publicFile(), id.toPublicString().getBytes(StandardCharsets.US_ASCII));
+        warnings.accept("WARNING: no " + secret + ": generated a new identity, " + id.address());
         return id;
     }
 

@@ -1,5 +1,7 @@
 package net.ztj.service.home;
 
+import net.ztj.service.files.FileWriting;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * {@code zerotier-one.pid}: the decimal PID without newline, deleted at normal exit (spec 05 §2.2 step 9). It also
@@ -49,8 +53,11 @@ public final class PidFile implements AutoCloseable {
      * @throws IOException             if the file cannot be written
      */
     public static PidFile acquire(Path file, long pid) throws AlreadyRunningException, IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        FileChannel channel = posix
+                ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(FileWriting.PUBLIC_FILE))
+                : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -66,6 +73,7 @@ public final class PidFile implements AutoCloseable {
             throw new AlreadyRunningException(running);
         }
         try {
+            FileWriting.setMode(file, FileWriting.PUBLIC_FILE); // 0644 whatever the umask
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(Long.toString(pid).getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);

@@ -16,6 +16,10 @@ public final class PlanetFile {
         this.file = file;
     }
 
+    public Path path() {
+        return file;
+    }
+
     /** The file's bytes, if it exists and is readable. */
     public Optional<byte[]> read() {
         try {

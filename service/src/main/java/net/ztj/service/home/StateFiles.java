@@ -21,7 +21,7 @@ final class StateFiles {
             }
         }
         Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
+        if (dir != null) FileWriting.createFolders(dir);
         FileWriting.writePublic(file, content);
     }
 

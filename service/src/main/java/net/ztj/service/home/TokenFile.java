@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
  * {@code authtoken.secret} and {@code metricstoken.secret} (spec 05 §2.3 steps 1–2): read if readable, otherwise
- * created with 24 characters of {@code [a-z0-9]}, no newline, mode 0600.
+ * created with 24 characters of {@code [a-z0-9]}, no newline, mode 0600. A file that holds no token (empty or only
+ * blanks) is replaced in the same way: ZeroTier One 1.14 would accept the empty token, we never do.
  */
 public final class TokenFile {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -21,19 +23,28 @@ public final class TokenFile {
 
     /**
      * The token in the file, trimmed of leading and trailing space, tab, CR, LF and NUL; a new token if the file
-     * cannot be read.
+     * cannot be read or holds no token (then {@code warnings} hears one line about it).
      *
      * @param random a strong random source
      * @throws IOException if a new token cannot be written
      */
-    public static String readOrCreate(Path file, RandomGenerator random) throws IOException {
+    public static String readOrCreate(Path file, RandomGenerator random, Consumer<String> warnings) throws IOException {
+        String stored;
         try {
-            return trim(Files.readString(file, StandardCharsets.ISO_8859_1));
+            stored = trim(Files.readString(file, StandardCharsets.ISO_8859_1));
         } catch (IOException | SecurityException e) {
-            String token = generate(random);
-            FileWriting.writeSecret(file, token.getBytes(StandardCharsets.US_ASCII));
-            return token;
+            return create(file, random);
         }
+        if (!stored.isEmpty()) return stored;
+        String token = create(file, random);
+        warnings.accept("WARNING: " + file + " held no token; it now holds a new one");
+        return token;
+    }
+
+    private static String create(Path file, RandomGenerator random) throws IOException {
+        String token = generate(random);
+        FileWriting.writeSecret(file, token.getBytes(StandardCharsets.US_ASCII));
+        return token;
     }
 
     /** 24 characters, each a random byte modulo 36 indexing {@code a-z0-9}, as the reference makes them. */

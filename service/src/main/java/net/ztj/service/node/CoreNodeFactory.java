@@ -35,8 +35,7 @@ public final class CoreNodeFactory implements NodeCoreFactory {
 
     @Override
     public Created create(CoreContext c) {
-        World cached = c.planet().read().flatMap(CoreNodeFactory::parse).filter(w -> w.type() == WorldType.PLANET)
-                .orElse(null);
+        World cached = cachedPlanet(c);
         World planet = WorldUpdates.startupPlanet(cached, DefaultPlanet.world());
         Node node = new Node(c.identity(), planet, NodeConfig.DEFAULTS, c.transport(),
                 new Persisting(c.planet(), c.moons(), new NetworkFiles(c.home().file("networks.d")), c.ports(), log),
@@ -52,6 +51,21 @@ public final class CoreNodeFactory implements NodeCoreFactory {
         ControllerStore store = ControllerStores.open(c.controllerDb(), c.home().path());
         node.setController(new EmbeddedController(c.identity(), store, c.random()));
         return new Created(new CoreNode(node), Optional.of(planet.serialize()), Optional.of(store));
+    }
+
+    /**
+     * The planet of the {@code planet} file, or null. A file that is no planet (corrupt, truncated, a moon) is
+     * replaced by the built-in planet as ZeroTier One does, with one warning line: that silently becoming a member of
+     * another world is rarely what its owner wants.
+     */
+    private World cachedPlanet(CoreContext c) {
+        Optional<byte[]> file = c.planet().read();
+        if (file.isEmpty()) return null;
+        Optional<World> world = parse(file.get());
+        if (world.isPresent() && world.get().type() == WorldType.PLANET) return world.get();
+        log.println("WARNING: " + c.planet().path() + " is " + (world.isEmpty() ? "corrupt or truncated" : "not a planet")
+                + " (" + file.get().length + " bytes); using the built-in planet instead");
+        return null;
     }
 
     private static Optional<World> parse(byte[] b) {

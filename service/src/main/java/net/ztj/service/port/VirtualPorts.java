@@ -7,7 +7,9 @@ import net.ztj.core.network.addressing.NetworkId;
 import net.ztj.core.network.addressing.NetworkMac;
 import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.NetworkStatus;
+import net.ztj.core.wire.IpText;
 import net.ztj.service.home.NetworkFiles;
+import net.ztj.service.network.DeviceMap;
 import net.ztj.service.network.InterfaceNames;
 import net.ztj.service.network.NetworkSettings;
 import net.ztj.service.node.NodeRunner;
@@ -18,7 +20,6 @@ import net.ztj.tap.LinkAddress;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     private final PortDriver driver;
     private final NodeRunner runner;
     private final NetworkFiles files;
-    private final Path deviceMap;
+    private final DeviceMap deviceMap;
     private final Address self;
     private final PrintStream err;
     private final Map<Long, NetworkPort> ports = new ConcurrentHashMap<>();
@@ -65,7 +66,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
         this.driver = driver;
         this.runner = runner;
         this.files = files;
-        this.deviceMap = deviceMap;
+        this.deviceMap = new DeviceMap(deviceMap);
         this.self = self;
         this.err = err;
     }
@@ -96,7 +97,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
         wake();
     }
 
-    /** The interface name of a network's port, if it has one. */
+    /** The interface name of a network's port (the name the OS gave it), if it has one. */
     public java.util.Optional<String> portName(long networkId) {
         NetworkPort p = ports.get(networkId);
         return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.tap.name());
@@ -181,20 +182,8 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
 
     /** §8.2: the devicemap entry if its name is free, else zt + base32 with the first free trial. */
     private String name(long networkId) {
-        String key = String.format("%016x", networkId);
-        if (Files.isRegularFile(deviceMap)) {
-            try {
-                for (String line : Files.readAllLines(deviceMap)) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0 && line.substring(0, eq).trim().equals(key)) {
-                        String v = line.substring(eq + 1).trim();
-                        if (!v.isEmpty() && !driver.interfaceExists(v)) return v;
-                    }
-                }
-            } catch (IOException e) {
-                // fall back to the computed name
-            }
-        }
+        java.util.Optional<String> mapped = deviceMap.entry(networkId);
+        if (mapped.isPresent() && !driver.interfaceExists(mapped.get())) return mapped.get();
         for (int trial = 0; ; trial++) {
             String n = InterfaceNames.forNetwork(networkId, trial);
             if (!driver.interfaceExists(n) || trial > 1000) return n;
@@ -248,7 +237,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
             try {
                 driver.addRoute(r.target(), r.via(), p.ifIndex);
             } catch (IOException e) {
-                err.println("WARNING: could not add route " + r.target() + (r.via() == null ? "" : " via " + r.via().getHostAddress())
+                err.println("WARNING: could not add route " + r.target() + (r.via() == null ? "" : " via " + IpText.format(r.via().getAddress()))
                         + " on " + p.tap.name() + ": " + e.getMessage());
             }
         }

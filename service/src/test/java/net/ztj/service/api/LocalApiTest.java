@@ -411,4 +411,40 @@ class LocalApiTest {
         assertEquals(200, request("DELETE", "/controller/network/" + id, V4, null, auth()).status());
         assertEquals("[]", get("/controller/network", auth()).body());
     }
+
+    /** Every controller write path: a body that fails validation is answered 400 and leaves the store as it was. */
+    @Test
+    void rejectedControllerWritesStoreNothing() throws Exception {
+        controller = java.util.Optional.of(net.ztj.controller.store.SqliteControllerStore.open(dir.resolve("controller.d")));
+        start(null);
+        String illTyped = "{\"name\":\"lab\",\"mtu\":{\"x\":1}}";
+        String fixedId = "ed7e70d932000001";
+        for (String path : List.of("/controller/network/ed7e70d932______", "/controller/network", "/controller/network/" + fixedId)) {
+            for (String method : List.of("POST", "PUT")) {
+                Response r = request(method, path, V4, illTyped, auth());
+                assertEquals(400, r.status(), method + " " + path);
+                assertTrue(r.body().contains("mtu"), r.body());
+                assertEquals("[]", get("/controller/network", auth()).body(), method + " " + path + " stored a network");
+            }
+        }
+        assertEquals(404, get("/controller/network/" + fixedId, auth()).status());
+
+        Response created = request("POST", "/controller/network/" + fixedId, V4, "{\"name\":\"lab\"}", auth());
+        assertEquals(200, created.status());
+        String network = get("/controller/network/" + fixedId, auth()).body();
+        assertEquals(400, request("POST", "/controller/network/" + fixedId, V4, "{\"name\":\"renamed\",\"routes\":5,"
+                + "\"private\":{}}", auth()).status());
+        assertEquals(network, get("/controller/network/" + fixedId, auth()).body(), "a rejected update changed the network");
+
+        String memberPath = "/controller/network/" + fixedId + "/member/0badc0ffee";
+        assertEquals(400, request("POST", memberPath, V4, "{\"authorized\":true,\"ipAssignments\":[{}]}", auth()).status());
+        assertEquals(404, get(memberPath, auth()).status(), "a rejected member was created");
+        assertEquals("{}", get("/controller/network/" + fixedId + "/member", auth()).body());
+        assertEquals(200, request("POST", memberPath, V4, "{\"name\":\"m\"}", auth()).status());
+        String member = get(memberPath, auth()).body();
+        assertEquals(400, request("POST", memberPath, V4, "{\"authorized\":true,\"authenticationExpiryTime\":\"soon\"}",
+                auth()).status());
+        assertEquals(member, get(memberPath, auth()).body(), "a rejected update changed the member");
+        assertEquals(network, get("/controller/network/" + fixedId, auth()).body());
+    }
 }

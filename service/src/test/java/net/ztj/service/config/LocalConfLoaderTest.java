@@ -89,8 +89,41 @@ class LocalConfLoaderTest {
                 "WARNING: local.conf: settings.allowSecondaryPort: \"yes\" is not a boolean; read as false",
                 "WARNING: local.conf: settings.forceTcpRelay: [true] is not a boolean; ignored",
                 "WARNING: local.conf: settings.bind: \"127.0.0.1\" is not an array; ignored",
-                "WARNING: local.conf: settings.allowManagementFrom: \"nonsense\" is not an IP network; ignored"),
+                "WARNING: local.conf: settings.allowManagementFrom: \"nonsense\" is not an IP network; ignored",
+                "WARNING: local.conf: settings.allowManagementFrom: \"10.1.2.3\" has no /bits; read as 10.1.2.3/0, "
+                        + "which allows every IPv4 address"),
                 warnings);
+    }
+
+    /** allowManagementFrom: one warning line per entry that is ignored or means more or less than it seems to. */
+    @Test
+    void allowManagementFromEntriesWithoutBitsOrUnparsableAreNamed() throws Exception {
+        ServiceSettings s = parse("""
+                {"settings":{"allowManagementFrom":["10.1.2.0/24","192.168.1.7","fd00::1","::","fd00::/8",
+                 "10.1.2.3/x",{"ip":"10.0.0.1"},"",null,42,"300.1.1.1/8","fd00::zz/64"]}}""").settings();
+        assertEquals(List.of("10.1.2.0/24", "192.168.1.7/0", "fd00::1/0", "::/0", "fd00::/8", "10.1.2.3/0"),
+                s.allowManagementFrom().stream().map(IpNetwork::toString).toList());
+        assertEquals(List.of(
+                "WARNING: local.conf: settings.allowManagementFrom: \"192.168.1.7\" has no /bits; read as 192.168.1.7/0, "
+                        + "which allows every IPv4 address",
+                "WARNING: local.conf: settings.allowManagementFrom: \"fd00::1\" has no /bits; read as fd00::1/0, "
+                        + "which allows no address",
+                "WARNING: local.conf: settings.allowManagementFrom: \"::\" has no /bits; read as ::/0, "
+                        + "which allows every IPv6 address",
+                "WARNING: local.conf: settings.allowManagementFrom: \"10.1.2.3/x\" has unreadable /bits; read as 10.1.2.3/0, "
+                        + "which allows every IPv4 address",
+                "WARNING: local.conf: settings.allowManagementFrom: {\"ip\":\"10.0.0.1\"} is not an IP network; ignored",
+                "WARNING: local.conf: settings.allowManagementFrom: \"\" is not an IP network; ignored",
+                "WARNING: local.conf: settings.allowManagementFrom: null is not an IP network; ignored",
+                "WARNING: local.conf: settings.allowManagementFrom: 42 is not an IP network; ignored",
+                "WARNING: local.conf: settings.allowManagementFrom: \"300.1.1.1/8\" is not an IP network; ignored",
+                "WARNING: local.conf: settings.allowManagementFrom: \"fd00::zz/64\" is not an IP network; ignored"),
+                warnings);
+        // what the entries without bits mean, as ZeroTier One matches them
+        IpNetwork v4 = s.allowManagementFrom().get(1), v6 = s.allowManagementFrom().get(2), any6 = s.allowManagementFrom().get(3);
+        assertTrue(v4.contains(new byte[] {8, 8, 8, 8}));
+        assertFalse(v6.contains(IpNetwork.parse("fd00::1").orElseThrow().ip()));
+        assertTrue(any6.contains(IpNetwork.parse("2001:db8::1").orElseThrow().ip()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package net.ztj.core.network.config;
 
 import net.ztj.core.wire.ByteReader;
 import net.ztj.core.wire.ByteWriter;
+import net.ztj.core.wire.IpText;
 import net.ztj.core.wire.MalformedException;
 
 import java.util.Arrays;
@@ -78,14 +79,9 @@ public record IpNetworkPrefix(byte[] ip, int bits) {
         return Arrays.hashCode(ip) * 31 + bits;
     }
 
+    /** {@code ip/bits} in ZeroTier One's text (see {@link IpText#format}). */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder();
-        if (isV4()) {
-            for (int i = 0; i < 4; i++) b.append(i > 0 ? "." : "").append(ip[i] & 0xff);
-        } else {
-            for (int i = 0; i < 16; i += 2) b.append(i > 0 ? ":" : "").append(Integer.toHexString(((ip[i] & 0xff) << 8) | (ip[i + 1] & 0xff)));
-        }
-        return b.append('/').append(bits).toString();
+        return IpText.formatPrefix(ip, bits);
     }
 }

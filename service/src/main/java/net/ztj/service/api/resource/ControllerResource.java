@@ -118,7 +118,10 @@ public final class ControllerResource {
         return call.param(1).toLowerCase(Locale.ROOT);
     }
 
-    /** Spec 04 §9.1: a free id made of our address and 24 random bits. */
+    /**
+     * Spec 04 §9.1: a free id made of our address and 24 random bits. The record is built and validated before
+     * anything is written, then stored in one step only if the id is still free: a rejected body leaves no network.
+     */
     private ApiResult createRandom(ApiCall call) {
         JsonNode body = body(call);
         if (body == null) return badJson();
@@ -126,20 +129,36 @@ public final class ControllerResource {
         for (int i = 0; i < 1000; i++) {
             String id = String.format("%016x", (self.value() << 24) | (random.nextInt() & 0xffffffL));
             if (store.network(id).isPresent()) continue;
-            Optional<NetworkRecord> created = store.createNetwork(NetworkRecord.newNetwork(id, now));
-            if (created.isPresent()) return updateNetwork(id, body);
+            NetworkRecord record;
+            try {
+                record = networkWithChanges(NetworkRecord.newNetwork(id, now), id, body);
+            } catch (InvalidFieldException e) {
+                return invalidField(e);
+            }
+            Optional<NetworkRecord> created = store.createNetwork(record);
+            if (created.isPresent()) return ApiResult.ok(created.get().toJson());
         }
         return ApiResult.of(503, error(503, "no free network id"));
     }
 
+    /** Creates or updates the network {@code id}; a rejected body changes nothing. */
     private ApiResult updateNetwork(String id, ApiCall call) {
         JsonNode body = body(call);
-        return body == null ? badJson() : updateNetwork(id, body);
+        if (body == null) return badJson();
+        long now = clockMs.getAsLong();
+        NetworkRecord record;
+        try {
+            record = networkWithChanges(store.network(id).orElseGet(() -> NetworkRecord.newNetwork(id, now)), id, body);
+        } catch (InvalidFieldException e) {
+            return invalidField(e);
+        }
+        return ApiResult.ok(store.saveNetwork(record).current().toJson());
     }
 
-    private ApiResult updateNetwork(String id, JsonNode body) {
-        long now = clockMs.getAsLong();
-        ObjectNode doc = store.network(id).orElseGet(() -> NetworkRecord.newNetwork(id, now)).toJson();
+    /** {@code base} with the writable fields of {@code body} applied (spec 04 §12.1), validated. */
+    private static NetworkRecord networkWithChanges(NetworkRecord base, String id, JsonNode body)
+            throws InvalidFieldException {
+        ObjectNode doc = base.toJson();
         if (body.isObject()) {
             for (String key : NETWORK_WRITABLE) if (body.has(key)) doc.set(key, body.get(key));
             if (body.has("rules")) doc.set("rules", rerender(body.get("rules")));
@@ -149,11 +168,7 @@ public final class ControllerResource {
         }
         if (!body.has("remoteTraceLevel")) doc.put("remoteTraceLevel", 0); // ZeroTier's reset quirk (04 §12.1)
         doc.put("id", id).put("nwid", id);
-        try {
-            return ApiResult.ok(store.saveNetwork(NetworkRecord.fromJson(doc)).current().toJson());
-        } catch (InvalidFieldException e) {
-            return ApiResult.of(400, error(400, e.getMessage()));
-        }
+        return NetworkRecord.fromJson(doc);
     }
 
     private ApiResult memberRevisions(ApiCall call) {
@@ -186,11 +201,13 @@ public final class ControllerResource {
         }
         if (!body.has("remoteTraceLevel")) doc.put("remoteTraceLevel", 0);
         doc.put("id", addr).put("address", addr).put("nwid", id);
+        MemberRecord record;
         try {
-            return ApiResult.ok(store.saveMember(MemberRecord.fromJson(doc)).current().toJson());
+            record = MemberRecord.fromJson(doc);
         } catch (InvalidFieldException e) {
-            return ApiResult.of(400, error(400, e.getMessage()));
+            return invalidField(e);
         }
+        return ApiResult.ok(store.saveMember(record).current().toJson());
     }
 
     /** Rules parsed and re-rendered as the controller stores them (04 §13); unparseable rules dropped. */
@@ -209,6 +226,10 @@ public final class ControllerResource {
         } catch (JsonText.SyntaxException e) {
             return null;
         }
+    }
+
+    private static ApiResult invalidField(InvalidFieldException e) {
+        return ApiResult.of(400, error(400, e.getMessage()));
     }
 
     private static ApiResult badJson() {

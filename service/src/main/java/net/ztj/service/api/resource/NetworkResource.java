@@ -7,13 +7,13 @@ import net.ztj.service.api.ApiResult;
 import net.ztj.service.api.RouteTable;
 import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.json.JsonText;
-import net.ztj.service.network.InterfaceNames;
 import net.ztj.service.network.NetworkSettings;
 import net.ztj.service.node.NodeControl;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * {@code /network} and {@code /network/<16 hex>} (spec 05 §5.4, §5.6, §5.7.3): list, show (404 {@code {}} when not
@@ -38,10 +38,13 @@ public final class NetworkResource {
 
     private final NodeControl node;
     private final NetworkFiles files;
+    private final LongFunction<String> portNames;
 
-    public NetworkResource(NodeControl node, NetworkFiles files) {
+    /** @param portNames the name of a network's interface: the port's actual name, or the one it is meant to get */
+    public NetworkResource(NodeControl node, NetworkFiles files, LongFunction<String> portNames) {
         this.node = node;
         this.files = files;
+        this.portNames = portNames;
     }
 
     public void register(RouteTable routes) {
@@ -105,7 +108,7 @@ public final class NetworkResource {
                 .map(r -> new RouteJson(r.flags(), r.metric(), r.target(), r.via())).toList();
         return new NetworkJson(s.allowDns(), s.allowDefault(), s.allowGlobal(), s.allowManaged(), n.assignedAddresses(),
                 n.bridge(), n.broadcastEnabled(), false, new DnsJson(n.dns().domain(), n.dns().servers()), id,
-                mac(n.mac()), n.mtu(), List.of(), n.name(), n.revision(), id, InterfaceNames.forNetwork(n.networkId(), 0),
+                mac(n.mac()), n.mtu(), List.of(), n.name(), n.revision(), id, portNames.apply(n.networkId()),
                 0, routes, n.status().name(), n.isPrivate() ? "PRIVATE" : "PUBLIC");
     }
 

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /status} (spec 05 §5.7.1): the node's snapshot, the version, and the loaded local.conf with its
- * {@code settings} completed by the values in effect (user values win, read leniently).
+ * {@code settings} completed by the values in effect (user values win, read leniently). Our addition: once the node
+ * has dropped input, {@code drops} counts it by reason ({@code {"MALFORMED": 3, ...}}); until then the object is
+ * exactly ZeroTier One's.
  */
 public final class StatusResource {
     /** The /status object. */
@@ -41,11 +43,17 @@ public final class StatusResource {
     }
 
     public void register(RouteTable routes) {
-        routes.on("GET", "/status", call -> ApiResult.ok(JsonText.tree(status())));
+        routes.on("GET", "/status", call -> ApiResult.ok(statusTree()));
     }
 
-    StatusJson status() {
+    private JsonNode statusTree() {
         NodeStatus s = node.status();
+        ObjectNode tree = (ObjectNode) JsonText.tree(status(s));
+        if (!s.drops().isEmpty()) tree.set("drops", DropsResource.counts(s.drops(), false));
+        return tree;
+    }
+
+    StatusJson status(NodeStatus s) {
         ServiceState state = service.get();
         return new StatusJson(s.address().toString(), clockMs.getAsLong(), config(state, s.surfaceAddresses()),
                 s.online(), s.planetWorldId(), s.planetWorldTimestamp(), s.publicIdentity(), state.tcpFallbackActive(),

@@ -6,11 +6,11 @@ import net.ztj.controller.model.NetworkRecord;
 import java.nio.file.Path;
 
 /**
- * Child process of {@link SqliteCrashTest}: saves members in a loop into the store in {@code args[0]} and prints
+ * Child process of {@link SqliteProcessKillTest}: saves members in a loop into the store in {@code args[0]} and prints
  * each member's address once its save has returned, until it is killed.
  */
-public final class SqliteCrashWriter {
-    private SqliteCrashWriter() {}
+public final class SqliteKilledWriter {
+    private SqliteKilledWriter() {}
 
     public static void main(String[] args) {
         SqliteControllerStore store = SqliteControllerStore.open(Path.of(args[0]));
