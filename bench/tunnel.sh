@@ -16,6 +16,8 @@
 #   sudo bash bench/tunnel.sh --threads              also print our daemons' per-thread CPU during the 1-stream run
 #   sudo bash bench/tunnel.sh --keep                 leave the last topology up at the end (prints how to remove it)
 #   sudo bash bench/tunnel.sh --java-opts '-XX:+UseParallelGC'   extra JVM options for our four daemons
+#   sudo bash bench/tunnel.sh --ref DIR --mix ref,ours,ours,ref  one world of mixed kinds (root, controller, A, B):
+#                                                    an interoperability check measured like the others
 #
 # --ref DIR: a folder holding another zerotier-one executable (ZeroTier One 1.14 built by you, e.g. with
 # `make ZT_SSO_SUPPORTED=0 one` in a checkout of its tag 1.14.1). The script never builds or fetches it. All four
@@ -39,8 +41,9 @@ threads=0
 rounds=1
 relay=0
 ref=""
+mix=""
 extra_opts=""
-usage() { sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while (( $# )); do
     case "$1" in
         --duration) duration="${2:?--duration needs a number of seconds}"; shift 2 ;;
@@ -50,6 +53,8 @@ while (( $# )); do
         --ref) ref="${2:?--ref needs a folder}"; shift 2 ;;
         --ref=*) ref="${1#*=}"; shift ;;
         --relay) relay=1; shift ;;
+        --mix) mix="${2:?--mix needs four kinds, e.g. ref,ours,ours,ref}"; shift 2 ;;
+        --mix=*) mix="${1#*=}"; shift ;;
         --no-build) build=0; shift ;;
         --keep) keep=1; shift ;;
         --threads) threads=1; shift ;;
@@ -61,6 +66,10 @@ while (( $# )); do
 done
 [[ "$duration" =~ ^[1-9][0-9]*$ ]] || { echo "tunnel.sh: --duration must be a positive number of seconds" >&2; exit 2; }
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "tunnel.sh: --rounds must be a positive number" >&2; exit 2; }
+if [[ -n "$mix" ]]; then
+    [[ "$mix" =~ ^(ours|ref),(ours|ref),(ours|ref),(ours|ref)$ ]] || { echo "tunnel.sh: --mix takes four of ours/ref: root,ctl,a,b" >&2; exit 2; }
+    [[ "$mix" == *ref* && -z "$ref" ]] && { echo "tunnel.sh: --mix with ref needs --ref DIR" >&2; exit 2; }
+fi
 
 say() { printf '[tunnel %5ds] %s\n' "$SECONDS" "$*" >&2; }
 die() { printf 'tunnel.sh: %s\n' "$*" >&2; exit 1; }
@@ -96,9 +105,13 @@ if (( build )); then
 fi
 [[ -f "$JAR" ]] || die "$JAR is missing: build it with bash scripts/build.sh (or run without --no-build)"
 
-# Our daemons run exactly as bin/zerotier-one runs them (its JVM options file), plus --java-opts.
+# Our daemons run exactly as bin/zerotier-one runs them (its JVM options file and the ahead-of-time cache of this
+# jar, when scripts/build.sh made one), plus --java-opts.
+AOT="$ROOT/app/target/zerotier.aot"
+DAEMON_OPTS=("@$ROOT/bin/zerotier-one.jvm-options")
+[[ -f "$AOT" && "$AOT" -nt "$JAR" ]] && DAEMON_OPTS+=(-XX:AOTCache="$AOT")
 # shellcheck disable=SC2206
-DAEMON_OPTS=("@$ROOT/bin/zerotier-one.jvm-options" $extra_opts)
+DAEMON_OPTS+=($extra_opts)
 
 # --- one world per round ---------------------------------------------------------------------------------------
 SUBNET="10.213.0"          # bridge addresses: root .1, controller .2, A .3, B .4 (exist only in our namespaces)
@@ -231,6 +244,9 @@ thread_sample() {
 declare -A R=()     # results: R[<kind>.<round>.<figure>]
 KINDS=(ours)
 [[ -n "$ref" ]] && KINDS+=(ref)
+[[ -n "$mix" ]] && KINDS=(mix)
+declare -A MIXKIND=()
+if [[ -n "$mix" ]]; then IFS=, read -r MIXKIND[root] MIXKIND[ctl] MIXKIND[a] MIXKIND[b] <<<"$mix"; fi
 
 # run_round <kind> <round>: builds the world, measures, tears it down
 run_round() {
@@ -270,10 +286,11 @@ EOF
     # The root first (as users have it: their roots are up), then the controller and both members together.
     declare -A START=()
     start_daemon() {
-        local name="$1"
+        local name="$1" k="$kind"
+        [[ $k == mix ]] && k="${MIXKIND[$name]}"
         START[$name]="$(now_ms)"
         # ip netns exec execs the program, so $! is the daemon's pid (no function here: it would add a subshell)
-        if [[ $kind == ours ]]; then
+        if [[ $k == ours ]]; then
             ip netns exec "${NS[$name]}" "$JAVA" "${DAEMON_OPTS[@]}" -Dztj.argv0=zerotier-one -jar "$JAR" -U "$WORK/$name" \
                 >"$WORK/$name.log" 2>&1 &
         else
@@ -367,7 +384,7 @@ for (( r = 1; r <= rounds; r++ )); do
 done
 
 # --- report ----------------------------------------------------------------------------------------------------
-label() { if [[ $1 == ours ]]; then echo "ours"; else echo "ref ${refver:-?}"; fi; }
+label() { case $1 in ours) echo "ours" ;; mix) echo "mix $mix" ;; *) echo "ref ${refver:-?}" ;; esac; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 # range <kind> <figure>: "min - max" over the rounds (or the value when one round)
 range() {
@@ -415,17 +432,17 @@ rows=(
     "online.a|member A start to ONLINE (ms)|down"
     "online.b|member B start to ONLINE (ms)|down"
 )
-if [[ -n "$ref" ]]; then
+if [[ -n "$ref" && -z "$mix" ]]; then
     printf '%-40s %-22s %-22s %s\n' "figure" "$(label ref)" "ours" "ours/ref (median)"
 else
-    printf '%-40s %-22s\n' "figure" "ours"
+    printf '%-40s %-22s\n' "figure" "$(label "${KINDS[0]}")"
 fi
 for row in "${rows[@]}"; do
     IFS='|' read -r f text _ <<<"$row"
-    if [[ -n "$ref" ]]; then
+    if [[ -n "$ref" && -z "$mix" ]]; then
         printf '%-40s %-22s %-22s %s\n' "$text" "$(range ref "$f")" "$(range ours "$f")" "$(ratio "$(median ours "$f")" "$(median ref "$f")")"
     else
-        printf '%-40s %-22s\n' "$text" "$(range ours "$f")"
+        printf '%-40s %-22s\n' "$text" "$(range "${KINDS[0]}" "$f")"
     fi
 done
 echo

@@ -4,6 +4,7 @@ import net.ztj.cli.ToolIo;
 import net.ztj.cli.idtool.IdTool;
 import net.ztj.cli.zerotiercli.ZeroTierCli;
 import net.ztj.service.ServiceMain;
+import net.ztj.service.warmup.AotTraining;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,6 +17,9 @@ import java.util.Map;
  * switch to the other two.
  */
 public final class Main {
+    /** The name scripts/build.sh runs the jar under to train the JDK's ahead-of-time cache. */
+    static final String AOT_TRAINING = "ZTJ-AOT-TRAINING";
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -32,6 +36,7 @@ public final class Main {
         String upper = argv0.toUpperCase(Locale.ROOT);
         if (upper.contains("ZEROTIER-IDTOOL")) return IdTool.run(argv0, args, io);
         if (upper.contains("ZEROTIER-CLI")) return ZeroTierCli.run(argv0, args, io, env);
+        if (upper.equals(AOT_TRAINING)) return AotTraining.run(io.err()); // scripts/build.sh only
         return switch (ServiceMain.personality(args)) {
             // the idtool's program name is the first argument: "-i" when the switch comes first
             case IDTOOL -> IdTool.run(args[0], Arrays.copyOfRange(args, 1, args.length), io);

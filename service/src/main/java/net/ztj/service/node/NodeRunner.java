@@ -109,8 +109,11 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         receive(localSocket, from, data, 0, data.length);
     }
 
-    /** Spins this many times on a busy node before sleeping on the lock. */
-    private static final int PACKET_LOCK_SPINS = 2_000;
+    /**
+     * Spins this many times on a busy node before sleeping on the lock ({@code -Dztj.lockSpins=N} changes it, for
+     * measurements: on a machine with few cores a spinning thread takes the CPU the lock holder needs).
+     */
+    private static final int PACKET_LOCK_SPINS = Integer.getInteger("ztj.lockSpins", 2_000);
 
     /**
      * Takes the node's lock for one packet. The other data-path thread holds it only for a packet's worth of work,
