@@ -36,6 +36,7 @@ public final class Node {
     private final CredentialExchange credentials;
     private long lastPingCheckMs = Long.MIN_VALUE / 2;
     private long lastHousekeepingMs;
+    private long lastOfflineHelloMs;
     private long lastControllerPollMs;
     /** How often an embedded controller is asked for pushes (changes made through its API). */
     static final long CONTROLLER_POLL_MS = 500;
@@ -108,6 +109,12 @@ public final class Node {
             lastControllerPollMs = nowMs;
             controllerPushes(nowMs);
         }
+        if (!online && nowMs - lastPingCheckMs >= Timing.OFFLINE_HELLO_INTERVAL
+                && nowMs - lastOfflineHelloMs >= Timing.OFFLINE_HELLO_INTERVAL) {
+            // a root that was starting or busy when the first HELLO came is asked again within a second, not five
+            lastOfflineHelloMs = nowMs;
+            pinger.helloRoots(nowMs);
+        }
         if (nowMs - lastHousekeepingMs >= Timing.HOUSEKEEPING_PERIOD) {
             lastHousekeepingMs = nowMs;
             housekeeping(nowMs);
@@ -129,6 +136,7 @@ public final class Node {
 
     private long nextDeadline() {
         long next = Math.min(lastPingCheckMs + Timing.PING_CHECK_INTERVAL, whois.nextDeadline());
+        if (!online) next = Math.min(next, Math.max(lastPingCheckMs, lastOfflineHelloMs) + Timing.OFFLINE_HELLO_INTERVAL);
         return ctx.controller == null ? next : Math.min(next, lastControllerPollMs + CONTROLLER_POLL_MS);
     }
 

@@ -50,6 +50,15 @@ final class Pinger {
         }
     }
 
+    /** HELLO to every root at its stable endpoints (an offline node's quick retry; no other peer is touched). */
+    void helloRoots(long now) {
+        for (Peer peer : new ArrayList<>(ctx.topology.peers.values())) {
+            Address a = peer.identity.address();
+            if (!ctx.topology.isUpstream(a)) continue;
+            for (Endpoint e : ctx.topology.stableEndpoints(a)) sender.hello(peer, PhysicalTransport.ANY_SOCKET, e, now);
+        }
+    }
+
     private void upstream(Peer peer, long now) {
         boolean[] sentFamily = routine(peer, now);
         boolean hasPath = peer.hasAlivePath(now);

@@ -3,6 +3,8 @@ package net.ztj.core.node;
 /** ZeroTier One 1.14's timers (spec 02 §11, §12), in milliseconds. */
 final class Timing {
     static final long PING_CHECK_INTERVAL = 5_000;
+    /** How often an offline node says HELLO to its roots (ours; ZeroTier One waits for the next ping check). */
+    static final long OFFLINE_HELLO_INTERVAL = 1_000;
     static final long PATH_HEARTBEAT_PERIOD = 14_000;
     static final long PATH_ALIVE_TIMEOUT = PATH_HEARTBEAT_PERIOD + 5_000;
     static final long PEER_PING_PERIOD = 60_000;
