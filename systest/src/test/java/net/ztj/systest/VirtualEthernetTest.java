@@ -82,7 +82,9 @@ class VirtualEthernetTest {
             lab.step("allowManaged=0 removes the managed addresses and routes, =1 brings them back");
 
             Process server = b.spawn(dir.resolve("iperf3-server.log"), "iperf3", "-s", "-1", "-B", pb.ipv4);
-            Thread.sleep(1_000);
+            // the client starts once the server listens (a condition, not a pause)
+            Await.until("iperf3 to listen on " + pb.ipv4 + ":5201", 10_000,
+                    () -> b.exec("ss", "-Hltn", "sport = :5201").contains(pb.ipv4 + ":5201"), lab::describe);
             JsonNode result = JSON.readTree(a.exec("iperf3", "-c", pb.ipv4, "-t", "10", "-J"));
             server.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
             double bps = result.path("end").path("sum_received").path("bits_per_second").asDouble();
