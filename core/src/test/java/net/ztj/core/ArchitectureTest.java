@@ -53,4 +53,25 @@ class ArchitectureTest {
                 .because("the core is given the time: tests drive it with a manual clock");
         rule.check(CLASSES);
     }
+
+    @Test
+    void noProcessesEnvironmentLoggingOrUnseededRandomness() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("net.ztj.core..", "net.ztj.crypto..")
+                .should().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
+                .orShould().dependOnClassesThat().areAssignableTo(Process.class)
+                .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("Runtime.exec",
+                                t -> t.getOwner().isEquivalentTo(Runtime.class) && t.getName().equals("exec"))))
+                .orShould().callMethod(System.class, "getenv")
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .orShould().callMethod(System.class, "getProperty", String.class)
+                .orShould().callMethod(System.class, "getProperty", String.class, String.class)
+                .orShould().dependOnClassesThat().areAssignableTo(System.Logger.class)
+                .orShould().dependOnClassesThat().resideInAnyPackage("java.util.logging..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+                .because("the core gets its settings, its randomness and its reporting from the edges (a RandomGenerator "
+                        + "or, for keys, a SecureRandom handed in; drop counters and events), so tests can seed and "
+                        + "observe it");
+        rule.check(CLASSES);
+    }
 }
