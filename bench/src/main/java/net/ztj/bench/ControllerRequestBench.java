@@ -52,10 +52,11 @@ import java.util.stream.Stream;
  * {@value #PG_SCHEMA} of its own that the benchmark drops and re-creates; without the variables that trial
  * fails at once with a message saying so).
  *
- * <p>Each operation is one {@link EmbeddedController#request} call, the path of a NETWORK_CONFIG_REQUEST once VL1
- * has authenticated the packet: rate limit, network and member lookup, identity pin check, authorization, IP
- * assignment, the configuration with its COM (and COO) signed by the controller, dictionary serialization, and the
- * member save (a no-op compare when nothing changed, a durable write when something did). Answers other than a
+ * <p>Each operation is one {@link EmbeddedController#admit} and one {@link EmbeddedController#request} call, the
+ * path of a NETWORK_CONFIG_REQUEST once VL1 has authenticated the packet: rate limit, network and member lookup,
+ * identity pin check, authorization, IP assignment, the configuration with its COM (and COO) signed by the
+ * controller, dictionary serialization, and the member save (a no-op compare when nothing changed, a durable write
+ * when something did). Answers other than a
  * configuration fail the benchmark, so refusals are never what is measured: requests rotate over the members and
  * the injected clock advances 1 ms per request, so a member asks again 10 s (simulated) after its previous request,
  * far past the 1 s rate limit.
@@ -152,7 +153,9 @@ public class ControllerRequestBench {
 
         /** The next request, from member {@code i}: one clock tick later. */
         final void request(int i) {
-            LocalController.Answer a = controller.request(identities[i], networkId, metadata, ++nowMs, nowMs);
+            ++nowMs;
+            LocalController.Answer a = controller.admit(identities[i], networkId, nowMs, nowMs)
+                    ? controller.request(identities[i], networkId, metadata, nowMs, nowMs) : null;
             if (!(a instanceof LocalController.Config)) {
                 throw new IllegalStateException("member " + identities[i].address() + " got " + a
                         + " instead of a configuration");

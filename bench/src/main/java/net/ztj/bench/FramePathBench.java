@@ -5,6 +5,7 @@ import net.ztj.controller.engine.EmbeddedController;
 import net.ztj.controller.model.NetworkRecord;
 import net.ztj.controller.store.SqliteControllerStore;
 import net.ztj.core.identity.Identity;
+import net.ztj.core.node.ControllerRequest;
 import net.ztj.core.node.NetworkStatus;
 import net.ztj.core.node.Node;
 import net.ztj.core.node.NodeConfig;
@@ -65,6 +66,8 @@ public class FramePathBench {
     private long delivered;
     private Path dir;
     private SqliteControllerStore store;
+    private EmbeddedController controller;
+    private final java.util.ArrayDeque<ControllerRequest> asked = new java.util.ArrayDeque<>();
 
     private final MethodCallWire wire = new MethodCallWire(() -> now);
 
@@ -92,7 +95,8 @@ public class FramePathBench {
         ObjectNode doc = NetworkRecord.newNetwork(String.format("%016x", nwid), now).toJson();
         doc.put("private", false);
         store.saveNetwork(NetworkRecord.fromJson(doc));
-        b.setController(new EmbeddedController(idb, store, new SplittableRandom(3)));
+        controller = new EmbeddedController(idb, store, new SplittableRandom(3));
+        b.setController(asked::add); // answered in tick(), as the daemon's controller thread would, off the node's call
         for (int i = 0; i < 3; i++) tick();
         a.join(nwid, now);
         b.join(nwid, now);
@@ -112,6 +116,13 @@ public class FramePathBench {
         now += 5_000;
         a.processBackgroundTasks(now);
         b.processBackgroundTasks(now);
+        ControllerRequest r;
+        while ((r = asked.poll()) != null) {
+            if (controller.admit(r.requester(), r.networkId(), r.packetId(), r.arrivalMs())) {
+                b.controllerAnswered(r, controller.request(r.requester(), r.networkId(), r.metadata(), r.packetId(), now),
+                        now);
+            }
+        }
     }
 
     @TearDown(Level.Trial)

@@ -107,12 +107,14 @@ public final class Daemon implements AutoCloseable {
         NodeCoreFactory.Created core;
         try {
             core = o.coreFactory().create(new CoreContext(identity, planet, moons, home, transport, o.random(),
-                    o.clockMs().getAsLong(), settings.controllerDb(), ports == null ? PortEvents.NONE : ports));
+                    o.clockMs().getAsLong(), settings.controllerDb(), ports == null ? PortEvents.NONE : ports,
+                    o.clockMs(), runner::execute));
         } catch (StoreException e) {
             throw ServiceFailure.fatal(e.getMessage());
         }
         if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
         core.controller().ifPresent(parts::push);
+        core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
         runner.start(core.core());
         for (long nwid : networks.joined()) runner.join(nwid, networks.readConfig(nwid)); // spec 05 §2.3 step 11
         if (ports != null) {

@@ -8,6 +8,7 @@ import net.ztj.service.home.IdentityStore;
 import net.ztj.service.home.MoonFiles;
 import net.ztj.service.home.PlanetFile;
 import net.ztj.service.home.TokenFile;
+import net.ztj.service.node.ControllerExecutor;
 import net.ztj.service.node.CoreContext;
 import net.ztj.service.node.CoreNodeFactory;
 import net.ztj.service.node.NodeCoreFactory;
@@ -51,7 +52,9 @@ class StartupWarningsTest {
         NodeCoreFactory.Created created = new CoreNodeFactory(new PrintStream(log, true, StandardCharsets.UTF_8)).create(
                 new CoreContext(Identity.generate(new SecureRandom()), new PlanetFile(home.resolve("planet")),
                         new MoonFiles(home.resolve("moons.d")), new HomeFolder(home), (socket, to, data, off, len, ttl) -> false,
-                        new SecureRandom(), 1_700_000_000_000L, new ControllerDb.Sqlite(Optional.empty()), PortEvents.NONE));
+                        new SecureRandom(), 1_700_000_000_000L, new ControllerDb.Sqlite(Optional.empty()), PortEvents.NONE,
+                        System::currentTimeMillis, task -> { }));
+        created.controllerExecutor().ifPresent(ControllerExecutor::close);
         created.controller().ifPresent(c -> c.close());
         assertArrayEquals(DefaultPlanet.world().serialize(), created.planetInEffect().orElseThrow());
         return log.toString(StandardCharsets.UTF_8).lines().toList();

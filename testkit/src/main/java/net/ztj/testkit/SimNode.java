@@ -2,6 +2,7 @@ package net.ztj.testkit;
 
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
+import net.ztj.core.node.LocalController;
 import net.ztj.core.node.Node;
 import net.ztj.core.node.NodeConfig;
 import net.ztj.core.node.NodeEvents;
@@ -106,6 +107,42 @@ public final class SimNode implements PhysicalTransport, NodeEvents {
     public void subscribe(long networkId, java.util.Set<net.ztj.core.network.addressing.MulticastGroup> groups) {
         node.setMulticastSubscriptions(networkId, groups, clock.nowMs());
         schedule(clock.nowMs());
+    }
+
+    /** How often the controller set with {@link #setController} is asked for pushes, as the service does. */
+    public static final long CONTROLLER_PUSH_CHECK_MS = 500;
+
+    /**
+     * Runs an embedded controller for this node the way the service does, off the node's calls: a request is
+     * admitted when it arrives and answered by a later clock event ({@code answerDelayMs} after), and the controller
+     * is asked for pushes every {@value #CONTROLLER_PUSH_CHECK_MS} ms.
+     */
+    public void setController(LocalController controller, long answerDelayMs) {
+        node.setController(request -> {
+            if (!controller.admit(request.requester(), request.networkId(), request.packetId(), request.arrivalMs())) {
+                return true;
+            }
+            clock.after(answerDelayMs, () -> {
+                if (!running) return;
+                LocalController.Answer a = controller.request(request.requester(), request.networkId(),
+                        request.metadata(), request.packetId(), clock.nowMs());
+                schedule(node.controllerAnswered(request, a, clock.nowMs()));
+            });
+            return true;
+        });
+        clock.after(CONTROLLER_PUSH_CHECK_MS, () -> controllerPushes(controller));
+    }
+
+    /** As {@link #setController(LocalController, long)}, answering in the next clock event. */
+    public void setController(LocalController controller) {
+        setController(controller, 0);
+    }
+
+    private void controllerPushes(LocalController controller) {
+        if (!running) return;
+        List<LocalController.Push> pushes = controller.pendingPushes(clock.nowMs());
+        if (!pushes.isEmpty()) schedule(node.controllerPushes(pushes, clock.nowMs()));
+        clock.after(CONTROLLER_PUSH_CHECK_MS, () -> controllerPushes(controller));
     }
 
     /** Stops the node: it neither sends nor receives any more (a crashed or unplugged machine). */

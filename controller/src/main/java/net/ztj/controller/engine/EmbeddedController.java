@@ -25,6 +25,9 @@ import java.util.random.RandomGenerator;
  * The controller's answer to a configuration request (spec 04 §2–§3, §8): rate limit, member auto-creation with its
  * identity pinned, authorization (by the member record, public network or token), then the configuration of
  * {@link ConfigBuilder}, saving the member (identity, versions, new IP assignments, default tags) either way.
+ *
+ * <p>Threads: {@link #admit} (the rate limit) runs on the node's thread as requests arrive; {@link #request} and
+ * {@link #pendingPushes}, which use the store, run on one other thread (the controller's), never two at once.
  */
 public final class EmbeddedController implements LocalController {
     /** A request within this many ms of the previous accepted one from the same member is ignored. */
@@ -44,16 +47,23 @@ public final class EmbeddedController implements LocalController {
         store.addListener(pushes);
     }
 
+    /** Spec 04 §2.1: a genuine request within 1000 ms of the member's previous accepted one is ignored. */
+    @Override
+    public boolean admit(Identity requester, long networkId, long packetId, long arrivalMs) {
+        if ((networkId >>> 24) != self.address().value()) return false;
+        if (packetId == 0) return true;
+        String key = String.format("%016x", networkId) + requester.address();
+        Long last = lastRequest.get(key);
+        if (last != null && arrivalMs - last <= REQUEST_RATE_LIMIT_MS) return false;
+        lastRequest.put(key, arrivalMs);
+        return true;
+    }
+
     @Override
     public Answer request(Identity requester, long networkId, byte[] metadata, long packetId, long nowMs) {
         if ((networkId >>> 24) != self.address().value()) return new Ignore();
         String nwid = String.format("%016x", networkId);
         String address = requester.address().toString();
-        if (packetId != 0) {
-            Long last = lastRequest.get(nwid + address);
-            if (last != null && nowMs - last <= REQUEST_RATE_LIMIT_MS) return new Ignore();
-            lastRequest.put(nwid + address, nowMs);
-        }
         Optional<NetworkRecord> found = store.network(nwid);
         if (found.isEmpty()) return new Error(ErrorCode.OBJ_NOT_FOUND, null);
         NetworkRecord net = found.get();
@@ -101,11 +111,6 @@ public final class EmbeddedController implements LocalController {
         store.saveMember(MemberRecord.fromJson(doc));
         if (packetId != 0) pushes.issued(networkId, requester.publicOnly(), metadata, nowMs);
         return new Config(issued.config().toDictionary().toBytes());
-    }
-
-    @Override
-    public boolean recentlyAuthorized(Address member, long networkId, long nowMs) {
-        return pushes.recentlyAuthorized(member, networkId, nowMs);
     }
 
     /** Spec 04 §10: re-issues changed configurations to online members and revokes deauthorized ones. */

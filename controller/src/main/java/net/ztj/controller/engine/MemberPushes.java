@@ -25,13 +25,12 @@ import java.util.random.RandomGenerator;
  * every online member of the network.
  *
  * <p>Threads: the store's listener methods run on whatever thread changed the store and only enqueue; everything
- * else runs on the node's thread.
+ * else runs on the controller's thread.
  */
 final class MemberPushes implements ChangeListener {
     static final long ONLINE_MS = 120_000;
-    static final long AUTHORIZATION_MEMORY_MS = 180_000;
 
-    record Remembered(Identity identity, byte[] metadata, long lastRequestMs, long lastIssuedMs) {}
+    record Remembered(Identity identity, byte[] metadata, long lastRequestMs) {}
 
     private sealed interface Change permits NetworkChange, MemberChange {}
 
@@ -59,13 +58,7 @@ final class MemberPushes implements ChangeListener {
     /** A genuine request was answered with a configuration. */
     void issued(long networkId, Identity member, byte[] metadata, long now) {
         byNetwork.computeIfAbsent(networkId, k -> new HashMap<>())
-                .put(member.address(), new Remembered(member, metadata, now, now));
-    }
-
-    boolean recentlyAuthorized(Address member, long networkId, long now) {
-        Map<Address, Remembered> m = byNetwork.get(networkId);
-        Remembered r = m == null ? null : m.get(member);
-        return r != null && now - r.lastIssuedMs() < AUTHORIZATION_MEMORY_MS;
+                .put(member.address(), new Remembered(member, metadata, now));
     }
 
     private List<Address> online(long networkId, long now) {

@@ -58,7 +58,7 @@ class EmbeddedControllerTest {
             doc.putArray("routes").addObject().put("target", "10.147.20.0/24");
             doc.putArray("ipAssignmentPools").addObject().put("ipRangeStart", "10.147.20.1").put("ipRangeEnd", "10.147.20.254");
             store.saveNetwork(NetworkRecord.fromJson(doc));
-            ctl.node().setController(new EmbeddedController(ctlId, store, new SplittableRandom(4)));
+            ctl.setController(new EmbeddedController(ctlId, store, new SplittableRandom(4)));
 
             clock.runFor(15_000);
             member.node().join(nwid, clock.nowMs());

@@ -75,7 +75,7 @@ class VirtualNetworkTest {
         doc.putArray("routes").addObject().put("target", "10.147.21.0/24");
         doc.putArray("ipAssignmentPools").addObject().put("ipRangeStart", "10.147.21.1").put("ipRangeEnd", "10.147.21.254");
         store.saveNetwork(NetworkRecord.fromJson(doc));
-        ctl.node().setController(new EmbeddedController(CTL, store, new SplittableRandom(4)));
+        ctl.setController(new EmbeddedController(CTL, store, new SplittableRandom(4)));
         clock.runFor(15_000);
         for (SimNode n : List.of(a, b, c)) n.node().join(nwid, clock.nowMs());
         clock.runFor(6_000);

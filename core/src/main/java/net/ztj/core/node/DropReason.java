@@ -57,5 +57,7 @@ public enum DropReason {
     /** A frame larger than the network MTU or than one packet. */
     FRAME_TOO_LARGE,
     /** A credential that is revoked, older than the one held, badly signed or for the wrong network. */
-    CREDENTIAL_REJECTED
+    CREDENTIAL_REJECTED,
+    /** A configuration request for our controller while its queue was full (the member asks again later). */
+    CONTROLLER_BUSY
 }

@@ -283,8 +283,7 @@ final class MulticastSwitch {
             ConfiguredNetwork net = m.usable();
             if (net != null && networks.member(m, in.peer().identity).passesGate(net)) return true;
         }
-        LocalController c = ctx.controller;
-        return c != null && c.recentlyAuthorized(from, networkId, in.now());
+        return ctx.controller != null && ctx.localAuthorizations.recent(from, networkId, in.now());
     }
 
     /** MULTICAST_GATHER (spec 03 §6.3). */

@@ -134,18 +134,31 @@ final class Networks {
 
     /**
      * A network of our own controller (1.14's Network::requestConfiguration with the controller being this node):
-     * asked directly, without a packet; its answer is applied as a configuration or error from the controller
-     * would be. Without a local controller the network is NOT_FOUND.
+     * handed to it directly, without a packet; its answer ({@link #answeredSelf}) is applied as a configuration or
+     * error from the controller would be. Without a local controller the network is NOT_FOUND.
      */
     private void requestFromSelf(Membership m, byte[] metadata, long now) {
-        LocalController c = ctx.controller;
+        ControllerRequests c = ctx.controller;
         if (c == null) {
             m.failure = NetworkStatus.NOT_FOUND;
             return;
         }
-        switch (c.request(ctx.identity.publicOnly(), m.networkId, metadata, SELF_REQUEST_PACKET_ID, now)) {
-            case LocalController.Config cfg -> localConfig(m.networkId, cfg.dictionary(), now);
-            case LocalController.Error e -> failed(m, e.code());
+        ControllerRequest r = new ControllerRequest(ctx.identity.publicOnly(), m.networkId, metadata,
+                SELF_REQUEST_PACKET_ID, PhysicalTransport.ANY_SOCKET, null, now);
+        if (!c.submit(r)) ctx.drop(DropReason.CONTROLLER_BUSY);
+    }
+
+    /** Our controller's answer to our own request. */
+    void answeredSelf(long networkId, LocalController.Answer answer, long now) {
+        switch (answer) {
+            case LocalController.Config cfg -> {
+                ctx.localAuthorizations.sent(networkId, ctx.self, now);
+                localConfig(networkId, cfg.dictionary(), now);
+            }
+            case LocalController.Error e -> {
+                Membership m = joined.get(networkId);
+                if (m != null) failed(m, e.code());
+            }
             case LocalController.Ignore i -> { }
         }
     }

@@ -37,9 +37,6 @@ public final class Node {
     private long lastPingCheckMs = Long.MIN_VALUE / 2;
     private long lastHousekeepingMs;
     private long lastOfflineHelloMs;
-    private long lastControllerPollMs;
-    /** How often an embedded controller is asked for pushes (changes made through its API). */
-    static final long CONTROLLER_POLL_MS = 500;
     private boolean online;
 
     public Node(Identity identity, World planet, NodeConfig config, PhysicalTransport transport, NodeEvents events,
@@ -105,10 +102,6 @@ public final class Node {
         }
         whois.tick(nowMs);
         receiver.expire(nowMs);
-        if (ctx.controller != null) {
-            lastControllerPollMs = nowMs;
-            controllerPushes(nowMs);
-        }
         if (!online && nowMs - lastPingCheckMs >= Timing.OFFLINE_HELLO_INTERVAL
                 && nowMs - lastOfflineHelloMs >= Timing.OFFLINE_HELLO_INTERVAL) {
             // a root that was starting or busy when the first HELLO came is asked again within a second, not five
@@ -122,22 +115,41 @@ public final class Node {
         return nextDeadline();
     }
 
-    private void controllerPushes(long now) {
-        for (LocalController.Push p : ctx.controller.pendingPushes(now)) {
+    /**
+     * Our controller's answer to a request the node handed it ({@link ControllerRequests#submit}): sent to the member
+     * as OK(NETWORK_CONFIG_REQUEST) chunks or an ERROR (spec 04 §8), or applied here for our own request.
+     *
+     * @return when {@link #processBackgroundTasks} should next run
+     */
+    public long controllerAnswered(ControllerRequest request, LocalController.Answer answer, long nowMs) {
+        if (request.requester().address().equals(ctx.self)) networks.answeredSelf(request.networkId(), answer, nowMs);
+        else verbs.controllerAnswered(request, answer, nowMs);
+        return nextDeadline();
+    }
+
+    /**
+     * What our controller pushes after changes (spec 04 §10): configurations as NETWORK_CONFIG (applied here when
+     * for this node) and revocations in NETWORK_CREDENTIALS.
+     *
+     * @return when {@link #processBackgroundTasks} should next run
+     */
+    public long controllerPushes(List<LocalController.Push> pushes, long nowMs) {
+        for (LocalController.Push p : pushes) {
             switch (p) {
                 case LocalController.ConfigPush c -> {
-                    if (c.member().address().equals(ctx.self)) networks.localConfig(c.networkId(), c.dictionary(), now);
-                    else verbs.pushConfig(c.member(), c.networkId(), c.dictionary(), now);
+                    if (c.member().address().equals(ctx.self)) networks.localConfig(c.networkId(), c.dictionary(), nowMs);
+                    else verbs.pushConfig(c.member(), c.networkId(), c.dictionary(), nowMs);
                 }
-                case LocalController.RevocationPush r -> credentials.sendRevocations(r.members(), List.of(r.revocation()), now);
+                case LocalController.RevocationPush r -> credentials.sendRevocations(r.members(), List.of(r.revocation()), nowMs);
             }
         }
+        return nextDeadline();
     }
 
     private long nextDeadline() {
         long next = Math.min(lastPingCheckMs + Timing.PING_CHECK_INTERVAL, whois.nextDeadline());
         if (!online) next = Math.min(next, Math.max(lastPingCheckMs, lastOfflineHelloMs) + Timing.OFFLINE_HELLO_INTERVAL);
-        return ctx.controller == null ? next : Math.min(next, lastControllerPollMs + CONTROLLER_POLL_MS);
+        return next;
     }
 
     private void updateOnline(long now) {
@@ -159,6 +171,7 @@ public final class Node {
             if (!ctx.topology.isUpstream(e.getKey()) && !p.alive(now) && !p.active(now)) it.remove();
         }
         ctx.expectedReplies.expire(now);
+        ctx.localAuthorizations.expire(now);
         hello.housekeeping(now);
         relay.housekeeping(now);
         verbs.housekeeping(now);
@@ -240,9 +253,13 @@ public final class Node {
         return networks.get(networkId).map(networks::info);
     }
 
-    /** Runs a network controller for the networks whose id starts with our address (spec 04 §1). */
-    public void setController(LocalController controller) {
-        ctx.controller = controller;
+    /**
+     * Runs a network controller for the networks whose id starts with our address (spec 04 §1): their configuration
+     * requests, ours included, are handed to {@code requests}, whose answers come back through
+     * {@link #controllerAnswered}.
+     */
+    public void setController(ControllerRequests requests) {
+        ctx.controller = requests;
     }
 
     /** Starts orbiting a moon: its id and the address of one of its roots (spec 02 §10.4). */

@@ -20,8 +20,10 @@ final class NodeContext {
     final ExpectedReplies expectedReplies = new ExpectedReplies();
     final IdentityHasher hasher = new IdentityHasher();
     final Topology topology;
-    /** The embedded network controller, or null when this node runs none. */
-    LocalController controller;
+    /** Where requests for the embedded network controller go, or null when this node runs none. */
+    ControllerRequests controller;
+    /** The members our controller recently sent a configuration to. */
+    final LocalAuthorizations localAuthorizations = new LocalAuthorizations();
     /** Our bound local addresses, advertised in PUSH_DIRECT_PATHS. */
     java.util.List<net.ztj.core.wire.Endpoint> localAddresses = java.util.List.of();
 

@@ -260,43 +260,68 @@ final class VerbHandlers {
 
     /**
      * A member asks for a network's configuration (spec 03 §7.1, 04 §1–§8). Without a controller, or for a network
-     * that is not ours: ERROR(UNSUPPORTED_OPERATION) with the network id, or nothing, as 1.14 does.
+     * that is not ours: ERROR(UNSUPPORTED_OPERATION) with the network id, or nothing, as 1.14 does. For ours, the
+     * request is handed to the controller, which answers later ({@link #controllerAnswered}); if it cannot take it,
+     * it is dropped and counted.
      */
     private void configRequest(InboundPacket in) {
         NetworkConfigRequest req = NetworkConfigRequest.decode(new ByteReader(in.payload()));
         long networkId = req.networkId();
-        LocalController controller = ctx.controller;
+        ControllerRequests controller = ctx.controller;
         if (controller == null) {
-            error(in, ErrorCode.UNSUPPORTED_OPERATION, networkId, null);
+            error(in.peer(), in.socket(), in.from(), in.packetId(), ErrorCode.UNSUPPORTED_OPERATION, networkId, null,
+                    in.now());
             return;
         }
         if ((networkId >>> 24) != ctx.self.value()) return;
-        switch (controller.request(in.peer().identity, networkId, req.metadata(), in.packetId(), in.now())) {
-            case LocalController.Config c -> sendConfig(in.peer(), in, networkId, c.dictionary());
-            case LocalController.Error e -> error(in, e.code(), networkId, e.dictionary());
+        ControllerRequest r = new ControllerRequest(in.peer().identity, networkId, req.metadata(), in.packetId(),
+                in.socket(), in.from(), in.now());
+        if (!controller.submit(r)) ctx.drop(DropReason.CONTROLLER_BUSY);
+    }
+
+    /**
+     * Our controller's answer to a member's request: OK(NETWORK_CONFIG_REQUEST) chunks or an ERROR, as if answered
+     * when it arrived. A requester we no longer know is dropped.
+     */
+    void controllerAnswered(ControllerRequest r, LocalController.Answer answer, long now) {
+        if (answer instanceof LocalController.Ignore) return;
+        Peer peer = ctx.topology.peers.get(r.requester().address());
+        if (peer == null || !peer.identity.equals(r.requester())) {
+            ctx.drop(DropReason.UNKNOWN_PEER);
+            return;
+        }
+        switch (answer) {
+            case LocalController.Config c -> {
+                sendConfig(peer, r.packetId(), r.networkId(), c.dictionary(), now);
+                ctx.localAuthorizations.sent(r.networkId(), peer.identity.address(), now);
+            }
+            case LocalController.Error e -> error(peer, r.localSocket(), r.from(), r.packetId(), e.code(), r.networkId(),
+                    e.dictionary(), now);
             case LocalController.Ignore i -> { }
         }
     }
 
-    private void error(InboundPacket in, ErrorCode code, long networkId, byte[] dictionary) {
-        ByteWriter w = new ByteWriter(32).u8(Verb.NETWORK_CONFIG_REQUEST.code).u64(in.packetId()).u8(code.code)
+    private void error(Peer peer, long socket, Endpoint from, long packetId, ErrorCode code, long networkId,
+                       byte[] dictionary, long now) {
+        ByteWriter w = new ByteWriter(32).u8(Verb.NETWORK_CONFIG_REQUEST.code).u64(packetId).u8(code.code)
                 .u64(networkId);
         if (dictionary != null) w.u16(dictionary.length).bytes(dictionary);
-        sender.reply(in.peer(), in.socket(), in.from(), Verb.ERROR, w.toByteArray(), in.now());
+        sender.reply(peer, socket, from, Verb.ERROR, w.toByteArray(), now);
     }
 
     /** The configuration as OK(NETWORK_CONFIG_REQUEST) packets, one signed chunk each (spec 04 §8). */
-    private void sendConfig(Peer member, InboundPacket in, long networkId, byte[] dictionary) {
+    private void sendConfig(Peer member, long packetId, long networkId, byte[] dictionary, long now) {
         long updateId = ctx.random.nextLong() | 1;
         for (NetworkConfigChunk chunk : ConfigChunker.split(networkId, dictionary, updateId, ctx.identity)) {
-            ByteWriter w = new ByteWriter(dictionary.length + 160).u8(Verb.NETWORK_CONFIG_REQUEST.code).u64(in.packetId());
+            ByteWriter w = new ByteWriter(dictionary.length + 160).u8(Verb.NETWORK_CONFIG_REQUEST.code).u64(packetId);
             chunk.encode(w);
-            sender.send(member, Verb.OK, w.toByteArray(), in.now());
+            sender.send(member, Verb.OK, w.toByteArray(), now);
         }
     }
 
     /** A configuration our controller re-issued, pushed as NETWORK_CONFIG chunks (spec 04 §10). */
     void pushConfig(Identity member, long networkId, byte[] dictionary, long now) {
+        ctx.localAuthorizations.sent(networkId, member.address(), now);
         long updateId = ctx.random.nextLong() | 1;
         for (NetworkConfigChunk chunk : ConfigChunker.split(networkId, dictionary, updateId, ctx.identity)) {
             ByteWriter w = new ByteWriter(dictionary.length + 160);

@@ -24,7 +24,10 @@ import java.util.random.RandomGenerator;
  * @param nowMs        the time of creation
  * @param controllerDb the embedded controller's database, from local.conf
  * @param ports        where the node's frames and configuration changes for the ports go
+ * @param clockMs      the wall clock in ms, the node's time base
+ * @param nodeThread   runs work on the node's thread without waiting (the controller's answers go back this way)
  */
 public record CoreContext(Identity identity, PlanetFile planet, MoonFiles moons, HomeFolder home,
                           PhysicalTransport transport, RandomGenerator random, long nowMs, ControllerDb controllerDb,
-                          net.ztj.service.port.PortEvents ports) {}
+                          net.ztj.service.port.PortEvents ports, java.util.function.LongSupplier clockMs,
+                          java.util.function.Consumer<NodeTask<?>> nodeThread) {}

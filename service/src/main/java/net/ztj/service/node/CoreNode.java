@@ -1,6 +1,8 @@
 package net.ztj.service.node;
 
 import net.ztj.core.identity.Address;
+import net.ztj.core.node.ControllerRequest;
+import net.ztj.core.node.LocalController;
 import net.ztj.core.node.MoonInfo;
 import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.Node;
@@ -88,6 +90,16 @@ final class CoreNode implements NodeCore {
     public long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
                                            byte[] data, int off, int len) {
         return node.processVirtualNetworkFrame(nowMs, networkId, sourceMac, destMac, etherType, 0, data, off, len);
+    }
+
+    @Override
+    public long controllerAnswered(ControllerRequest request, LocalController.Answer answer, long nowMs) {
+        return node.controllerAnswered(request, answer, nowMs);
+    }
+
+    @Override
+    public long controllerPushes(List<LocalController.Push> pushes, long nowMs) {
+        return node.controllerPushes(pushes, nowMs);
     }
 
     @Override

@@ -49,8 +49,10 @@ public final class CoreNodeFactory implements NodeCoreFactory {
             }
         }
         ControllerStore store = ControllerStores.open(c.controllerDb(), c.home().path());
-        node.setController(new EmbeddedController(c.identity(), store, c.random()));
-        return new Created(new CoreNode(node), Optional.of(planet.serialize()), Optional.of(store));
+        ControllerExecutor controller = new ControllerExecutor(new EmbeddedController(c.identity(), store, c.random()),
+                c.nodeThread(), c.clockMs(), log, ControllerExecutor.QUEUE_CAPACITY);
+        node.setController(controller);
+        return new Created(new CoreNode(node), Optional.of(planet.serialize()), Optional.of(store), Optional.of(controller));
     }
 
     /**

@@ -1,6 +1,8 @@
 package net.ztj.service.node;
 
 import net.ztj.core.identity.Address;
+import net.ztj.core.node.ControllerRequest;
+import net.ztj.core.node.LocalController;
 import net.ztj.core.node.MoonInfo;
 import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.NodeStatus;
@@ -64,4 +66,17 @@ public interface NodeCore {
     /** The multicast groups a network's port subscribes to, as last scanned. */
     void setMulticastSubscriptions(long networkId, java.util.Set<net.ztj.core.network.addressing.MulticastGroup> groups,
                                    long nowMs);
+
+    /**
+     * The embedded controller's answer to a request the node handed it, sent now; returns the next background
+     * deadline. A core that runs no controller gets none.
+     */
+    default long controllerAnswered(ControllerRequest request, LocalController.Answer answer, long nowMs) {
+        return nowMs;
+    }
+
+    /** The embedded controller's pushes, sent now; returns the next background deadline. */
+    default long controllerPushes(List<LocalController.Push> pushes, long nowMs) {
+        return nowMs;
+    }
 }

@@ -6,6 +6,7 @@ import net.ztj.controller.model.MemberRecord;
 import net.ztj.controller.model.NetworkRecord;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.network.config.ConfigRequestMetadata;
+import net.ztj.core.node.ControllerRequest;
 import net.ztj.core.node.LocalController;
 import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.NetworkStatus;
@@ -164,10 +165,20 @@ public final class DataPathWarmup {
             wire.attach(AT[i], nodes[i]);
         }
         long nwid = (controller.address().value() << 24) | 0x7a7a;
-        nodes[1].setController(new InMemoryController(controller, nwid, random));
+        InMemoryController inMemory = new InMemoryController(controller, nwid, random);
+        ArrayDeque<ControllerRequest> asked = new ArrayDeque<>();
+        nodes[1].setController(asked::add); // answered between ticks, as the daemon's controller thread would
         for (int i = 0; i < 3; i++) tick(clock, wire, nodes);
         for (Node n : nodes) n.join(nwid, clock.now);
-        for (int i = 0; i < 4; i++) tick(clock, wire, nodes);
+        for (int i = 0; i < 4; i++) {
+            tick(clock, wire, nodes);
+            ControllerRequest r;
+            while ((r = asked.poll()) != null) {
+                nodes[1].controllerAnswered(r, inMemory.request(r.requester(), r.networkId(), r.metadata(),
+                        r.packetId(), clock.now), clock.now);
+                wire.deliver();
+            }
+        }
         long[] macs = new long[3];
         for (int i = 0; i < 3; i++) {
             NetworkInfo info = nodes[i].network(nwid).orElseThrow();
