@@ -5,7 +5,8 @@
 # (default 600). Always runs under nice -n 19. Each target's output goes to target/fuzz/<Class>#<method>.log in its
 # module, with libFuzzer's statistics (executions, coverage) summarized at the end. A crashing input is written by
 # Jazzer into the target's corpus directory (src/test/resources/<package>/<Class>Inputs/<method>/crash-<sha1>), so
-# it is replayed as a regression input by every later build; the script lists the new ones. The corpus Jazzer
+# it is replayed as a regression input by every later build; the script lists the new ones. Slow inputs
+# (libFuzzer's slow-unit-*, not failures) are moved out of the corpus into target/fuzz/. The corpus Jazzer
 # grows while fuzzing stays out of the repository (<module>/.cifuzz-corpus/, ignored by git).
 # Exits non-zero if any target found a crash.
 set -euo pipefail
@@ -63,6 +64,15 @@ for target in "${targets[@]}"; do
         -Dtest="$cls#$method" -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1 || rc=$?
     new="$(ls -1 "$inputs" | grep -vxF -f "$before" || true)"
     rm -f "$before"
+    # libFuzzer also writes the slowest input there (slow-unit-*) when one took over 10 s, which on a loaded
+    # machine is mostly scheduling; it is not a failure: keep it beside the log to look at, out of the corpus.
+    for f in $new; do
+        if [[ "$f" == slow-unit-* ]]; then
+            mv -- "$inputs/$f" "$module/target/fuzz/"
+            ztj_info "$target: slow input (not a failure) moved to $module/target/fuzz/$f"
+        fi
+    done
+    new="$(printf '%s\n' $new | grep -v '^slow-unit-' || true)"
     # libFuzzer's last status line: executions, coverage, features, corpus size
     grep -aE '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED)' "$log" | tail -n 1 || true
     grep -aE '^Done [0-9]+ runs' "$log" | tail -n 1 || true
