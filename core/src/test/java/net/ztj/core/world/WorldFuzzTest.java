@@ -3,15 +3,14 @@ package net.ztj.core.world;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import net.ztj.core.wire.MalformedException;
 
-import java.util.Arrays;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Jazzer target for worlds (a planet or moon file, or one carried in OK(HELLO)/moon updates): the bytes either
- * hold a world or are refused with {@link MalformedException}; a world serializes to exactly the bytes it was read
- * from and reads back equal. Corpus replayed in the normal build; {@code scripts/fuzz.sh} fuzzes it.
+ * hold a world or are refused with {@link MalformedException}; a world serializes to its canonical form (private
+ * keys and moon extensions left out), which reads back equal and is as long as it reads. Corpus replayed in the normal build; {@code scripts/fuzz.sh} fuzzes it.
  */
 class WorldFuzzTest {
     @FuzzTest
@@ -22,10 +21,12 @@ class WorldFuzzTest {
         } catch (MalformedException refused) {
             return;
         }
+        assertTrue(w.wireLength() <= input.length);
         byte[] bytes = w.serialize();
-        assertEquals(bytes.length, w.wireLength());
-        assertArrayEquals(Arrays.copyOf(input, bytes.length), bytes);
-        assertEquals(w, World.deserialize(bytes, 0, bytes.length));
+        World again = World.deserialize(bytes, 0, bytes.length);
+        assertEquals(w, again);
+        assertEquals(bytes.length, again.wireLength());
+        assertArrayEquals(bytes, again.serialize());
         w.signingMessage();
         w.toString();
     }

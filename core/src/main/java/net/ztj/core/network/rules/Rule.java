@@ -65,7 +65,7 @@ public sealed interface Rule permits Rule.Action, Rule.Match {
     /** Accept into a QoS bucket; the bucket is not serialized, so a decoded rule has bucket 0. */
     record Priority(int qosBucket) implements Action { public int type() { return RuleType.ACTION_PRIORITY; } }
 
-    /** Actions 7–15, reserved: no-ops. The value bytes are kept so that a list re-encodes as it came. */
+    /** Actions 7–15, reserved: no-ops. The value bytes are kept as read; encoded empty, as 1.14 does. */
     record ReservedAction(int type, byte[] value) implements Action {
         @Override public boolean equals(Object o) {
             return o instanceof ReservedAction r && r.type == type && Arrays.equals(r.value, value);
@@ -224,7 +224,7 @@ public sealed interface Rule permits Rule.Action, Rule.Match {
         public boolean littleEndian() { return (format & 0x80) != 0; }
     }
 
-    /** Unassigned match types (16–23, 52–63), with their value bytes kept. */
+    /** Unassigned match types (16–23, 52–63), value bytes kept as read; encoded empty, as 1.14 does. */
     record UnknownMatch(int type, boolean not, boolean or, byte[] value) implements Match {
         @Override public boolean equals(Object o) {
             return o instanceof UnknownMatch u && u.type == type && u.not == not && u.or == or

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Jazzer targets for rules: the binary rule list of a network config or capability, and the rules JSON of the
  * controller's network records. Binary rules decode or are refused with {@link MalformedException}, and what
- * decodes encodes back to the same rules; JSON rules are read leniently (never an exception) and whatever is read
+ * decodes encodes back to the same rules (unassigned match types and reserved actions lose their value bytes, as
+ * in 1.14) and the same bytes again; JSON rules are read leniently (never an exception) and whatever is read
  * renders and reads back equal. Corpus replayed in the normal build; {@code scripts/fuzz.sh} fuzzes them.
  */
 class RulesFuzzTest {
@@ -28,7 +29,12 @@ class RulesFuzzTest {
         }
         byte[] encoded = RuleCodec.encodeList(rules);
         List<Rule> again = RuleCodec.decodeList(encoded);
-        assertEquals(rules, again);
+        assertEquals(rules.size(), again.size());
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            // as 1.14 does, unassigned matches and reserved actions are written without their value bytes
+            if (!(r instanceof Rule.UnknownMatch) && !(r instanceof Rule.ReservedAction)) assertEquals(r, again.get(i));
+        }
         assertArrayEquals(encoded, RuleCodec.encodeList(again));
         RuleJson.render(rules);
     }
