@@ -99,7 +99,7 @@ public final class DataPathWarmup {
 
     /**
      * {@link #run} with {@link #DEFAULT_ROUNDS}, then the edges the daemon's packets cross besides the node: the UDP
-     * sockets (over loopback, {@link UdpTransport#warmUp}) and the tap's system calls (over an eventfd,
+     * sockets (over loopback, {@link UdpTransport#warmUp}) and the tap's system calls (over a pipe,
      * {@link LinuxTap#warmUp}).
      */
     public static Result runDefault() {
