@@ -12,10 +12,9 @@ import net.ztj.core.network.credentials.RevocationThresholds;
 import net.ztj.core.network.credentials.SignerLookup;
 import net.ztj.core.network.credentials.Tag;
 import net.ztj.core.network.credentials.Verification;
-import net.ztj.core.wire.ByteReader;
-import net.ztj.core.wire.ByteWriter;
 import net.ztj.core.wire.ErrorCode;
 import net.ztj.core.wire.Verb;
+import net.ztj.core.wire.verbs.ErrorMessage;
 import net.ztj.core.wire.verbs.NetworkCredentials;
 
 import java.util.List;
@@ -73,12 +72,12 @@ final class CredentialExchange {
         push(net, rm, peer, now);
     }
 
-    /** Replies to a frame from a peer that failed the gate. */
-    void rejectFrame(InboundPacket in, long networkId) {
-        ctx.drop(DropReason.FRAME_NOT_MEMBER);
-        byte[] err = new ByteWriter(24).u8(in.verb().code).u64(in.packetId())
-                .u8(ErrorCode.NEED_MEMBERSHIP_CERTIFICATE.code).u64(networkId).toByteArray();
+    /** Answers a frame from a peer that failed the gate with NEED_MEMBERSHIP_CERTIFICATE; the frame is dropped. */
+    Outcome rejectFrame(InboundPacket in, long networkId) {
+        byte[] err = ErrorMessage.withNetworkId(in.verb(), in.packetId(), ErrorCode.NEED_MEMBERSHIP_CERTIFICATE,
+                networkId).toBytes();
         sender.reply(in.peer(), in.socket(), in.from(), Verb.ERROR, err, in.now());
+        return Outcome.ignored(DropReason.FRAME_NOT_MEMBER);
     }
 
     /**
@@ -86,19 +85,22 @@ final class CredentialExchange {
      * member it was issued to on the network it names. An unknown signer stops processing and asks WHOIS (the peer
      * pushes again when its frames are refused).
      */
-    void received(InboundPacket in) {
+    Outcome received(InboundPacket in) {
         Peer peer = in.peer();
-        if (in.now() - peer.lastCredentialsReceivedMs < RECEIVE_INTERVAL_MS) {
-            ctx.drop(DropReason.RATE_LIMITED);
-            return;
-        }
+        if (in.now() - peer.lastCredentialsReceivedMs < RECEIVE_INTERVAL_MS) return Outcome.ignored(DropReason.RATE_LIMITED);
         peer.lastCredentialsReceivedMs = in.now();
-        NetworkCredentialsPayload p = NetworkCredentialsPayload.fromWire(NetworkCredentials.decode(new ByteReader(in.payload())));
-        for (CertificateOfMembership com : p.certificatesOfMembership()) if (!offerCom(com, in.now())) return;
-        for (Capability c : p.capabilities()) if (!offerCapability(c, in.now())) return;
-        for (Tag t : p.tags()) if (!offerTag(t, in.now())) return;
-        for (Revocation r : p.revocations()) if (!offerRevocation(r, peer.identity.address(), in.now())) return;
-        for (CertificateOfOwnership c : p.certificatesOfOwnership()) if (!offerCoo(c, in.now())) return;
+        NetworkCredentialsPayload p = NetworkCredentialsPayload.fromWire(NetworkCredentials.decode(in.reader()));
+        offerAll(p, peer.identity.address(), in.now());
+        return Outcome.HANDLED;
+    }
+
+    /** Offers each credential in order, up to the first whose signer must be looked up. */
+    private void offerAll(NetworkCredentialsPayload p, Address from, long now) {
+        for (CertificateOfMembership com : p.certificatesOfMembership()) if (!offerCom(com, now)) return;
+        for (Capability c : p.capabilities()) if (!offerCapability(c, now)) return;
+        for (Tag t : p.tags()) if (!offerTag(t, now)) return;
+        for (Revocation r : p.revocations()) if (!offerRevocation(r, from, now)) return;
+        for (CertificateOfOwnership c : p.certificatesOfOwnership()) if (!offerCoo(c, now)) return;
     }
 
     private SignerLookup signers() {
@@ -109,20 +111,25 @@ final class CredentialExchange {
         };
     }
 
-    /** Verifies; returns false (stop the packet) when the signer must be looked up first. */
-    private boolean verified(Verification v, Address signer, long now) {
-        if (v == Verification.SIGNER_UNKNOWN) {
-            whois.request(signer, null, now);
-            throw new StopProcessing();
-        }
-        if (v == Verification.INVALID) ctx.drop(DropReason.CREDENTIAL_REJECTED);
-        return v == Verification.VALID;
-    }
+    /**
+     * What a signature check means for an offered credential: keep it, refuse it (counted) and go on with the next, or
+     * stop the whole packet because the signer must be looked up first.
+     */
+    private enum Check { KEEP, REFUSE, STOP }
 
-    /** Thrown inside an offer to stop the whole packet. */
-    private static final class StopProcessing extends RuntimeException {
-        StopProcessing() {
-            super(null, null, false, false);
+    private Check verified(Verification v, Address signer, long now) {
+        switch (v) {
+            case VALID -> {
+                return Check.KEEP;
+            }
+            case SIGNER_UNKNOWN -> {
+                whois.request(signer, null, now);
+                return Check.STOP;
+            }
+            default -> {
+                ctx.drop(DropReason.CREDENTIAL_REJECTED);
+                return Check.REFUSE;
+            }
         }
     }
 
@@ -138,23 +145,21 @@ final class CredentialExchange {
         return networks.member(m, p.identity);
     }
 
+    /** Offers a COM; returns false when the rest of the packet must wait for the signer's identity. */
     boolean offerCom(CertificateOfMembership com, long now) {
-        try {
-            Membership m = networks.joined(com.networkId().value());
-            if (m == null) return true;
-            RemoteMember rm = memberFor(m, com.issuedTo(), now);
-            if (rm == null) return true;
-            if (!MembershipCheck.shouldAcceptCom(rm.com, com, rm.revocations)) {
-                if (rm.com.isEmpty() || !rm.com.get().equals(com)) ctx.drop(DropReason.CREDENTIAL_REJECTED);
-                return true;
-            }
-            if (!verified(com.verify(signers()), com.signedBy(), now)) return true;
-            rm.com = Optional.of(com);
-            rm.credentialsChanged();
+        Membership m = networks.joined(com.networkId().value());
+        if (m == null) return true;
+        RemoteMember rm = memberFor(m, com.issuedTo(), now);
+        if (rm == null) return true;
+        if (!MembershipCheck.shouldAcceptCom(rm.com, com, rm.revocations)) {
+            if (rm.com.isEmpty() || !rm.com.get().equals(com)) ctx.drop(DropReason.CREDENTIAL_REJECTED);
             return true;
-        } catch (StopProcessing e) {
-            return false;
         }
+        Check c = verified(com.verify(signers()), com.signedBy(), now);
+        if (c != Check.KEEP) return c == Check.REFUSE;
+        rm.com = Optional.of(com);
+        rm.credentialsChanged();
+        return true;
     }
 
     private boolean offerCapability(Capability c, long now) {
@@ -182,26 +187,23 @@ final class CredentialExchange {
                                         java.util.function.ToLongFunction<C> timestampOf,
                                         java.util.function.Function<SignerLookup, Verification> verify, Address signer,
                                         long now) {
-        try {
-            Membership m = networks.joined(networkId);
-            if (m == null || issuedTo == null) return true;
-            RemoteMember rm = memberFor(m, issuedTo, now);
-            if (rm == null) return true;
-            java.util.Map<Long, C> held = slots.apply(rm);
-            C current = held.get(id);
-            if (current != null && (current.equals(credential)
-                    || Long.compareUnsigned(timestampOf.applyAsLong(current), timestamp) > 0)) return true;
-            if (rm.revocations.revoked(type, id, timestamp)) {
-                ctx.drop(DropReason.CREDENTIAL_REJECTED);
-                return true;
-            }
-            if (!verified(verify.apply(signers()), signer, now)) return true;
-            held.put(id, credential);
-            rm.credentialsChanged();
+        Membership m = networks.joined(networkId);
+        if (m == null || issuedTo == null) return true;
+        RemoteMember rm = memberFor(m, issuedTo, now);
+        if (rm == null) return true;
+        java.util.Map<Long, C> held = slots.apply(rm);
+        C current = held.get(id);
+        if (current != null && (current.equals(credential)
+                || Long.compareUnsigned(timestampOf.applyAsLong(current), timestamp) > 0)) return true;
+        if (rm.revocations.revoked(type, id, timestamp)) {
+            ctx.drop(DropReason.CREDENTIAL_REJECTED);
             return true;
-        } catch (StopProcessing e) {
-            return false;
         }
+        Check c = verified(verify.apply(signers()), signer, now);
+        if (c != Check.KEEP) return c == Check.REFUSE;
+        held.put(id, credential);
+        rm.credentialsChanged();
+        return true;
     }
 
     /**
@@ -209,29 +211,26 @@ final class CredentialExchange {
      * fast-propagate flag is re-sent to every member we know except the sender and the signer.
      */
     boolean offerRevocation(Revocation r, Address from, long now) {
-        try {
-            Membership m = networks.joined(r.networkId().value());
-            if (m == null || r.target().equals(ctx.self)) return true;
-            if (!verified(r.verify(signers()), r.signedBy(), now)) return true;
-            RemoteMember rm = m.members.get(r.target());
-            if (rm == null) {
-                Peer p = ctx.topology.peers.get(r.target());
-                rm = new RemoteMember(p == null ? null : p.identity, r.target());
-                m.members.put(r.target(), rm);
-            }
-            RevocationThresholds.Applied applied = rm.revocations.apply(r);
-            if (applied.outcome() == RevocationThresholds.Outcome.REJECTED) {
-                ctx.drop(DropReason.CREDENTIAL_REJECTED);
-                return true;
-            }
-            if (applied.outcome() != RevocationThresholds.Outcome.ACCEPTED_NEW) return true;
-            rm.revocations = applied.thresholds();
-            rm.credentialsChanged();
-            if (r.fastPropagate()) propagate(m, r, from, now);
-            return true;
-        } catch (StopProcessing e) {
-            return false;
+        Membership m = networks.joined(r.networkId().value());
+        if (m == null || r.target().equals(ctx.self)) return true;
+        Check c = verified(r.verify(signers()), r.signedBy(), now);
+        if (c != Check.KEEP) return c == Check.REFUSE;
+        RemoteMember rm = m.members.get(r.target());
+        if (rm == null) {
+            Peer p = ctx.topology.peers.get(r.target());
+            rm = new RemoteMember(p == null ? null : p.identity, r.target());
+            m.members.put(r.target(), rm);
         }
+        RevocationThresholds.Applied applied = rm.revocations.apply(r);
+        if (applied.outcome() == RevocationThresholds.Outcome.REJECTED) {
+            ctx.drop(DropReason.CREDENTIAL_REJECTED);
+            return true;
+        }
+        if (applied.outcome() != RevocationThresholds.Outcome.ACCEPTED_NEW) return true;
+        rm.revocations = applied.thresholds();
+        rm.credentialsChanged();
+        if (r.fastPropagate()) propagate(m, r, from, now);
+        return true;
     }
 
     private void propagate(Membership m, Revocation r, Address from, long now) {

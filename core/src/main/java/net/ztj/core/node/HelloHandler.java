@@ -11,7 +11,10 @@ import net.ztj.core.wire.MalformedException;
 import net.ztj.core.wire.PacketHeader;
 import net.ztj.core.wire.PeerKeys;
 import net.ztj.core.wire.Verb;
+import net.ztj.core.wire.verbs.ErrorMessage;
 import net.ztj.core.wire.verbs.Hello;
+import net.ztj.core.wire.verbs.OkHeader;
+import net.ztj.core.wire.verbs.OkHello;
 import net.ztj.core.world.World;
 import net.ztj.crypto.C25519;
 
@@ -24,33 +27,33 @@ import java.util.Map;
  * per source network), answer OK(HELLO) with its address as we see it and any world updates it lacks.
  */
 final class HelloHandler {
-    private static final int IDENTITY_OFFSET = PacketHeader.IDX_PAYLOAD + 13;
-
     private final NodeContext ctx;
     private final Sender sender;
-    private final VerbHandlers verbs;
+    private final PeerArrivals arrivals;
+    private final PathLearning paths;
     private final Map<Integer, Long> validationBySource = new HashMap<>();
 
-    HelloHandler(NodeContext ctx, Sender sender, VerbHandlers verbs) {
+    HelloHandler(NodeContext ctx, Sender sender, PeerArrivals arrivals, PathLearning paths) {
         this.ctx = ctx;
         this.sender = sender;
-        this.verbs = verbs;
+        this.arrivals = arrivals;
+        this.paths = paths;
     }
 
+    /**
+     * A HELLO packet, still armored. The identity is read first and the protocol version checked after it, in
+     * 1.14's order.
+     */
     void handle(long now, long socket, Endpoint from, byte[] p, int len) {
-        if (len < IDENTITY_OFFSET + Identity.PUBLIC_BINARY_LENGTH) {
-            ctx.drop(DropReason.MALFORMED);
-            return;
-        }
-        if ((p[PacketHeader.IDX_PAYLOAD] & 0xff) < Versions.MINIMUM_PROTOCOL) {
-            ctx.drop(DropReason.PROTOCOL_TOO_OLD);
-            return;
-        }
         Identity id;
         try {
-            id = Identity.fromBytes(p, IDENTITY_OFFSET, len).publicOnly();
-        } catch (IllegalArgumentException e) {
+            id = Hello.peekIdentity(p, len);
+        } catch (MalformedException e) {
             ctx.drop(DropReason.MALFORMED);
+            return;
+        }
+        if (Hello.peekProtocolVersion(p) < Versions.MINIMUM_PROTOCOL) {
+            ctx.drop(DropReason.PROTOCOL_TOO_OLD);
             return;
         }
         Address source = Address.fromBytes(p, PacketHeader.IDX_SOURCE);
@@ -83,8 +86,7 @@ final class HelloHandler {
                 return;
             }
             peer = new Peer(id, keys);
-            ctx.topology.peers.put(source, peer);
-            verbs.identityLearned(peer, now);
+            arrivals.learned(peer, now);
         } else if (!Armor.dearmor(p, len, peer.keys)) {
             ctx.drop(DropReason.AUTHENTICATION_FAILED);
             return;
@@ -105,20 +107,18 @@ final class HelloHandler {
         }
         int hops = p[PacketHeader.IDX_FLAGS] & PacketHeader.HOPS_MASK;
         if (hops == 0 && hello.physicalDestination() != null) {
-            verbs.surfaceReported(peer, hello.physicalDestination(), now);
+            paths.surfaceReported(peer, hello.physicalDestination());
         }
 
         ByteWriter ok = new ByteWriter(128);
-        ok.u8(Verb.HELLO.code).u64(wireId).u64(hello.timestamp());
-        ok.u8(Versions.PROTOCOL).u8(Versions.MAJOR).u8(Versions.MINOR).u16(Versions.REVISION);
+        new OkHeader(Verb.HELLO, wireId).encode(ok);
         Endpoint seen = hello.protocolVersion() < 5 ? from.withPort(0) : from;
-        Endpoint.write(ok, seen);
-        byte[] worlds = worldUpdatesFor(hello);
-        ok.u16(worlds.length).bytes(worlds);
+        new OkHello(hello.timestamp(), Versions.PROTOCOL, Versions.MAJOR, Versions.MINOR, Versions.REVISION, seen,
+                worldUpdatesFor(hello)).encode(ok);
         sender.reply(peer, socket, from, Verb.OK, ok.toByteArray(), now);
         peer.setVersions(hello.protocolVersion(), hello.major(), hello.minor(), hello.revision());
 
-        verbs.received(new InboundPacket(now, socket, from, peer, wireId, hops, Verb.HELLO, new byte[0]));
+        paths.received(new InboundPacket(now, socket, from, peer, wireId, hops, Verb.HELLO, new byte[0]));
     }
 
     /** The planet if the sender has an older revision of ours, and every moon it asks for that we hold newer. */
@@ -144,8 +144,8 @@ final class HelloHandler {
         if (keys == null || !Armor.dearmor(p, len, keys)) return;
         // answer under the claimant's own key, so the node that really owns the address learns of it
         Peer stranger = new Peer(claimed, keys);
-        ByteWriter err = new ByteWriter(16).u8(Verb.HELLO.code).u64(wireId).u8(ErrorCode.IDENTITY_COLLISION.code);
-        sender.reply(stranger, socket, from, Verb.ERROR, err.toByteArray(), now);
+        byte[] err = ErrorMessage.of(Verb.HELLO, wireId, ErrorCode.IDENTITY_COLLISION).toBytes();
+        sender.reply(stranger, socket, from, Verb.ERROR, err, now);
     }
 
     private PeerKeys keysFor(Identity id) {

@@ -5,8 +5,8 @@ import net.ztj.core.wire.Verb;
 
 /**
  * An authenticated, decrypted, decompressed packet from a known peer. Its payload is
- * {@code buffer[offset..offset+length)}: the data path reads it in place, other handlers take a copy with
- * {@link #payload()}. The buffer is valid only while the packet is being handled.
+ * {@code buffer[offset..offset+length)}, which every handler decodes in place with its verb's codec. The buffer is
+ * valid only while the packet is being handled.
  *
  * @param verb null for verbs this node does not know (they still count as traffic)
  */
@@ -18,12 +18,6 @@ record InboundPacket(long now, long socket, Endpoint from, Peer peer, long packe
 
     boolean direct() {
         return hops == 0;
-    }
-
-    /** The payload as an array of its own length (the buffer itself when it is exactly the payload). */
-    byte[] payload() {
-        if (offset == 0 && length == buffer.length) return buffer;
-        return java.util.Arrays.copyOfRange(buffer, offset, offset + length);
     }
 
     /** A reader over the payload, in place. */

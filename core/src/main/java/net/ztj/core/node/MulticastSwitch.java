@@ -5,14 +5,21 @@ import net.ztj.core.network.addressing.Mac;
 import net.ztj.core.network.addressing.MulticastGroup;
 import net.ztj.core.network.credentials.CertificateOfMembership;
 import net.ztj.core.network.rules.FilterResult;
-import net.ztj.core.wire.ByteReader;
 import net.ztj.core.wire.ByteWriter;
+import net.ztj.core.wire.MalformedException;
 import net.ztj.core.wire.PacketHeader;
 import net.ztj.core.wire.Verb;
-import net.ztj.core.wire.verbs.CredentialSpans;
 import net.ztj.core.wire.verbs.GatherResults;
+import net.ztj.core.wire.verbs.MulticastFrame;
+import net.ztj.core.wire.verbs.MulticastGather;
+import net.ztj.core.wire.verbs.MulticastLike;
+import net.ztj.core.wire.verbs.OkHeader;
+import net.ztj.core.wire.verbs.OkMulticastFrame;
+import net.ztj.core.wire.verbs.OkMulticastGather;
+import net.ztj.core.wire.verbs.VerbPayload;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,18 +41,20 @@ final class MulticastSwitch {
     private final WhoisService whois;
     private final FrameFilter filter;
     private final CredentialExchange credentials;
-    private final VirtualSwitch unicast;
+    private final RuleActions rules;
+    /** The in-place decoder of inbound MULTICAST_FRAMEs, reused (one thread drives the node). */
+    private final MulticastFrame.View frameView = new MulticastFrame.View();
     final Multicaster directory = new Multicaster();
 
     MulticastSwitch(NodeContext ctx, Sender sender, Networks networks, WhoisService whois, FrameFilter filter,
-                    CredentialExchange credentials, VirtualSwitch unicast) {
+                    CredentialExchange credentials, RuleActions rules) {
         this.ctx = ctx;
         this.sender = sender;
         this.networks = networks;
         this.whois = whois;
         this.filter = filter;
         this.credentials = credentials;
-        this.unicast = unicast;
+        this.rules = rules;
     }
 
     // ---- from the local port ----
@@ -84,7 +93,7 @@ final class MulticastSwitch {
         }
         if (bridged && m.bridgedGroups.put(group, now) == null) announceNew(m, net, group, now);
         FilterResult r = filter.outbound(net, 0, null, srcMac, dstMac, etherType, data, off, len, false);
-        if (!unicast.sideEffects(m, net, r, srcMac, dstMac, etherType, data, off, len, now)) return;
+        if (!rules.sideEffects(m, net, r, srcMac, dstMac, etherType, data, off, len, now)) return;
         send(now, m, net, group, bridged ? srcMac : 0, dstMac, etherType, data, off, Math.min(len, MAX_MULTICAST_PAYLOAD), null);
     }
 
@@ -106,7 +115,8 @@ final class MulticastSwitch {
                 if (best == null || (p.latencyMs >= 0 && (best.latencyMs < 0 || p.latencyMs < best.latencyMs))) best = p;
             }
             if (best != null) {
-                byte[] payload = frame(networkId, 0x0c, 0, srcMac == 0 ? net.mac : srcMac, group, etherType, data, off, len);
+                byte[] payload = frame(networkId, MulticastFrame.FLAG_SOURCE_MAC | MulticastFrame.FLAG_PLEASE_REPLICATE, 0,
+                        srcMac == 0 ? net.mac : srcMac, group, etherType, data, off, len);
                 sender.sendData(best, Verb.MULTICAST_FRAME, payload, !net.compressionDisabled(), false, now);
                 return;
             }
@@ -122,7 +132,7 @@ final class MulticastSwitch {
             recipients.add(a);
         }
         long gatherLimit = known >= limit ? 1 : (limit - known) + 1;
-        int flags = 0x02 | (srcMac != 0 ? 0x04 : 0);
+        int flags = MulticastFrame.FLAG_GATHER_LIMIT | (srcMac != 0 ? MulticastFrame.FLAG_SOURCE_MAC : 0);
         byte[] payload = frame(networkId, flags, gatherLimit, srcMac, group, etherType, data, off, len);
         for (Address a : recipients) copyTo(now, m, net, a, payload, srcMac == 0 ? net.mac : srcMac, dstMac, etherType, data, off, len);
         if (known >= limit) return;
@@ -160,10 +170,8 @@ final class MulticastSwitch {
 
     private static byte[] frame(long networkId, int flags, long gatherLimit, long srcMac, MulticastGroup group,
                                 int etherType, byte[] data, int off, int len) {
-        ByteWriter w = new ByteWriter(len + 40).u64(networkId).u8(flags);
-        if ((flags & 0x02) != 0) w.u32(gatherLimit);
-        if ((flags & 0x04) != 0) w.u48(srcMac);
-        return w.u48(group.mac().value()).u32(group.adi()).u16(etherType).bytes(data, off, len).toByteArray();
+        return new MulticastFrame(networkId, flags, null, gatherLimit, srcMac, group.mac().value(), group.adi(),
+                etherType, Arrays.copyOfRange(data, off, off + len)).toBytes();
     }
 
     /** MULTICAST_GATHER to the best root, the controller, anchors and replicators, at most 16 (spec 03 §6.4). */
@@ -178,11 +186,9 @@ final class MulticastSwitch {
         to.addAll(specials);
         to.addAll(net.anchors);
         to.remove(ctx.self);
-        int flags = net.com.isPresent() ? 0x01 : 0;
-        ByteWriter w = new ByteWriter(64).u64(net.networkIdValue()).u8(flags).u48(group.mac().value()).u32(group.adi())
-                .u32(gatherLimit);
-        if (net.com.isPresent()) w.bytes(net.com.get().serialize());
-        byte[] payload = w.toByteArray();
+        byte[] com = net.com.map(CertificateOfMembership::serialize).orElse(null);
+        byte[] payload = new MulticastGather(net.networkIdValue(), com == null ? 0 : MulticastGather.FLAG_COM_ATTACHED,
+                group.mac().value(), group.adi(), gatherLimit, com).toBytes();
         int n = 0;
         for (Address a : to) {
             if (n++ >= Multicaster.MAX_GATHER_RECIPIENTS) break;
@@ -195,58 +201,50 @@ final class MulticastSwitch {
     // ---- from peers ----
 
     /** MULTICAST_FRAME (spec 03 §6.5). */
-    void multicastFrame(InboundPacket in) {
-        byte[] p = in.buffer();
-        ByteReader r = in.reader();
-        long networkId = r.u64();
-        int flags = r.u8();
-        byte[] com = (flags & 0x01) != 0 ? CredentialSpans.com(r) : null;
-        long gatherLimit = (flags & 0x02) != 0 ? r.u32() : -1;
-        long carriedSrc = (flags & 0x04) != 0 ? r.u48() : 0;
-        long dstMac = r.u48();
-        long adi = r.u32();
-        int etherType = r.u16();
-        int off = r.position(), len = in.offset() + in.length() - off;
-        Membership m = networks.forFrames(networkId);
-        if (m == null) return;
+    Outcome multicastFrame(InboundPacket in) {
+        MulticastFrame.View f = frameView;
+        if (!f.wrap(in.buffer(), in.offset(), in.length())) return Outcome.rejected(DropReason.MALFORMED);
+        long networkId = f.networkId();
+        long gatherLimit = f.gatherLimit();
+        boolean pleaseReplicate = f.pleaseReplicate();
+        boolean carriesSource = f.hasSourceMac();
+        long carriedSrc = f.sourceMac();
+        long dstMac = f.destinationMac();
+        long adi = f.adi();
+        int etherType = f.etherType();
+        byte[] p = f.buffer();
+        int off = f.dataOffset(), len = f.dataLength();
+        byte[] com = f.hasCom() ? Arrays.copyOfRange(p, f.comOffset(), f.comEnd()) : null;
+        Membership m = networks.usable(networkId);
+        if (m == null) return Outcome.ignored(DropReason.FRAME_NO_NETWORK);
         ConfiguredNetwork net = m.net;
         if (com != null) credentials.offerCom(CertificateOfMembership.parse(com), in.now());
         RemoteMember rm = networks.member(m, in.peer().identity);
-        if (!rm.passesGate(net)) {
-            credentials.rejectFrame(in, networkId);
-            return;
-        }
-        if (net.multicastLimit() == 0) {
-            ctx.drop(DropReason.MULTICAST_DISABLED);
-            return;
-        }
+        if (!rm.passesGate(net)) return credentials.rejectFrame(in, networkId);
+        if (net.multicastLimit() == 0) return Outcome.ignored(DropReason.MULTICAST_DISABLED);
         MulticastGroup group = new MulticastGroup(new Mac(dstMac), adi);
         long senderMac = net.macOf(rm.address);
-        long srcMac = carriedSrc != 0 ? carriedSrc : senderMac;
+        // as 1.14: an explicit source MAC is taken as sent, so a zero one is refused below
+        long srcMac = carriesSource ? carriedSrc : senderMac;
         if (len > 0 && len <= MAX_MULTICAST_PAYLOAD) {
-            if ((dstMac & 0x010000000000L) == 0 || srcMac == 0 || (srcMac & 0x010000000000L) != 0 || srcMac == net.mac) {
-                ctx.drop(DropReason.FRAME_BAD_MAC);
-                return;
+            if (!Mac.isMulticast(dstMac) || srcMac == 0 || Mac.isMulticast(srcMac) || srcMac == net.mac) {
+                return Outcome.ignored(DropReason.FRAME_BAD_MAC);
             }
-            if ((flags & 0x08) != 0 && net.weAreReplicator) {
+            if (pleaseReplicate && net.weAreReplicator) {
                 send(in.now(), m, net, group, srcMac, dstMac, etherType, p, off, len, rm.address);
             }
             if (srcMac != senderMac) {
-                if (!net.isBridge(rm.address)) {
-                    ctx.drop(DropReason.BRIDGING_REFUSED);
-                    return;
-                }
+                if (!net.isBridge(rm.address)) return Outcome.ignored(DropReason.BRIDGING_REFUSED);
                 m.bridgeRoutes.put(srcMac, rm.address);
             }
-            FilterResult f = filter.inbound(net, rm, srcMac, dstMac, etherType, p, off, len);
-            if (unicast.sideEffects(m, net, f, srcMac, dstMac, etherType, p, off, len, in.now())) {
+            FilterResult r = filter.inbound(net, rm, srcMac, dstMac, etherType, p, off, len);
+            if (rules.sideEffects(m, net, r, srcMac, dstMac, etherType, p, off, len, in.now())) {
                 in.peer().lastActivityMs = in.now();
                 ctx.events.virtualNetworkFrame(networkId, srcMac, dstMac, etherType, 0, p, off, len);
             }
-        } else if (len > MAX_MULTICAST_PAYLOAD) {
-            ctx.drop(DropReason.FRAME_TOO_LARGE);
         }
         if (gatherLimit > 0) answerGather(in, Verb.MULTICAST_FRAME, networkId, group, m.subscribes(group), gatherLimit);
+        return len > MAX_MULTICAST_PAYLOAD ? Outcome.ignored(DropReason.FRAME_TOO_LARGE) : Outcome.HANDLED;
     }
 
     /**
@@ -258,22 +256,26 @@ final class MulticastSwitch {
         Multicaster.Gathered g = directory.gather(ctx.self, weSubscribe, networkId, group, in.peer().identity.address(),
                 limit, ctx.random);
         if (g.members().isEmpty()) return;
-        ByteWriter w = new ByteWriter(64 + 5 * g.members().size()).u8(inRe.code).u64(in.packetId()).u64(networkId)
-                .u48(group.mac().value()).u32(group.adi());
-        if (inRe == Verb.MULTICAST_FRAME) w.u8(0x02);
-        new GatherResults(g.totalKnown(), g.members()).encode(w);
+        ByteWriter w = new ByteWriter(64 + 5 * g.members().size());
+        new OkHeader(inRe, in.packetId()).encode(w);
+        GatherResults results = new GatherResults(g.totalKnown(), g.members());
+        long mac = group.mac().value();
+        VerbPayload body = inRe == Verb.MULTICAST_FRAME
+                ? new OkMulticastFrame(networkId, mac, group.adi(), OkMulticastFrame.FLAG_GATHER_RESULTS, null, results)
+                : new OkMulticastGather(networkId, mac, group.adi(), results);
+        body.encode(w);
         sender.reply(in.peer(), in.socket(), in.from(), Verb.OK, w.toByteArray(), in.now());
     }
 
     /** MULTICAST_LIKE (spec 03 §6.2): recorded for members that pass the gate, by roots for anyone. */
-    void like(InboundPacket in) {
-        ByteReader r = new ByteReader(in.payload());
+    Outcome like(InboundPacket in) {
         Address from = in.peer().identity.address();
-        while (r.remaining() >= 18) {
-            long networkId = r.u64();
-            MulticastGroup group = new MulticastGroup(Mac.read(r), r.u32());
-            if (mayRecord(in, networkId, from)) directory.add(networkId, group, from, in.now());
+        for (MulticastLike.Subscription sub : MulticastLike.decode(in.reader()).subscriptions()) {
+            if (mayRecord(in, sub.networkId(), from)) {
+                directory.add(sub.networkId(), new MulticastGroup(new Mac(sub.mac()), sub.adi()), from, in.now());
+            }
         }
+        return Outcome.HANDLED;
     }
 
     private boolean mayRecord(InboundPacket in, long networkId, Address from) {
@@ -286,36 +288,37 @@ final class MulticastSwitch {
         return ctx.controller != null && ctx.localAuthorizations.recent(from, networkId, in.now());
     }
 
-    /** MULTICAST_GATHER (spec 03 §6.3). */
-    void gatherRequest(InboundPacket in) {
-        ByteReader r = new ByteReader(in.payload());
-        long networkId = r.u64();
-        int flags = r.u8();
-        MulticastGroup group = new MulticastGroup(Mac.read(r), r.u32());
-        long limit = r.u32();
-        if ((flags & 0x01) != 0 && r.hasRemaining()) {
-            credentials.offerCom(CertificateOfMembership.parse(CredentialSpans.com(r)), in.now());
+    /**
+     * MULTICAST_GATHER (spec 03 §6.3). An attached COM that is missing or does not parse is discarded and the gather
+     * still answered, as 1.14 does.
+     */
+    Outcome gatherRequest(InboundPacket in) {
+        MulticastGather req = MulticastGather.decode(in.reader());
+        if (req.com() != null) {
+            try {
+                credentials.offerCom(CertificateOfMembership.parse(req.com()), in.now());
+            } catch (MalformedException discarded) {
+                // 1.14 discards an invalid COM here and goes on
+            }
         }
-        if (limit == 0 || !mayRecord(in, networkId, in.peer().identity.address())) return;
+        long networkId = req.networkId();
+        MulticastGroup group = new MulticastGroup(new Mac(req.mac()), req.adi());
+        if (req.gatherLimit() == 0 || !mayRecord(in, networkId, in.peer().identity.address())) return Outcome.HANDLED;
         Membership m = networks.joined(networkId);
         boolean weSubscribe = m != null && m.usable() != null && m.subscribes(group);
-        answerGather(in, Verb.MULTICAST_GATHER, networkId, group, weSubscribe, limit);
+        answerGather(in, Verb.MULTICAST_GATHER, networkId, group, weSubscribe, req.gatherLimit());
+        return Outcome.HANDLED;
     }
 
-    /** OK(MULTICAST_GATHER): {@code [nwid][mac][adi][results]}. */
-    void gatherReply(ByteReader r, long now) {
-        long networkId = r.u64();
-        MulticastGroup group = new MulticastGroup(Mac.read(r), r.u32());
-        learn(networkId, group, GatherResults.decode(r), now);
+    /** OK(MULTICAST_GATHER): the members a gather found. */
+    void gatherReply(OkMulticastGather reply, long now) {
+        learn(reply.networkId(), new MulticastGroup(new Mac(reply.mac()), reply.adi()), reply.results(), now);
     }
 
-    /** OK(MULTICAST_FRAME): {@code [nwid][mac][adi][flags][COM?][results?]}. */
-    void frameReply(ByteReader r, long now) {
-        long networkId = r.u64();
-        MulticastGroup group = new MulticastGroup(Mac.read(r), r.u32());
-        int flags = r.u8();
-        if ((flags & 0x01) != 0) CredentialSpans.com(r);
-        if ((flags & 0x02) != 0) learn(networkId, group, GatherResults.decode(r), now);
+    /** OK(MULTICAST_FRAME): the members an implicit gather found, if the reply carries them. */
+    void frameReply(OkMulticastFrame reply, long now) {
+        if (reply.results() == null) return;
+        learn(reply.networkId(), new MulticastGroup(new Mac(reply.mac()), reply.adi()), reply.results(), now);
     }
 
     private void learn(long networkId, MulticastGroup group, GatherResults results, long now) {

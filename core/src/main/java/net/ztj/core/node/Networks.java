@@ -73,14 +73,10 @@ final class Networks {
         return joined.get(networkId);
     }
 
-    /** A joined network that can carry frames now (configured, no failure), or null: dropped and counted. */
-    Membership forFrames(long networkId) {
+    /** A joined network that can carry frames now (configured, no failure), or null (the caller counts the drop). */
+    Membership usable(long networkId) {
         Membership m = joined.get(networkId);
-        if (m == null || m.usable() == null) {
-            ctx.drop(DropReason.FRAME_NO_NETWORK);
-            return null;
-        }
-        return m;
+        return m == null || m.usable() == null ? null : m;
     }
 
     Iterable<Membership> all() {
@@ -190,13 +186,19 @@ final class Networks {
         failed(m, code);
     }
 
+    /** The state an error from the controller puts a network in, or null for an error that changes nothing. */
+    static NetworkStatus failureOf(ErrorCode code) {
+        return switch (code) {
+            case OBJ_NOT_FOUND, UNSUPPORTED_OPERATION -> NetworkStatus.NOT_FOUND;
+            case NETWORK_ACCESS_DENIED -> NetworkStatus.ACCESS_DENIED;
+            case NETWORK_AUTHENTICATION_REQUIRED -> NetworkStatus.AUTHENTICATION_REQUIRED;
+            default -> null;
+        };
+    }
+
     private static void failed(Membership m, ErrorCode code) {
-        switch (code) {
-            case OBJ_NOT_FOUND, UNSUPPORTED_OPERATION -> m.failure = NetworkStatus.NOT_FOUND;
-            case NETWORK_ACCESS_DENIED -> m.failure = NetworkStatus.ACCESS_DENIED;
-            case NETWORK_AUTHENTICATION_REQUIRED -> m.failure = NetworkStatus.AUTHENTICATION_REQUIRED;
-            default -> { }
-        }
+        NetworkStatus failure = failureOf(code);
+        if (failure != null) m.failure = failure;
     }
 
     /**

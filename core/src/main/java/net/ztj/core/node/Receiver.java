@@ -19,6 +19,8 @@ final class Receiver {
     private final HelloHandler hello;
     private final VerbHandlers verbs;
     private final WhoisService whois;
+    private final PathLearning paths;
+    private final PeerArrivals arrivals;
     private final Reassembler reassembler = new Reassembler(64, Timing.QUEUE_TIMEOUT);
     /**
      * Reused for the packet being processed: whole datagrams are copied here, reassembled packets written here. A
@@ -28,12 +30,15 @@ final class Receiver {
     private final byte[] packetBuffer = new byte[PacketHeader.MAX_LENGTH];
     private int depth;
 
-    Receiver(NodeContext ctx, Relay relay, HelloHandler hello, VerbHandlers verbs, WhoisService whois) {
+    Receiver(NodeContext ctx, Relay relay, HelloHandler hello, VerbHandlers verbs, WhoisService whois,
+             PathLearning paths, PeerArrivals arrivals) {
         this.ctx = ctx;
         this.relay = relay;
         this.hello = hello;
         this.verbs = verbs;
         this.whois = whois;
+        this.paths = paths;
+        this.arrivals = arrivals;
     }
 
     void datagram(long now, long socket, Endpoint from, byte[] data, int off, int len) {
@@ -42,6 +47,15 @@ final class Receiver {
             classify(now, socket, from, data, off, len);
         } finally {
             depth--;
+        }
+        if (depth == 0) replayHeld(now);
+    }
+
+    /** Processes the packets held for identities that have arrived since (spec 02 §11.8). */
+    void replayHeld(long now) {
+        for (PeerArrivals.Replay r = arrivals.nextReplay(); r != null; r = arrivals.nextReplay()) {
+            WhoisService.PendingPacket p = r.packet();
+            authenticated(now, p.localSocket(), p.from(), r.peer(), p.packet(), p.packet().length);
         }
     }
 
@@ -137,7 +151,7 @@ final class Receiver {
     }
 
     /** Dearmors a packet from a known peer and dispatches it. */
-    void authenticated(long now, long socket, Endpoint from, Peer peer, byte[] p, int len) {
+    private void authenticated(long now, long socket, Endpoint from, Peer peer, byte[] p, int len) {
         int suite = (p[PacketHeader.IDX_FLAGS] >>> 3) & 7;
         if (suite != 0 && suite != 1 && suite != 3) {
             ctx.drop(DropReason.UNSUPPORTED_CIPHER);
@@ -169,14 +183,13 @@ final class Receiver {
             in = new InboundPacket(now, socket, from, peer, wireId, hops, verb, p, PacketHeader.IDX_PAYLOAD,
                     len - PacketHeader.IDX_PAYLOAD);
         }
-        try {
-            verbs.dispatch(in);
-        } catch (MalformedException e) {
-            ctx.drop(DropReason.MALFORMED);
-            return;
-        } catch (VerbHandlers.Ignored e) {
-            return;
+        switch (verbs.dispatch(in)) {
+            case Outcome.Handled h -> paths.received(in);
+            case Outcome.Ignored i -> {
+                ctx.drop(i.reason());
+                paths.received(in);
+            }
+            case Outcome.Rejected r -> ctx.drop(r.reason());
         }
-        verbs.received(in);
     }
 }

@@ -2,60 +2,76 @@ package net.ztj.core.node;
 
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
+import net.ztj.core.network.config.ConfigChunker;
 import net.ztj.core.wire.ByteReader;
 import net.ztj.core.wire.ByteWriter;
 import net.ztj.core.wire.Endpoint;
 import net.ztj.core.wire.ErrorCode;
 import net.ztj.core.wire.MalformedException;
 import net.ztj.core.wire.Verb;
-import net.ztj.core.network.config.ConfigChunker;
+import net.ztj.core.wire.verbs.Echo;
+import net.ztj.core.wire.verbs.ErrorMessage;
+import net.ztj.core.wire.verbs.NetworkConfigAck;
 import net.ztj.core.wire.verbs.NetworkConfigChunk;
 import net.ztj.core.wire.verbs.NetworkConfigRequest;
+import net.ztj.core.wire.verbs.OkHeader;
+import net.ztj.core.wire.verbs.OkHello;
+import net.ztj.core.wire.verbs.OkMulticastFrame;
+import net.ztj.core.wire.verbs.OkMulticastGather;
+import net.ztj.core.wire.verbs.OkWhois;
 import net.ztj.core.wire.verbs.PushDirectPaths;
 import net.ztj.core.wire.verbs.Rendezvous;
+import net.ztj.core.wire.verbs.UserMessage;
+import net.ztj.core.wire.verbs.Whois;
 import net.ztj.core.world.World;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The VL1 verbs after authentication (spec 02 §8): OK, ERROR, WHOIS, RENDEZVOUS, ECHO, PUSH_DIRECT_PATHS,
- * USER_MESSAGE; and the bookkeeping every authenticated packet triggers (path learning, §11.2).
+ * The verbs after authentication (spec 02 §8), each payload decoded by its codec in {@code wire.verbs}: the VL1
+ * verbs (OK, ERROR, WHOIS, RENDEZVOUS, ECHO, PUSH_DIRECT_PATHS, USER_MESSAGE) and the configuration verbs here, the
+ * frame, multicast and credential verbs handed to the network layer. Every handler returns its {@link Outcome}.
  */
 final class VerbHandlers {
     private final NodeContext ctx;
     private final Sender sender;
-    private WhoisService whois;
-    private Receiver receiver;
-    private Networks networks;
-    private VirtualSwitch frames;
-    private MulticastSwitch multicast;
-    private CredentialExchange credentials;
-    private final Map<Endpoint, Address> surface = new java.util.LinkedHashMap<>();
-    private final Map<Address, Map<Endpoint, Long>> confirmHellos = new HashMap<>();
+    private final WhoisService whois;
+    private final PeerArrivals arrivals;
+    private final PathLearning paths;
+    private final Networks networks;
+    private final VirtualSwitch frames;
+    private final MulticastSwitch multicast;
+    private final CredentialExchange credentials;
 
-    VerbHandlers(NodeContext ctx, Sender sender) {
+    VerbHandlers(NodeContext ctx, Sender sender, WhoisService whois, PeerArrivals arrivals, PathLearning paths,
+                 Networks networks, VirtualSwitch frames, MulticastSwitch multicast, CredentialExchange credentials) {
         this.ctx = ctx;
         this.sender = sender;
-    }
-
-    void wire(WhoisService whois, Receiver receiver, Networks networks) {
         this.whois = whois;
-        this.receiver = receiver;
+        this.arrivals = arrivals;
+        this.paths = paths;
         this.networks = networks;
-    }
-
-    void wireVl2(VirtualSwitch frames, MulticastSwitch multicast, CredentialExchange credentials) {
         this.frames = frames;
         this.multicast = multicast;
         this.credentials = credentials;
     }
 
-    void dispatch(InboundPacket in) {
-        if (in.verb() == null) return; // unknown verbs are ignored but count as traffic
-        switch (in.verb()) {
+    /**
+     * Handles one packet. A payload its codec refuses is rejected as {@link DropReason#MALFORMED}: the decoders'
+     * {@link MalformedException} stops here.
+     */
+    Outcome dispatch(InboundPacket in) {
+        try {
+            return handle(in);
+        } catch (MalformedException e) {
+            return Outcome.rejected(DropReason.MALFORMED);
+        }
+    }
+
+    private Outcome handle(InboundPacket in) {
+        if (in.verb() == null) return Outcome.HANDLED; // unknown verbs are ignored but count as traffic
+        return switch (in.verb()) {
             case OK -> ok(in);
             case ERROR -> error(in);
             case WHOIS -> whoisRequest(in);
@@ -71,165 +87,163 @@ final class VerbHandlers {
             case MULTICAST_LIKE -> multicast.like(in);
             case MULTICAST_GATHER -> multicast.gatherRequest(in);
             case NETWORK_CREDENTIALS -> credentials.received(in);
-            default -> { }
-        }
+            default -> Outcome.HANDLED;
+        };
     }
 
     // ---- OK ----
 
-    private void ok(InboundPacket in) {
-        ByteReader r = new ByteReader(in.payload());
-        int inReVerb = r.u8() & 0x1f;
-        long inReId = r.u64();
-        if (!ctx.expectedReplies.expected(inReId, in.now())) {
-            ctx.drop(DropReason.UNEXPECTED_REPLY);
-            throw new Ignored();
+    /**
+     * OK (spec 02 §8.0): only in reply to a packet we sent recently. The in-re verb is compared unmasked, as 1.14
+     * does; a reply about a verb we do not act on is traffic all the same.
+     */
+    private Outcome ok(InboundPacket in) {
+        byte[] b = in.buffer();
+        int off = in.offset();
+        if (in.length() < OkHeader.LENGTH) return Outcome.rejected(DropReason.MALFORMED);
+        if (!ctx.expectedReplies.expected(OkHeader.inRePacketId(b, off), in.now())) {
+            return Outcome.rejected(DropReason.UNEXPECTED_REPLY);
         }
-        Peer peer = in.peer();
-        if (inReVerb == Verb.HELLO.code) {
-            long timestamp = r.u64();
-            int proto = r.u8(), major = r.u8(), minor = r.u8(), rev = r.u16();
-            Endpoint reported = r.hasRemaining() ? Endpoint.read(r) : null;
-            if (in.direct()) {
-                long lat = in.now() - timestamp;
-                if (lat >= 0 && lat < 0xffff) peer.latencyMs = (int) lat;
-                if (reported != null) surfaceReported(peer, reported, in.now());
-            }
-            peer.setVersions(proto, major, minor, rev);
-            if (r.remaining() >= 2) {
-                int n = r.u16();
-                int end = r.position() + n;
-                if (end > r.limit()) throw new MalformedException("world updates overrun");
-                Address src = peer.identity.address();
-                if (ctx.topology.isUpstream(src) || ctx.topology.isPendingSeed(src)) {
-                    int pos = r.position();
-                    while (pos < end) {
-                        World w = World.deserialize(r.array(), pos, end);
-                        pos += w.wireLength();
-                        if (ctx.topology.offer(w, true)) {
-                            ctx.events.worldUpdated(w);
-                            ensureUpstreamPeers(in.now());
-                        }
-                    }
-                }
-            }
-        } else if (inReVerb == Verb.WHOIS.code) {
-            if (!ctx.topology.isUpstream(peer.identity.address())) {
-                ctx.drop(DropReason.NOT_FROM_UPSTREAM);
-                return;
-            }
-            if (!r.hasRemaining()) return;
-            Identity id;
-            try {
-                id = Identity.fromBytes(r.array(), r.position(), r.limit()).publicOnly();
-            } catch (IllegalArgumentException e) {
-                throw new MalformedException("bad identity in OK(WHOIS)");
-            }
-            if (ctx.topology.peers.containsKey(id.address()) || id.address().equals(ctx.self)) return;
-            if (ctx.config.validateWhoisIdentities() && !id.locallyValidate(ctx.hasher)) {
-                ctx.drop(DropReason.IDENTITY_INVALID);
-                return;
-            }
-            Peer learned = Node.newPeer(ctx, id);
-            if (learned == null) return;
-            ctx.topology.peers.put(id.address(), learned);
-            identityLearned(learned, in.now());
-        } else if (inReVerb == Verb.NETWORK_CONFIG_REQUEST.code) {
-            networks.configChunk(peer, in.packetId(), NetworkConfigChunk.decode(r), in.now());
+        int inReVerb = OkHeader.inReVerbCode(b, off);
+        ByteReader body = new ByteReader(b, off + OkHeader.LENGTH, off + in.length());
+        if (inReVerb == Verb.HELLO.code) return okHello(in, OkHello.decode(body));
+        if (inReVerb == Verb.WHOIS.code) return okWhois(in, body);
+        if (inReVerb == Verb.NETWORK_CONFIG_REQUEST.code) {
+            networks.configChunk(in.peer(), in.packetId(), NetworkConfigChunk.decode(body), in.now());
         } else if (inReVerb == Verb.MULTICAST_GATHER.code) {
-            multicast.gatherReply(r, in.now());
+            multicast.gatherReply(OkMulticastGather.decode(body), in.now());
         } else if (inReVerb == Verb.MULTICAST_FRAME.code) {
-            multicast.frameReply(r, in.now());
+            multicast.frameReply(OkMulticastFrame.decode(body), in.now());
         }
         // OK(ECHO) and the other VL2 replies need no further action here
+        return Outcome.HANDLED;
+    }
+
+    /** OK(HELLO): latency, versions, the address the peer sees us at, and world updates from upstreams. */
+    private Outcome okHello(InboundPacket in, OkHello ok) {
+        Peer peer = in.peer();
+        if (in.direct()) {
+            long lat = in.now() - ok.timestamp();
+            if (lat >= 0 && lat < 0xffff) peer.latencyMs = (int) lat;
+            if (ok.physicalSource() != null) paths.surfaceReported(peer, ok.physicalSource());
+        }
+        peer.setVersions(ok.protocolVersion(), ok.major(), ok.minor(), ok.revision());
+        Address src = peer.identity.address();
+        if (!ctx.topology.isUpstream(src) && !ctx.topology.isPendingSeed(src)) return Outcome.HANDLED;
+        byte[] worlds = ok.worldUpdates();
+        int pos = 0;
+        while (pos < worlds.length) {
+            World w = World.deserialize(worlds, pos, worlds.length);
+            pos += w.wireLength();
+            if (ctx.topology.offer(w, true)) {
+                ctx.events.worldUpdated(w);
+                arrivals.ensureUpstreamPeers(in.now());
+            }
+        }
+        return Outcome.HANDLED;
+    }
+
+    /**
+     * OK(WHOIS) from an upstream: the first identity, as 1.14 reads it (it must be there; what follows is ignored).
+     */
+    private Outcome okWhois(InboundPacket in, ByteReader body) {
+        if (!ctx.topology.isUpstream(in.peer().identity.address())) return Outcome.ignored(DropReason.NOT_FROM_UPSTREAM);
+        Identity id = OkWhois.decode(body).first();
+        if (ctx.topology.peers.containsKey(id.address()) || id.address().equals(ctx.self)) return Outcome.HANDLED;
+        if (ctx.config.validateWhoisIdentities() && !id.locallyValidate(ctx.hasher)) {
+            return Outcome.ignored(DropReason.IDENTITY_INVALID);
+        }
+        Peer learned = arrivals.newPeer(id);
+        if (learned != null) arrivals.learned(learned, in.now());
+        return Outcome.HANDLED;
     }
 
     // ---- ERROR ----
 
-    private void error(InboundPacket in) {
-        ByteReader r = new ByteReader(in.payload());
-        int inReVerb = r.u8() & 0x1f;
-        r.u64();
-        ErrorCode code = ErrorCode.fromCode(r.u8());
-        if (code == null) return;
+    /**
+     * ERROR (spec 02 §8.0, §8.3). As in 1.14, an unknown error code is no error, and an error that names a network
+     * without carrying its ID is malformed.
+     */
+    private Outcome error(InboundPacket in) {
+        byte[] b = in.buffer();
+        int off = in.offset(), end = off + in.length();
+        if (in.length() < ErrorMessage.HEADER_LENGTH) return Outcome.rejected(DropReason.MALFORMED);
+        ErrorCode code = ErrorCode.fromCode(ErrorMessage.errorCode(b, off));
+        if (code == null) return Outcome.HANDLED;
+        int inReVerb = OkHeader.inReVerbCode(b, off);
         Address from = in.peer().identity.address();
         if (code == ErrorCode.IDENTITY_COLLISION && ctx.topology.isUpstream(from)) {
             ctx.events.identityCollision();
-        } else if (inReVerb == Verb.NETWORK_CONFIG_REQUEST.code && r.remaining() >= 8) {
-            networks.error(from, code, r.u64());
-        } else if (code == ErrorCode.NEED_MEMBERSHIP_CERTIFICATE && r.remaining() >= 8) {
-            credentials.needCertificate(in.peer(), r.u64(), in.now());
+        } else if (inReVerb == Verb.NETWORK_CONFIG_REQUEST.code) {
+            if (Networks.failureOf(code) != null) networks.error(from, code, ErrorMessage.detailNetworkId(b, off, end));
+        } else if (code == ErrorCode.NEED_MEMBERSHIP_CERTIFICATE) {
+            credentials.needCertificate(in.peer(), ErrorMessage.detailNetworkId(b, off, end), in.now());
         }
+        return Outcome.HANDLED;
     }
 
     // ---- WHOIS ----
 
-    private void whoisRequest(InboundPacket in) {
+    private Outcome whoisRequest(InboundPacket in) {
         Peer peer = in.peer();
         if (!ctx.topology.amRoot()) {
             if (in.now() - peer.lastWhoisAnsweredMs < Timing.PEER_WHOIS_RATE_LIMIT) {
-                ctx.drop(DropReason.RATE_LIMITED);
-                return;
+                return Outcome.ignored(DropReason.RATE_LIMITED);
             }
             peer.lastWhoisAnsweredMs = in.now();
         }
-        ByteReader r = new ByteReader(in.payload());
-        ByteWriter ok = new ByteWriter(128).u8(Verb.WHOIS.code).u64(in.packetId());
+        ByteWriter ok = new ByteWriter(128);
+        new OkHeader(Verb.WHOIS, in.packetId()).encode(ok);
         int found = 0;
-        while (r.remaining() >= 5) {
-            Address a = new Address(r.u40());
+        for (Address a : Whois.decode(in.reader()).addresses()) {
             Identity id = a.equals(ctx.self) ? ctx.identity.publicOnly() : null;
             Peer known = ctx.topology.peers.get(a);
             if (known != null) id = known.identity;
             if (id != null) {
-                byte[] b = id.toBytes(false);
-                ok.bytes(b);
+                ok.bytes(id.toBytes(false));
                 found++;
             } else if (!ctx.topology.amRoot()) {
                 whois.request(a, null, in.now());
             }
         }
         if (found > 0) sender.reply(peer, in.socket(), in.from(), Verb.OK, ok.toByteArray(), in.now());
+        return Outcome.HANDLED;
     }
 
     // ---- RENDEZVOUS ----
 
-    private void rendezvous(InboundPacket in) {
-        if (!ctx.topology.isUpstream(in.peer().identity.address())) {
-            ctx.drop(DropReason.NOT_FROM_UPSTREAM);
-            return;
-        }
-        Rendezvous rv = Rendezvous.decode(new ByteReader(in.payload()));
+    private Outcome rendezvous(InboundPacket in) {
+        if (!ctx.topology.isUpstream(in.peer().identity.address())) return Outcome.ignored(DropReason.NOT_FROM_UPSTREAM);
+        Rendezvous rv = Rendezvous.decode(in.reader());
         Peer target = ctx.topology.peers.get(rv.peer());
-        if (target == null || rv.endpoint() == null || rv.endpoint().port() == 0) return;
-        if (!NodeContext.pathAllowed(rv.endpoint())) {
-            ctx.drop(DropReason.PATH_REFUSED);
-            return;
-        }
+        if (target == null || rv.endpoint() == null || rv.endpoint().port() == 0) return Outcome.HANDLED;
+        if (!NodeContext.pathAllowed(rv.endpoint())) return Outcome.ignored(DropReason.PATH_REFUSED);
         byte[] junk = new byte[4];
         ctx.random.nextBytes(junk);
         ctx.transport.send(in.socket(), rv.endpoint(), junk, 0, 4, 2);
         sender.contact(target, in.socket(), rv.endpoint(), in.now());
+        return Outcome.HANDLED;
     }
 
     // ---- ECHO ----
 
-    private void echo(InboundPacket in) {
+    private Outcome echo(InboundPacket in) {
         Path path = in.peer().findPath(in.socket(), in.from());
         if (path != null) {
-            if (in.now() - path.lastEchoReplyMs < Timing.ECHO_REPLY_INTERVAL) {
-                ctx.drop(DropReason.RATE_LIMITED);
-                return;
-            }
+            if (in.now() - path.lastEchoReplyMs < Timing.ECHO_REPLY_INTERVAL) return Outcome.ignored(DropReason.RATE_LIMITED);
             path.lastEchoReplyMs = in.now();
         }
-        ByteWriter ok = new ByteWriter(16 + in.payload().length).u8(Verb.ECHO.code).u64(in.packetId()).bytes(in.payload());
+        Echo echo = Echo.decode(in.reader());
+        ByteWriter ok = new ByteWriter(OkHeader.LENGTH + echo.data().length);
+        new OkHeader(Verb.ECHO, in.packetId()).encode(ok);
+        echo.encode(ok);
         sender.reply(in.peer(), in.socket(), in.from(), Verb.OK, ok.toByteArray(), in.now());
+        return Outcome.HANDLED;
     }
 
     // ---- PUSH_DIRECT_PATHS ----
 
-    private void pushDirectPaths(InboundPacket in) {
+    private Outcome pushDirectPaths(InboundPacket in) {
         Peer peer = in.peer();
         long now = in.now();
         if (now - peer.pushDirectPathsWindowStartMs > Timing.PUSH_DIRECT_PATHS_CUTOFF_TIME) {
@@ -237,10 +251,9 @@ final class VerbHandlers {
             peer.pushDirectPathsInWindow = 0;
         }
         if (++peer.pushDirectPathsInWindow > Timing.PUSH_DIRECT_PATHS_CUTOFF_LIMIT) {
-            ctx.drop(DropReason.RATE_LIMITED);
-            return;
+            return Outcome.ignored(DropReason.RATE_LIMITED);
         }
-        PushDirectPaths push = PushDirectPaths.decode(new ByteReader(in.payload()));
+        PushDirectPaths push = PushDirectPaths.decode(in.reader());
         Map<String, Integer> perScope = new HashMap<>();
         for (PushDirectPaths.PathRecord rec : push.paths()) {
             Endpoint e = rec.endpoint();
@@ -254,6 +267,7 @@ final class VerbHandlers {
             if (n > Timing.PUSH_DIRECT_PATHS_MAX_PER_SCOPE_AND_FAMILY) continue;
             sender.contact(peer, PhysicalTransport.ANY_SOCKET, e, now);
         }
+        return Outcome.HANDLED;
     }
 
     // ---- NETWORK_CONFIG_REQUEST ----
@@ -264,19 +278,19 @@ final class VerbHandlers {
      * request is handed to the controller, which answers later ({@link #controllerAnswered}); if it cannot take it,
      * it is dropped and counted.
      */
-    private void configRequest(InboundPacket in) {
-        NetworkConfigRequest req = NetworkConfigRequest.decode(new ByteReader(in.payload()));
+    private Outcome configRequest(InboundPacket in) {
+        NetworkConfigRequest req = NetworkConfigRequest.decode(in.reader());
         long networkId = req.networkId();
         ControllerRequests controller = ctx.controller;
         if (controller == null) {
             error(in.peer(), in.socket(), in.from(), in.packetId(), ErrorCode.UNSUPPORTED_OPERATION, networkId, null,
                     in.now());
-            return;
+            return Outcome.HANDLED;
         }
-        if ((networkId >>> 24) != ctx.self.value()) return;
+        if ((networkId >>> 24) != ctx.self.value()) return Outcome.HANDLED;
         ControllerRequest r = new ControllerRequest(in.peer().identity, networkId, req.metadata(), in.packetId(),
                 in.socket(), in.from(), in.now());
-        if (!controller.submit(r)) ctx.drop(DropReason.CONTROLLER_BUSY);
+        return controller.submit(r) ? Outcome.HANDLED : Outcome.ignored(DropReason.CONTROLLER_BUSY);
     }
 
     /**
@@ -303,17 +317,16 @@ final class VerbHandlers {
 
     private void error(Peer peer, long socket, Endpoint from, long packetId, ErrorCode code, long networkId,
                        byte[] dictionary, long now) {
-        ByteWriter w = new ByteWriter(32).u8(Verb.NETWORK_CONFIG_REQUEST.code).u64(packetId).u8(code.code)
-                .u64(networkId);
-        if (dictionary != null) w.u16(dictionary.length).bytes(dictionary);
-        sender.reply(peer, socket, from, Verb.ERROR, w.toByteArray(), now);
+        byte[] e = ErrorMessage.withNetworkId(Verb.NETWORK_CONFIG_REQUEST, packetId, code, networkId, dictionary).toBytes();
+        sender.reply(peer, socket, from, Verb.ERROR, e, now);
     }
 
     /** The configuration as OK(NETWORK_CONFIG_REQUEST) packets, one signed chunk each (spec 04 §8). */
     private void sendConfig(Peer member, long packetId, long networkId, byte[] dictionary, long now) {
         long updateId = ctx.random.nextLong() | 1;
         for (NetworkConfigChunk chunk : ConfigChunker.split(networkId, dictionary, updateId, ctx.identity)) {
-            ByteWriter w = new ByteWriter(dictionary.length + 160).u8(Verb.NETWORK_CONFIG_REQUEST.code).u64(packetId);
+            ByteWriter w = new ByteWriter(dictionary.length + 160);
+            new OkHeader(Verb.NETWORK_CONFIG_REQUEST, packetId).encode(w);
             chunk.encode(w);
             sender.send(member, Verb.OK, w.toByteArray(), now);
         }
@@ -339,138 +352,25 @@ final class VerbHandlers {
      * A pushed configuration chunk, from the controller or relayed by a member (each chunk is signed by the
      * controller). A push that completes a configuration is acknowledged with 1.14's OK, whose in-re verb is ECHO.
      */
-    private void configPush(InboundPacket in) {
-        NetworkConfigChunk chunk = NetworkConfigChunk.decode(new ByteReader(in.payload()));
-        if (chunk.legacy()) return; // NETWORK_CONFIG has no legacy form
+    private Outcome configPush(InboundPacket in) {
+        NetworkConfigChunk chunk = NetworkConfigChunk.decode(in.reader());
+        if (chunk.legacy()) return Outcome.HANDLED; // NETWORK_CONFIG has no legacy form
         long updateId = networks.configChunk(in.peer(), in.packetId(), chunk, in.now());
         if (updateId != 0) {
-            byte[] ok = new ByteWriter(32).u8(Verb.ECHO.code).u64(in.packetId()).u64(chunk.networkId()).u64(updateId)
-                    .toByteArray();
-            sender.reply(in.peer(), in.socket(), in.from(), Verb.OK, ok, in.now());
+            ByteWriter ok = new ByteWriter(OkHeader.LENGTH + 16);
+            new OkHeader(Verb.ECHO, in.packetId()).encode(ok);
+            new NetworkConfigAck(chunk.networkId(), updateId).encode(ok);
+            sender.reply(in.peer(), in.socket(), in.from(), Verb.OK, ok.toByteArray(), in.now());
         }
+        return Outcome.HANDLED;
     }
 
     // ---- USER_MESSAGE ----
 
-    private void userMessage(InboundPacket in) {
-        ByteReader r = new ByteReader(in.payload());
-        long type = r.u64();
+    private Outcome userMessage(InboundPacket in) {
+        UserMessage m = UserMessage.decode(in.reader());
         in.peer().lastActivityMs = in.now();
-        ctx.events.userMessage(in.peer().identity.address(), type, r.bytes(r.remaining()));
-    }
-
-    // ---- bookkeeping ----
-
-    /** After any authenticated packet: timers and path learning (spec 02 §11.2). */
-    void received(InboundPacket in) {
-        Peer peer = in.peer();
-        long now = in.now();
-        peer.lastReceiveMs = now;
-        maybePushDirectPaths(in);
-        if (!in.direct()) return;
-        Path known = peer.findPath(in.socket(), in.from());
-        if (known != null) {
-            known.lastReceiveMs = now;
-            return;
-        }
-        if (peer.hasAlivePathWithIp(in.socket(), in.from(), now)) return;
-        if (!NodeContext.pathAllowed(in.from()) || !rootEndpointAllowed(peer, in.from())) {
-            ctx.drop(DropReason.PATH_REFUSED);
-            return;
-        }
-        if (in.verb() == Verb.OK) {
-            Path p = peer.learnPath(in.socket(), in.from(), now);
-            p.lastReceiveMs = now;
-        } else {
-            Map<Endpoint, Long> m = confirmHellos.computeIfAbsent(peer.identity.address(), k -> new HashMap<>());
-            Long last = m.get(in.from());
-            if (last == null || now - last >= Timing.PATH_CONFIRM_HELLO_INTERVAL) {
-                m.put(in.from(), now);
-                sender.hello(peer, in.socket(), in.from(), now);
-            }
-        }
-    }
-
-    /**
-     * Tells a peer we share a network with where else it can reach us (spec 02 §11.4): every 15 s while its
-     * packets come relayed, every 120 s when they come directly; sent back on the path the packet arrived on.
-     */
-    private void maybePushDirectPaths(InboundPacket in) {
-        Peer peer = in.peer();
-        long now = in.now();
-        if (!peer.trusted(now)) return;
-        long interval = in.direct() ? Timing.DIRECT_PATH_PUSH_INTERVAL_HAVEPATH : Timing.DIRECT_PATH_PUSH_INTERVAL;
-        if (now - peer.lastPushDirectPathsSentMs < interval) return;
-        List<Endpoint> mine = new ArrayList<>(ctx.localAddresses);
-        for (Endpoint e : surface.keySet()) if (!mine.contains(e)) mine.add(e);
-        mine.removeIf(e -> !NodeContext.pathAllowed(e));
-        if (mine.isEmpty()) return;
-        peer.lastPushDirectPathsSentMs = now;
-        ByteWriter w = new ByteWriter(16 + 24 * mine.size());
-        int count = 0;
-        w.u16(0);
-        for (Endpoint e : mine) {
-            if (w.size() > 1100) break;
-            byte[] ip = e.ip();
-            w.u8(0).u16(0).u8(e.isV4() ? 4 : 6).u8(ip.length + 2).bytes(ip).u16(e.port());
-            count++;
-        }
-        w.putU16At(0, count);
-        sender.send(peer, Verb.PUSH_DIRECT_PATHS, w.toByteArray(), now);
-    }
-
-    /** A root's traffic is accepted only on its listed stable endpoints, if it lists any (spec 02 §11.3). */
-    private boolean rootEndpointAllowed(Peer peer, Endpoint from) {
-        List<Endpoint> stable = ctx.topology.stableEndpoints(peer.identity.address());
-        if (stable.isEmpty()) return true;
-        for (Endpoint e : stable) if (e.sameIp(from)) return true;
-        return false;
-    }
-
-    /** An identity arrived (HELLO or WHOIS): send what waited for it and re-run the packets that were held. */
-    void identityLearned(Peer peer, long now) {
-        if (ctx.topology.isPendingSeed(peer.identity.address())) sender.hello(peer, PhysicalTransport.ANY_SOCKET, null, now);
-        WhoisService.Released r = whois.release(peer.identity.address());
-        for (WhoisService.PendingSend s : r.sends()) sender.send(peer, s.verb(), s.payload(), now);
-        for (WhoisService.PendingPacket p : r.packets()) {
-            receiver.authenticated(now, p.localSocket(), p.from(), peer, p.packet(), p.packet().length);
-        }
-    }
-
-    /** A peer told us the address it sees us at (spec 02 §11.7). */
-    void surfaceReported(Peer reporter, Endpoint reported, long now) {
-        if (reported.scope() == Endpoint.Scope.NONE || reported.scope() == Endpoint.Scope.LOOPBACK
-                || reported.scope() == Endpoint.Scope.MULTICAST) return;
-        surface.remove(reported);
-        surface.put(reported, reporter.identity.address());
-        if (surface.size() > 16) surface.remove(surface.keySet().iterator().next());
-    }
-
-    List<Endpoint> surfaceAddresses() {
-        return new ArrayList<>(surface.keySet());
-    }
-
-    /** Make sure every upstream named by the worlds is a peer (their identities come with the worlds). */
-    void ensureUpstreamPeers(long now) {
-        for (Identity id : ctx.topology.upstreamIdentities().values()) {
-            if (ctx.topology.peers.containsKey(id.address())) continue;
-            Peer p = Node.newPeer(ctx, id);
-            if (p != null) {
-                ctx.topology.peers.put(id.address(), p);
-                identityLearned(p, now);
-            }
-        }
-    }
-
-    void housekeeping(long now) {
-        confirmHellos.values().forEach(m -> m.values().removeIf(t -> now - t > 60_000));
-        confirmHellos.values().removeIf(Map::isEmpty);
-    }
-
-    /** Thrown to stop processing a packet that was already counted as dropped. */
-    static final class Ignored extends RuntimeException {
-        Ignored() {
-            super(null, null, false, false);
-        }
+        ctx.events.userMessage(in.peer().identity.address(), m.typeId(), m.data());
+        return Outcome.HANDLED;
     }
 }

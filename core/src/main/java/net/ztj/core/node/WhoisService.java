@@ -3,6 +3,7 @@ package net.ztj.core.node;
 import net.ztj.core.identity.Address;
 import net.ztj.core.wire.ByteWriter;
 import net.ztj.core.wire.Endpoint;
+import net.ztj.core.wire.PacketHeader;
 import net.ztj.core.wire.Verb;
 
 import java.util.ArrayDeque;
@@ -72,7 +73,7 @@ final class WhoisService {
         List<PendingPacket> held = new ArrayList<>();
         for (Iterator<PendingPacket> it = packets.iterator(); it.hasNext(); ) {
             PendingPacket pp = it.next();
-            if (Address.fromBytes(pp.packet(), 13).equals(a)) {
+            if (Address.fromBytes(pp.packet(), PacketHeader.IDX_SOURCE).equals(a)) {
                 held.add(pp);
                 it.remove();
             }
@@ -92,7 +93,7 @@ final class WhoisService {
             Map.Entry<Address, Pending> e = it.next();
             Pending p = e.getValue();
             p.sends.removeIf(s -> now - s.queuedMs() > Timing.QUEUE_TIMEOUT);
-            boolean packetsWaiting = packets.stream().anyMatch(pp -> Address.fromBytes(pp.packet(), 13).equals(e.getKey()));
+            boolean packetsWaiting = packets.stream().anyMatch(pp -> Address.fromBytes(pp.packet(), PacketHeader.IDX_SOURCE).equals(e.getKey()));
             if (p.sends.isEmpty() && !packetsWaiting && now - p.lastWhoisMs > Timing.QUEUE_TIMEOUT) {
                 it.remove();
             } else if (now - p.lastWhoisMs >= Timing.WHOIS_RETRY_DELAY) {

@@ -1,11 +1,14 @@
 package net.ztj.core.wire.verbs;
 
+import net.ztj.core.wire.BigEndian;
 import net.ztj.core.wire.ByteReader;
 import net.ztj.core.wire.ByteWriter;
 
+import java.util.Arrays;
+
 /**
  * EXT_FRAME (spec 02 §8.7, 03 §4.3): an Ethernet frame with explicit MACs, for bridged traffic and rule-engine
- * copies.
+ * copies. The data path reads it in place with a {@link View}.
  *
  * @param networkId      the network
  * @param flags          {@link #FLAG_COM_ATTACHED}, sub-type bits, {@link #FLAG_ACK_REQUESTED}
@@ -21,6 +24,14 @@ public record ExtFrame(long networkId, int flags, byte[] com, long destinationMa
     public static final int FLAG_COM_ATTACHED = 0x01;
     /** The receiver should answer OK(EXT_FRAME). */
     public static final int FLAG_ACK_REQUESTED = 0x10;
+    /** Offset of the flags in the payload. */
+    public static final int FLAGS_OFFSET = 8;
+    /** Offset of the optional COM, else of the MACs. */
+    public static final int COM_OFFSET = 9;
+    /** Bytes from the destination MAC to the Ethernet payload: two MACs and the ethertype. */
+    private static final int MACS_AND_ETHERTYPE = 14;
+    /** Header length without a COM: the offset of the Ethernet payload. */
+    public static final int HEADER_LENGTH = COM_OFFSET + MACS_AND_ETHERTYPE;
 
     public ExtFrame {
         if (((flags & FLAG_COM_ATTACHED) != 0) != (com != null)) {
@@ -30,10 +41,11 @@ public record ExtFrame(long networkId, int flags, byte[] com, long destinationMa
 
     /** @throws net.ztj.core.wire.MalformedException if truncated or the COM is ill-formed */
     public static ExtFrame decode(ByteReader r) {
-        long nwid = r.u64();
-        int flags = r.u8();
-        byte[] com = (flags & FLAG_COM_ATTACHED) != 0 ? CredentialSpans.com(r) : null;
-        return new ExtFrame(nwid, flags, com, r.u48(), r.u48(), r.u16(), r.bytes(r.remaining()));
+        View v = new View();
+        v.wrapAll(r, "EXT_FRAME");
+        byte[] com = v.hasCom() ? Arrays.copyOfRange(v.buffer(), v.comOffset(), v.comEnd()) : null;
+        return new ExtFrame(v.networkId(), v.flags(), com, v.destinationMac(), v.sourceMac(), v.etherType(),
+                v.dataCopy());
     }
 
     @Override
@@ -41,5 +53,77 @@ public record ExtFrame(long networkId, int flags, byte[] com, long destinationMa
         w.u64(networkId).u8(flags);
         if (com != null) w.bytes(com);
         w.u48(destinationMac).u48(sourceMac).u16(etherType).bytes(payload);
+    }
+
+    /**
+     * Writes the header of an EXT_FRAME without a COM ({@link #HEADER_LENGTH} bytes) at {@code at}: the data path
+     * sends it in front of the Ethernet payload without building a record.
+     */
+    public static void writeHeader(byte[] b, int at, long networkId, int flags, long destinationMac, long sourceMac,
+                                   int etherType) {
+        BigEndian.putU64(b, at, networkId);
+        b[at + FLAGS_OFFSET] = (byte) flags;
+        BigEndian.putU48(b, at + COM_OFFSET, destinationMac);
+        BigEndian.putU48(b, at + COM_OFFSET + 6, sourceMac);
+        BigEndian.putU16(b, at + COM_OFFSET + 12, etherType);
+    }
+
+    /** EXT_FRAME read in place: {@code [network ID 8][flags 1][COM?][to 6][from 6][ethertype 2][Ethernet payload]}. */
+    public static final class View extends PayloadView {
+        private int macs;
+
+        @Override
+        boolean layout() {
+            if (end - off < COM_OFFSET) return false;
+            macs = off + COM_OFFSET;
+            if (hasCom()) {
+                macs = CredentialSpans.comEnd(buf, macs, end);
+                if (macs < 0) return false;
+            }
+            return end - macs >= MACS_AND_ETHERTYPE;
+        }
+
+        public long networkId() {
+            return BigEndian.u64(buf, off);
+        }
+
+        public int flags() {
+            return buf[off + FLAGS_OFFSET] & 0xff;
+        }
+
+        public boolean hasCom() {
+            return (flags() & FLAG_COM_ATTACHED) != 0;
+        }
+
+        public boolean ackRequested() {
+            return (flags() & FLAG_ACK_REQUESTED) != 0;
+        }
+
+        /** Where the attached COM starts (meaningful only if {@link #hasCom()}). */
+        public int comOffset() {
+            return off + COM_OFFSET;
+        }
+
+        /** Where the attached COM ends, exclusive (meaningful only if {@link #hasCom()}). */
+        public int comEnd() {
+            return macs;
+        }
+
+        public long destinationMac() {
+            return BigEndian.u48(buf, macs);
+        }
+
+        public long sourceMac() {
+            return BigEndian.u48(buf, macs + 6);
+        }
+
+        public int etherType() {
+            return BigEndian.u16(buf, macs + 12);
+        }
+
+        @Override
+        public int dataOffset() {
+            return macs + MACS_AND_ETHERTYPE;
+        }
     }
 }
