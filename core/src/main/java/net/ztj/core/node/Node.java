@@ -1,5 +1,25 @@
 package net.ztj.core.node;
 
+import net.ztj.core.node.ethernet.VirtualSwitch;
+import net.ztj.core.node.multicast.MulticastSwitch;
+import net.ztj.core.node.network.CredentialExchange;
+import net.ztj.core.node.network.FrameFilter;
+import net.ztj.core.node.network.Networks;
+import net.ztj.core.node.network.RuleActions;
+import net.ztj.core.node.peer.NodeContext;
+import net.ztj.core.node.peer.Path;
+import net.ztj.core.node.peer.Peer;
+import net.ztj.core.node.peer.PeerArrivals;
+import net.ztj.core.node.peer.Pinger;
+import net.ztj.core.node.peer.Relay;
+import net.ztj.core.node.peer.Sender;
+import net.ztj.core.node.peer.Timing;
+import net.ztj.core.node.peer.Topology;
+import net.ztj.core.node.peer.WhoisService;
+import net.ztj.core.node.receive.HelloHandler;
+import net.ztj.core.node.receive.PathLearning;
+import net.ztj.core.node.receive.Receiver;
+import net.ztj.core.node.receive.VerbHandlers;
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.wire.ByteWriter;
