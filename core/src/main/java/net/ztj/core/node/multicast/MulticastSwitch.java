@@ -228,11 +228,10 @@ public final class MulticastSwitch {
         int etherType = f.etherType();
         byte[] p = f.buffer();
         int off = f.dataOffset(), len = f.dataLength();
-        byte[] com = f.hasCom() ? Arrays.copyOfRange(p, f.comOffset(), f.comEnd()) : null;
         Membership m = networks.usable(networkId);
         if (m == null) return Outcome.ignored(DropReason.FRAME_NO_NETWORK);
         ConfiguredNetwork net = m.net;
-        if (com != null) credentials.offerCom(CertificateOfMembership.parse(com), in.now());
+        if (f.hasCom()) credentials.offerAttachedCom(p, f.comOffset(), f.comEnd(), in.now());
         RemoteMember rm = networks.member(m, in.peer().identity);
         if (!rm.passesGate(net)) return credentials.rejectFrame(in, networkId);
         if (net.multicastLimit() == 0) return Outcome.ignored(DropReason.MULTICAST_DISABLED);

@@ -153,6 +153,14 @@ public final class CredentialExchange {
         return networks.member(m, p.identity);
     }
 
+    /**
+     * Offers a COM attached to a frame (deprecated, sent by old peers), read from the packet buffer
+     * {@code b[from..to)}: the frame's view has delimited it.
+     */
+    public void offerAttachedCom(byte[] b, int from, int to, long now) {
+        offerCom(CertificateOfMembership.parse(java.util.Arrays.copyOfRange(b, from, to)), now);
+    }
+
     /** Offers a COM; returns false when the rest of the packet must wait for the signer's identity. */
     public boolean offerCom(CertificateOfMembership com, long now) {
         Membership m = networks.joined(com.networkId().value());

@@ -4,8 +4,6 @@ import net.ztj.core.wire.BigEndian;
 import net.ztj.core.wire.ByteReader;
 import net.ztj.core.wire.ByteWriter;
 
-import java.util.Arrays;
-
 /**
  * EXT_FRAME (spec 02 §8.7, 03 §4.3): an Ethernet frame with explicit MACs, for bridged traffic and rule-engine
  * copies. The data path reads it in place with a {@link View}.
@@ -21,13 +19,13 @@ import java.util.Arrays;
 public record ExtFrame(long networkId, int flags, byte[] com, long destinationMac, long sourceMac, int etherType,
                        byte[] payload) implements VerbPayload {
     /** A certificate of membership follows the flags (deprecated; 1.14 never sets it). */
-    public static final int FLAG_COM_ATTACHED = 0x01;
+    public static final int FLAG_COM_ATTACHED = PayloadView.Flagged.FLAG_COM_ATTACHED;
     /** The receiver should answer OK(EXT_FRAME). */
     public static final int FLAG_ACK_REQUESTED = 0x10;
     /** Offset of the flags in the payload. */
-    public static final int FLAGS_OFFSET = 8;
+    public static final int FLAGS_OFFSET = PayloadView.Flagged.FLAGS_OFFSET;
     /** Offset of the optional COM, else of the MACs. */
-    public static final int COM_OFFSET = 9;
+    public static final int COM_OFFSET = PayloadView.Flagged.COM_OFFSET;
     /** Bytes from the destination MAC to the Ethernet payload: two MACs and the ethertype. */
     private static final int MACS_AND_ETHERTYPE = 14;
     /** Header length without a COM: the offset of the Ethernet payload. */
@@ -43,8 +41,7 @@ public record ExtFrame(long networkId, int flags, byte[] com, long destinationMa
     public static ExtFrame decode(ByteReader r) {
         View v = new View();
         v.wrapAll(r, "EXT_FRAME");
-        byte[] com = v.hasCom() ? Arrays.copyOfRange(v.buffer(), v.comOffset(), v.comEnd()) : null;
-        return new ExtFrame(v.networkId(), v.flags(), com, v.destinationMac(), v.sourceMac(), v.etherType(),
+        return new ExtFrame(v.networkId(), v.flags(), v.comCopy(), v.destinationMac(), v.sourceMac(), v.etherType(),
                 v.dataCopy());
     }
 
@@ -69,44 +66,17 @@ public record ExtFrame(long networkId, int flags, byte[] com, long destinationMa
     }
 
     /** EXT_FRAME read in place: {@code [network ID 8][flags 1][COM?][to 6][from 6][ethertype 2][Ethernet payload]}. */
-    public static final class View extends PayloadView {
+    public static final class View extends PayloadView.Flagged {
         private int macs;
 
         @Override
-        boolean layout() {
-            if (end - off < COM_OFFSET) return false;
-            macs = off + COM_OFFSET;
-            if (hasCom()) {
-                macs = CredentialSpans.comEnd(buf, macs, end);
-                if (macs < 0) return false;
-            }
+        boolean layoutAfterCom(int at) {
+            macs = at;
             return end - macs >= MACS_AND_ETHERTYPE;
-        }
-
-        public long networkId() {
-            return BigEndian.u64(buf, off);
-        }
-
-        public int flags() {
-            return buf[off + FLAGS_OFFSET] & 0xff;
-        }
-
-        public boolean hasCom() {
-            return (flags() & FLAG_COM_ATTACHED) != 0;
         }
 
         public boolean ackRequested() {
             return (flags() & FLAG_ACK_REQUESTED) != 0;
-        }
-
-        /** Where the attached COM starts (meaningful only if {@link #hasCom()}). */
-        public int comOffset() {
-            return off + COM_OFFSET;
-        }
-
-        /** Where the attached COM ends, exclusive (meaningful only if {@link #hasCom()}). */
-        public int comEnd() {
-            return macs;
         }
 
         public long destinationMac() {

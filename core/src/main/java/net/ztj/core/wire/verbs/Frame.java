@@ -38,10 +38,6 @@ public record Frame(long networkId, int etherType, byte[] payload) implements Ve
             return end - off >= DATA_OFFSET;
         }
 
-        public long networkId() {
-            return BigEndian.u64(buf, off);
-        }
-
         public int etherType() {
             return BigEndian.u16(buf, off + ETHERTYPE_OFFSET);
         }

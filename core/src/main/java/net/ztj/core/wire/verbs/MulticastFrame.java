@@ -4,8 +4,6 @@ import net.ztj.core.wire.BigEndian;
 import net.ztj.core.wire.ByteReader;
 import net.ztj.core.wire.ByteWriter;
 
-import java.util.Arrays;
-
 /**
  * MULTICAST_FRAME (spec 02 §8.15, 03 §6.1): an Ethernet frame to a multicast group. Which optional fields are on
  * the wire is decided by the flags; fields whose flag is clear are ignored when encoding and 0 (null for the COM)
@@ -25,7 +23,7 @@ import java.util.Arrays;
 public record MulticastFrame(long networkId, int flags, byte[] com, long gatherLimit, long sourceMac,
                              long destinationMac, long adi, int etherType, byte[] payload) implements VerbPayload {
     /** A certificate of membership follows the flags (deprecated). */
-    public static final int FLAG_COM_ATTACHED = 0x01;
+    public static final int FLAG_COM_ATTACHED = PayloadView.Flagged.FLAG_COM_ATTACHED;
     /** An implicit gather limit follows. */
     public static final int FLAG_GATHER_LIMIT = 0x02;
     /** An explicit source MAC follows. */
@@ -33,9 +31,9 @@ public record MulticastFrame(long networkId, int flags, byte[] com, long gatherL
     /** The recipient, if a multicast replicator, should forward to the group. */
     public static final int FLAG_PLEASE_REPLICATE = 0x08;
     /** Offset of the flags in the payload. */
-    public static final int FLAGS_OFFSET = 8;
+    public static final int FLAGS_OFFSET = PayloadView.Flagged.FLAGS_OFFSET;
     /** Offset of the first optional field. */
-    public static final int OPTIONAL_OFFSET = 9;
+    public static final int OPTIONAL_OFFSET = PayloadView.Flagged.COM_OFFSET;
     /** Bytes from the group MAC to the Ethernet payload: MAC, ADI, ethertype. */
     private static final int GROUP_AND_ETHERTYPE = 12;
 
@@ -49,8 +47,7 @@ public record MulticastFrame(long networkId, int flags, byte[] com, long gatherL
     public static MulticastFrame decode(ByteReader r) {
         View v = new View();
         v.wrapAll(r, "MULTICAST_FRAME");
-        byte[] com = v.hasCom() ? Arrays.copyOfRange(v.buffer(), v.comOffset(), v.comEnd()) : null;
-        return new MulticastFrame(v.networkId(), v.flags(), com, v.gatherLimit(), v.sourceMac(), v.destinationMac(),
+        return new MulticastFrame(v.networkId(), v.flags(), v.comCopy(), v.gatherLimit(), v.sourceMac(), v.destinationMac(),
                 v.adi(), v.etherType(), v.dataCopy());
     }
 
@@ -67,51 +64,21 @@ public record MulticastFrame(long networkId, int flags, byte[] com, long gatherL
      * MULTICAST_FRAME read in place: {@code [network ID 8][flags 1][COM?][gather limit 4?][source MAC 6?][group MAC 6]
      * [ADI 4][ethertype 2][Ethernet payload]}.
      */
-    public static final class View extends PayloadView {
-        private int comEnd;
+    public static final class View extends PayloadView.Flagged {
         private int group;
 
         @Override
-        boolean layout() {
-            if (end - off < OPTIONAL_OFFSET) return false;
-            int at = off + OPTIONAL_OFFSET;
+        boolean layoutAfterCom(int at) {
             int flags = flags();
-            if ((flags & FLAG_COM_ATTACHED) != 0) {
-                at = CredentialSpans.comEnd(buf, at, end);
-                if (at < 0) return false;
-            }
-            comEnd = at;
             if ((flags & FLAG_GATHER_LIMIT) != 0) at += 4;
             if ((flags & FLAG_SOURCE_MAC) != 0) at += 6;
             group = at;
             return end - group >= GROUP_AND_ETHERTYPE;
         }
 
-        public long networkId() {
-            return BigEndian.u64(buf, off);
-        }
-
-        public int flags() {
-            return buf[off + FLAGS_OFFSET] & 0xff;
-        }
-
-        public boolean hasCom() {
-            return (flags() & FLAG_COM_ATTACHED) != 0;
-        }
-
-        /** Where the attached COM starts (meaningful only if {@link #hasCom()}). */
-        public int comOffset() {
-            return off + OPTIONAL_OFFSET;
-        }
-
-        /** Where the attached COM ends, exclusive (meaningful only if {@link #hasCom()}). */
-        public int comEnd() {
-            return comEnd;
-        }
-
         /** The implicit gather limit (unsigned 32 bits), 0 without flag 0x02. */
         public long gatherLimit() {
-            return (flags() & FLAG_GATHER_LIMIT) != 0 ? BigEndian.u32(buf, comEnd) : 0;
+            return (flags() & FLAG_GATHER_LIMIT) != 0 ? BigEndian.u32(buf, comEnd()) : 0;
         }
 
         public boolean hasSourceMac() {
