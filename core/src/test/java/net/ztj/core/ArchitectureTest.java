@@ -6,7 +6,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,5 +76,53 @@ class ArchitectureTest {
                         + "or, for keys, a SecureRandom handed in; drop counters and events), so tests can seed and "
                         + "observe it");
         rule.check(CLASSES);
+    }
+
+    @Test
+    void protocolLibrariesKnowNothingOfTheNode() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("net.ztj.core.wire..", "net.ztj.core.identity..",
+                        "net.ztj.core.world..", "net.ztj.core.network..", "net.ztj.crypto..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.ztj.core.node..")
+                .because("the codecs, identities, worlds and network credentials are libraries the node uses");
+        rule.check(CLASSES);
+    }
+
+    /**
+     * The node's layers follow the inbound data flow (receive → ethernet → multicast → network → peer); each uses only
+     * the layers below it and the node's API types, and only the {@code Node} facade wires them together.
+     */
+    @Test
+    void nodeLayersDependOnlyDownward() {
+        String root = "net.ztj.core.node";
+        ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Facade").definedBy(describe("the Node facade",
+                        c -> c.getName().equals(root + ".Node") || c.getName().startsWith(root + ".Node$")))
+                .layer("Api").definedBy(describe("the node's API types",
+                        c -> c.getPackageName().equals(root) && !c.getName().equals(root + ".Node")
+                                && !c.getName().startsWith(root + ".Node$")))
+                .layer("Receive").definedBy(root + ".receive..")
+                .layer("Ethernet").definedBy(root + ".ethernet..")
+                .layer("Multicast").definedBy(root + ".multicast..")
+                .layer("Network").definedBy(root + ".network..")
+                .layer("Peer").definedBy(root + ".peer..")
+                .whereLayer("Facade").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Receive").mayOnlyBeAccessedByLayers("Facade")
+                .whereLayer("Ethernet").mayOnlyBeAccessedByLayers("Facade", "Receive")
+                .whereLayer("Multicast").mayOnlyBeAccessedByLayers("Facade", "Receive", "Ethernet")
+                .whereLayer("Network").mayOnlyBeAccessedByLayers("Facade", "Receive", "Ethernet", "Multicast")
+                .whereLayer("Peer").mayOnlyBeAccessedByLayers("Facade", "Receive", "Ethernet", "Multicast", "Network")
+                .whereLayer("Api").mayOnlyBeAccessedByLayers("Facade", "Receive", "Ethernet", "Multicast", "Network",
+                        "Peer");
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void nodeSubPackagesAreFreeOfCycles() {
+        slices().matching("net.ztj.core.node.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void coreTopLevelPackagesAreFreeOfCycles() {
+        slices().matching("net.ztj.core.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 public final class DropCounters {
     private final long[] counts = new long[DropReason.values().length];
 
-    void count(DropReason r) {
+    /** Counts one drop; called by the node only. */
+    public void count(DropReason r) {
         counts[r.ordinal()]++;
     }
 

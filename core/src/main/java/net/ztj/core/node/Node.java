@@ -1,13 +1,31 @@
 package net.ztj.core.node;
 
+import net.ztj.core.node.ethernet.VirtualSwitch;
+import net.ztj.core.node.multicast.MulticastSwitch;
+import net.ztj.core.node.network.CredentialExchange;
+import net.ztj.core.node.network.FrameFilter;
+import net.ztj.core.node.network.Networks;
+import net.ztj.core.node.network.RuleActions;
+import net.ztj.core.node.peer.NodeContext;
+import net.ztj.core.node.peer.Path;
+import net.ztj.core.node.peer.Peer;
+import net.ztj.core.node.peer.PeerArrivals;
+import net.ztj.core.node.peer.Pinger;
+import net.ztj.core.node.peer.Relay;
+import net.ztj.core.node.peer.Sender;
+import net.ztj.core.node.peer.Timing;
+import net.ztj.core.node.peer.Topology;
+import net.ztj.core.node.peer.WhoisService;
+import net.ztj.core.node.receive.HelloHandler;
+import net.ztj.core.node.receive.PathLearning;
+import net.ztj.core.node.receive.Receiver;
+import net.ztj.core.node.receive.VerbHandlers;
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.wire.ByteWriter;
 import net.ztj.core.wire.Endpoint;
-import net.ztj.core.wire.PeerKeys;
 import net.ztj.core.wire.Verb;
 import net.ztj.core.world.World;
-import net.ztj.crypto.C25519;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,6 +43,8 @@ public final class Node {
     private final NodeContext ctx;
     private final Sender sender;
     private final VerbHandlers verbs;
+    private final PathLearning paths;
+    private final PeerArrivals arrivals;
     private final Receiver receiver;
     private final Relay relay;
     private final HelloHandler hello;
@@ -44,33 +64,24 @@ public final class Node {
         if (!identity.hasPrivate()) throw new IllegalArgumentException("the node needs its secret identity");
         Topology topology = new Topology(identity.address(), planet);
         ctx = new NodeContext(identity, topology, config, transport, events, random);
+        // built in the order they depend on each other: each takes what it uses in its constructor
         sender = new Sender(ctx);
-        verbs = new VerbHandlers(ctx, sender);
         whois = new WhoisService(ctx, sender);
+        arrivals = new PeerArrivals(ctx, sender, whois);
+        paths = new PathLearning(ctx, sender);
         relay = new Relay(ctx, sender);
-        hello = new HelloHandler(ctx, sender, verbs);
-        receiver = new Receiver(ctx, relay, hello, verbs, whois);
+        pinger = new Pinger(ctx, sender, whois);
         networks = new Networks(ctx, sender, whois);
-        verbs.wire(whois, receiver, networks);
         credentials = new CredentialExchange(ctx, sender, whois, networks);
         FrameFilter filter = new FrameFilter(ctx);
-        frames = new VirtualSwitch(ctx, sender, networks, whois, filter, credentials);
-        multicast = new MulticastSwitch(ctx, sender, networks, whois, filter, credentials, frames);
-        frames.wire(multicast);
-        verbs.wireVl2(frames, multicast, credentials);
-        pinger = new Pinger(ctx, sender, whois);
+        RuleActions rules = new RuleActions(ctx, sender, networks, whois, credentials);
+        multicast = new MulticastSwitch(ctx, sender, networks, whois, filter, credentials, rules);
+        frames = new VirtualSwitch(ctx, sender, networks, whois, filter, credentials, rules, multicast);
+        verbs = new VerbHandlers(ctx, sender, whois, arrivals, paths, networks, frames, multicast, credentials);
+        hello = new HelloHandler(ctx, sender, arrivals, paths);
+        receiver = new Receiver(ctx, relay, hello, verbs, whois, paths, arrivals);
         lastHousekeepingMs = nowMs;
-        verbs.ensureUpstreamPeers(nowMs);
-    }
-
-    /** Creates a peer with the key agreed with it, or null for a key that yields none. */
-    static Peer newPeer(NodeContext ctx, Identity id) {
-        try {
-            return new Peer(id, new PeerKeys(ctx.identity.agree(id)));
-        } catch (C25519.InvalidPeerKeyException e) {
-            ctx.drop(DropReason.IDENTITY_INVALID);
-            return null;
-        }
+        arrivals.ensureUpstreamPeers(nowMs);
     }
 
     public Address address() {
@@ -174,7 +185,7 @@ public final class Node {
         ctx.localAuthorizations.expire(now);
         hello.housekeeping(now);
         relay.housekeeping(now);
-        verbs.housekeeping(now);
+        paths.housekeeping(now);
     }
 
     /**
@@ -282,7 +293,10 @@ public final class Node {
     /** Adds a moon loaded from disk (accepted without a pending orbit). */
     public boolean loadMoon(World moon, long nowMs) {
         boolean taken = ctx.topology.offer(moon, false);
-        if (taken) verbs.ensureUpstreamPeers(nowMs);
+        if (taken) {
+            arrivals.ensureUpstreamPeers(nowMs);
+            receiver.replayHeld(nowMs);
+        }
         return taken;
     }
 
@@ -297,7 +311,7 @@ public final class Node {
     public NodeStatus status(long nowMs) {
         World planet = ctx.topology.planet();
         return new NodeStatus(ctx.self, ctx.identity.toPublicString(), online, planet.id(), planet.timestamp(),
-                verbs.surfaceAddresses(), ctx.drops.snapshot());
+                paths.surfaceAddresses(), ctx.drops.snapshot());
     }
 
     public List<PeerInfo> peers(long nowMs) {

@@ -1,6 +1,6 @@
 /**
- * The node state machine (VL1): peers and their paths, roots and worlds, HELLO/OK/WHOIS/ECHO/RENDEZVOUS, relaying,
- * NAT traversal, keepalives. Given the time and datagrams by the service; sends through {@link
- * net.ztj.core.node.PhysicalTransport}.
+ * A ZeroTier node, I/O-free: {@link net.ztj.core.node.Node} (the facade that wires the layers, runs the timers and
+ * answers the API) and the types the edges use (config, events, transport, status, drop counters, the hand-off to
+ * a local controller). Inbound data flows receive → ethernet → multicast → network → peer; outbound the other way.
  */
 package net.ztj.core.node;

@@ -58,14 +58,12 @@ public final class ByteReader {
     }
 
     public int u16() {
-        int p = need(2);
-        return ((buf[p] & 0xff) << 8) | (buf[p + 1] & 0xff);
+        return BigEndian.u16(buf, need(2));
     }
 
     /** An unsigned 32-bit value as a long. */
     public long u32() {
-        int p = need(4);
-        return ((buf[p] & 0xffL) << 24) | ((buf[p + 1] & 0xffL) << 16) | ((buf[p + 2] & 0xffL) << 8) | (buf[p + 3] & 0xffL);
+        return BigEndian.u32(buf, need(4));
     }
 
     public int i32() {
@@ -73,26 +71,17 @@ public final class ByteReader {
     }
 
     public long u64() {
-        int p = need(8);
-        long v = 0;
-        for (int i = 0; i < 8; i++) v = (v << 8) | (buf[p + i] & 0xffL);
-        return v;
+        return BigEndian.u64(buf, need(8));
     }
 
     /** A 40-bit value (addresses). */
     public long u40() {
-        int p = need(5);
-        long v = 0;
-        for (int i = 0; i < 5; i++) v = (v << 8) | (buf[p + i] & 0xffL);
-        return v;
+        return BigEndian.u40(buf, need(5));
     }
 
     /** A 48-bit value (MAC addresses). */
     public long u48() {
-        int p = need(6);
-        long v = 0;
-        for (int i = 0; i < 6; i++) v = (v << 8) | (buf[p + i] & 0xffL);
-        return v;
+        return BigEndian.u48(buf, need(6));
     }
 
     public byte[] bytes(int n) {

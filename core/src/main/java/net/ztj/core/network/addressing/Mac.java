@@ -16,7 +16,12 @@ public record Mac(long value) implements Comparable<Mac> {
 
     /** Whether the group bit (least significant bit of the first octet) is set. */
     public boolean isMulticast() {
-        return ((value >>> 40) & 0x01) != 0;
+        return isMulticast(value);
+    }
+
+    /** Whether the group bit of a MAC held in a long is set (the data path's form of {@link #isMulticast()}). */
+    public static boolean isMulticast(long mac) {
+        return (mac & 0x010000000000L) != 0;
     }
 
     public boolean isBroadcast() {

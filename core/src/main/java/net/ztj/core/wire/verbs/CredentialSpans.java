@@ -1,5 +1,7 @@
 package net.ztj.core.wire.verbs;
 
+import net.ztj.core.identity.Address;
+import net.ztj.core.wire.BigEndian;
 import net.ztj.core.wire.ByteReader;
 import net.ztj.core.wire.MalformedException;
 
@@ -27,12 +29,25 @@ public final class CredentialSpans {
     /** A certificate of membership: version 1, qualifiers, signer, signature if the signer is not zero. */
     public static byte[] com(ByteReader r) {
         int start = r.position();
-        if (r.u8() != 1) throw new MalformedException("certificate of membership version");
-        int n = r.u16();
-        if (n > MAX_COM_QUALIFIERS) throw new MalformedException("certificate of membership has " + n + " qualifiers");
-        r.skip(24 * n);
-        if (r.u40() != 0) r.skip(SIGNATURE_LENGTH);
-        return r.copyOfRange(start, r.position());
+        int end = comEnd(r.array(), start, r.limit());
+        if (end < 0) throw new MalformedException("certificate of membership ill-formed or truncated");
+        r.seek(end);
+        return r.copyOfRange(start, end);
+    }
+
+    /**
+     * Where a certificate of membership starting at {@code at} ends (exclusive), or -1 if it is ill-formed or runs
+     * past {@code limit}: the in-place form of {@link #com}, for the data path's views.
+     */
+    public static int comEnd(byte[] b, int at, int limit) {
+        if (limit - at < 3 || b[at] != 1) return -1;
+        int n = BigEndian.u16(b, at + 1);
+        if (n > MAX_COM_QUALIFIERS) return -1;
+        int signer = at + 3 + 24 * n;
+        if (limit - signer < Address.LENGTH) return -1;
+        int end = signer + Address.LENGTH;
+        if (BigEndian.u40(b, signer) != 0) end += SIGNATURE_LENGTH;
+        return end <= limit ? end : -1;
     }
 
     /** A capability: header, rules, custody chain ended by a zero address, extension. */

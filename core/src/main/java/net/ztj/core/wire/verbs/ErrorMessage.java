@@ -1,5 +1,6 @@
 package net.ztj.core.wire.verbs;
 
+import net.ztj.core.wire.BigEndian;
 import net.ztj.core.wire.ByteReader;
 import net.ztj.core.wire.ByteWriter;
 import net.ztj.core.wire.ErrorCode;
@@ -17,6 +18,10 @@ import net.ztj.core.wire.Verb;
  * @param detail       the bytes after the code (empty if none)
  */
 public record ErrorMessage(Verb inReVerb, long inRePacketId, ErrorCode code, byte[] detail) implements VerbPayload {
+    /** Offset of the error code: after the in-re verb and packet ID, laid out as in {@link OkHeader}. */
+    public static final int CODE_OFFSET = OkHeader.LENGTH;
+    /** Bytes of the header (in-re verb, in-re packet ID, code); the detail follows. */
+    public static final int HEADER_LENGTH = CODE_OFFSET + 1;
     public ErrorMessage {
         if (inReVerb == null || code == null) throw new IllegalArgumentException("verb and code required");
         if (detail == null) detail = new byte[0];
@@ -41,9 +46,15 @@ public record ErrorMessage(Verb inReVerb, long inRePacketId, ErrorCode code, byt
     /** NETWORK_AUTHENTICATION_REQUIRED: network ID, then u16 length and the SSO dictionary if given. */
     public static ErrorMessage authenticationRequired(Verb inReVerb, long inRePacketId, long networkId,
                                                       byte[] dictionary) {
+        return withNetworkId(inReVerb, inRePacketId, ErrorCode.NETWORK_AUTHENTICATION_REQUIRED, networkId, dictionary);
+    }
+
+    /** An error whose detail is a network ID, then u16 length and a dictionary if one is given (not null). */
+    public static ErrorMessage withNetworkId(Verb inReVerb, long inRePacketId, ErrorCode code, long networkId,
+                                             byte[] dictionary) {
         ByteWriter w = new ByteWriter(10 + (dictionary == null ? 0 : dictionary.length)).u64(networkId);
         if (dictionary != null) w.u16(dictionary.length).bytes(dictionary);
-        return new ErrorMessage(inReVerb, inRePacketId, ErrorCode.NETWORK_AUTHENTICATION_REQUIRED, w.toByteArray());
+        return new ErrorMessage(inReVerb, inRePacketId, code, w.toByteArray());
     }
 
     /**
@@ -51,12 +62,35 @@ public record ErrorMessage(Verb inReVerb, long inRePacketId, ErrorCode code, byt
      *                            none of these)
      */
     public static ErrorMessage decode(ByteReader r) {
-        Verb verb = OkHeader.readVerb(r);
-        long id = r.u64();
-        int c = r.u8();
+        OkHeader.need(r, HEADER_LENGTH);
+        byte[] b = r.array();
+        int at = r.position();
+        Verb verb = OkHeader.verb(OkHeader.inReVerbCode(b, at));
+        int c = errorCode(b, at);
         ErrorCode code = ErrorCode.fromCode(c);
         if (code == null) throw new MalformedException("unknown error code " + c);
-        return new ErrorMessage(verb, id, code, r.bytes(r.remaining()));
+        r.skip(HEADER_LENGTH);
+        return new ErrorMessage(verb, OkHeader.inRePacketId(b, at), code, r.bytes(r.remaining()));
+    }
+
+    /**
+     * The error code byte of an ERROR payload at {@code off}, as sent (1.14 ignores codes it does not know). The data
+     * path's decoder, with {@link OkHeader#inReVerbCode} and {@link OkHeader#inRePacketId} for the rest of the
+     * header: the caller has checked that {@link #HEADER_LENGTH} bytes are there.
+     */
+    public static int errorCode(byte[] b, int off) {
+        return BigEndian.u8(b, off + CODE_OFFSET);
+    }
+
+    /**
+     * The network ID that starts the detail of the ERROR payload {@code b[off..end)} (OBJ_NOT_FOUND,
+     * NEED_MEMBERSHIP_CERTIFICATE, NETWORK_ACCESS_DENIED...).
+     *
+     * @throws MalformedException if the detail is shorter than 8 bytes (1.14 drops such an ERROR)
+     */
+    public static long detailNetworkId(byte[] b, int off, int end) {
+        if (end - off < HEADER_LENGTH + 8) throw new MalformedException("ERROR without its network ID");
+        return BigEndian.u64(b, off + HEADER_LENGTH);
     }
 
     @Override

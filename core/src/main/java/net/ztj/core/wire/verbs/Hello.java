@@ -156,19 +156,31 @@ public record Hello(int protocolVersion, int major, int minor, int revision, lon
         return readIdentity(r);
     }
 
+    /** The protocol version of a HELLO packet (its first payload byte); the packet is at least the header long. */
+    public static int peekProtocolVersion(byte[] pkt) {
+        return pkt[PacketHeader.IDX_PAYLOAD] & 0xff;
+    }
+
     private static ByteReader payloadReader(byte[] pkt, int len) {
         if (len < PacketHeader.MIN_LENGTH || len > pkt.length) throw new MalformedException("not a packet");
         return new ByteReader(pkt, PacketHeader.IDX_PAYLOAD, len);
     }
 
     static Identity readIdentity(ByteReader r) {
-        if (r.remaining() < Identity.PUBLIC_BINARY_LENGTH) throw new MalformedException("identity truncated");
+        Identity id = tryReadIdentity(r);
+        if (id == null) throw new MalformedException("identity truncated or ill-formed");
+        return id;
+    }
+
+    /** An identity at the reader's position (public part), or null, without moving, if none is there. */
+    static Identity tryReadIdentity(ByteReader r) {
+        if (r.remaining() < Identity.PUBLIC_BINARY_LENGTH) return null;
         try {
             Identity id = Identity.fromBytes(r.array(), r.position(), r.limit());
             r.skip(id.binaryLength());
             return id.publicOnly();
         } catch (IllegalArgumentException e) {
-            throw new MalformedException("bad identity: " + e.getMessage());
+            return null;
         }
     }
 }

@@ -1,0 +1,122 @@
+package net.ztj.core.node.peer;
+
+import net.ztj.core.node.DropReason;
+import net.ztj.core.identity.Address;
+import net.ztj.core.wire.ByteWriter;
+import net.ztj.core.wire.Endpoint;
+import net.ztj.core.wire.PacketHeader;
+import net.ztj.core.wire.Verb;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Forwarding of packets and fragments addressed to other nodes (spec 02 §4, §11.5, §11.6), and, on roots, the
+ * RENDEZVOUS that introduces the two ends so they can punch through their NATs.
+ */
+public final class Relay {
+    private final NodeContext ctx;
+    private final Sender sender;
+    private final Map<Long, Long> lastUnite = new HashMap<>();
+
+    public Relay(NodeContext ctx, Sender sender) {
+        this.ctx = ctx;
+        this.sender = sender;
+    }
+
+    public void forwardPacket(long now, long socket, Endpoint from, byte[] data, int off, int len) {
+        int flags = data[off + PacketHeader.IDX_FLAGS] & 0xff;
+        int hops = flags & PacketHeader.HOPS_MASK;
+        Address dest = Address.fromBytes(data, off + PacketHeader.IDX_DEST);
+        Address src = Address.fromBytes(data, off + PacketHeader.IDX_SOURCE);
+        byte[] copy = forwardable(now, hops, dest, data, off, len);
+        if (copy == null) return;
+        copy[PacketHeader.IDX_FLAGS] = (byte) ((flags & ~PacketHeader.HOPS_MASK) | (hops + 1));
+        Path via = send(now, dest, src, copy);
+        if (via != null && ctx.topology.amRoot()) unite(now, src, dest);
+    }
+
+    public void forwardFragment(long now, long socket, Endpoint from, byte[] data, int off, int len) {
+        int hops = data[off + 15] & PacketHeader.HOPS_MASK;
+        Address dest = Address.fromBytes(data, off + PacketHeader.IDX_DEST);
+        byte[] copy = forwardable(now, hops, dest, data, off, len);
+        if (copy == null) return;
+        copy[15] = (byte) (hops + 1);
+        send(now, dest, null, copy);
+    }
+
+    /** Non-roots relay only as a root would on a trusted path, which needs VL2 trust; roots always relay. */
+    private byte[] forwardable(long now, int hops, Address dest, byte[] data, int off, int len) {
+        if (!ctx.topology.amRoot() || hops >= Timing.RELAY_MAX_HOPS) {
+            ctx.drop(DropReason.RELAY_REFUSED);
+            return null;
+        }
+        byte[] copy = new byte[len];
+        System.arraycopy(data, off, copy, 0, len);
+        return copy;
+    }
+
+    private Path send(long now, Address dest, Address src, byte[] copy) {
+        Peer d = ctx.topology.peers.get(dest);
+        Path path = d == null ? null : d.bestPath(now);
+        if (path == null) {
+            ctx.drop(DropReason.RELAY_REFUSED);
+            return null;
+        }
+        ctx.transport.send(path.localSocket, path.address, copy, 0, copy.length, 0);
+        path.lastSendMs = now;
+        return path;
+    }
+
+    /**
+     * Tells each of two peers the other's physical address, at most once per 30 s per pair, choosing the highest
+     * scope at which both have a path and IPv6 over IPv4 at equal scope.
+     */
+    private void unite(long now, Address a, Address b) {
+        long key = Math.min(a.value(), b.value()) * 0x10000000000L + Math.max(a.value(), b.value());
+        Long last = lastUnite.get(key);
+        if (last != null && now - last < Timing.MIN_UNITE_INTERVAL) return;
+        Peer pa = ctx.topology.peers.get(a), pb = ctx.topology.peers.get(b);
+        if (pa == null || pb == null) return;
+        Path[] pair = choosePair(pa, pb, now);
+        if (pair == null) return;
+        lastUnite.put(key, now);
+        boolean aFirst = ctx.random.nextBoolean();
+        if (aFirst) {
+            rendezvous(pa, pb, pair[1], now);
+            rendezvous(pb, pa, pair[0], now);
+        } else {
+            rendezvous(pb, pa, pair[0], now);
+            rendezvous(pa, pb, pair[1], now);
+        }
+    }
+
+    private static Path[] choosePair(Peer a, Peer b, long now) {
+        Path[] best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (Path x : a.paths) {
+            if (!x.alive(now)) continue;
+            for (Path y : b.paths) {
+                if (!y.alive(now) || x.address.isV4() != y.address.isV4()) continue;
+                int rank = Math.max(x.scopeRank(), y.scopeRank()) * 2 + (x.address.isV6() ? 0 : 1);
+                if (rank < bestRank) {
+                    bestRank = rank;
+                    best = new Path[] {x, y};
+                }
+            }
+        }
+        return best;
+    }
+
+    /** RENDEZVOUS to {@code to}: "{@code other} is at {@code otherPath}". */
+    private void rendezvous(Peer to, Peer other, Path otherPath, long now) {
+        byte[] ip = otherPath.address.ip();
+        ByteWriter w = new ByteWriter(32).u8(0).u40(other.identity.address().value())
+                .u16(otherPath.address.port()).u8(ip.length).bytes(ip);
+        sender.send(to, Verb.RENDEZVOUS, w.toByteArray(), now);
+    }
+
+    public void housekeeping(long now) {
+        lastUnite.values().removeIf(t -> now - t > Timing.MIN_UNITE_INTERVAL);
+    }
+}

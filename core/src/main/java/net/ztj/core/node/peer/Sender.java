@@ -1,0 +1,214 @@
+package net.ztj.core.node.peer;
+
+import net.ztj.core.node.DropReason;
+import net.ztj.core.identity.Address;
+import net.ztj.core.wire.Armor;
+import net.ztj.core.wire.Compression;
+import net.ztj.core.wire.Endpoint;
+import net.ztj.core.wire.Fragmenter;
+import net.ztj.core.wire.Packet;
+import net.ztj.core.wire.PacketHeader;
+import net.ztj.core.wire.Verb;
+import net.ztj.core.wire.verbs.Hello;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outbound half of the node: builds packets, compresses, armors, fragments, and picks the path — a direct path
+ * to the peer, else a relay through the best upstream (spec 02 §3.2, §5, §6, §11.5).
+ */
+public final class Sender {
+    /** Verbs 1.14 compresses (spec 02 §5). */
+    private static boolean compressible(Verb v) {
+        return switch (v) {
+            case MULTICAST_LIKE, PUSH_DIRECT_PATHS, NETWORK_CONFIG_REQUEST, NETWORK_CONFIG, MULTICAST_FRAME,
+                 USER_MESSAGE, REMOTE_TRACE -> true;
+            default -> false;
+        };
+    }
+
+    private final NodeContext ctx;
+    /** Reused by the data path (the node is used by one thread at a time): the packet, then each fragment. */
+    private final byte[] frameBuffer = new byte[PacketHeader.MAX_LENGTH];
+    private final byte[] datagramBuffer = new byte[PacketHeader.MAX_LENGTH];
+
+    public Sender(NodeContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * The data path's send: an uncompressed packet whose payload is {@code head[0..headLen)} followed by
+     * {@code data[off..off+len)}, written once into a reused buffer, armored in place and sent (fragments through a
+     * second reused buffer). No allocation. Returns false when the packet cannot be sent (too large, no path).
+     */
+    public boolean sendFrame(Peer peer, Verb verb, byte[] head, int headLen, byte[] data, int off, int len,
+                      boolean expectReply, long now) {
+        int total = PacketHeader.IDX_PAYLOAD + headLen + len;
+        int mtu = ctx.config.physicalMtu();
+        if (total > Fragmenter.maxPacketLength(mtu)) {
+            ctx.drop(DropReason.FRAME_TOO_LARGE);
+            return false;
+        }
+        byte[] p = frameBuffer;
+        Packet.write(p, ctx.random.nextLong(), peer.identity.address(), ctx.self, verb, head, 0, headLen);
+        System.arraycopy(data, off, p, PacketHeader.IDX_PAYLOAD + headLen, len);
+        Fragmenter.markFragmented(p, total, mtu);
+        Armor.armor(p, total, peer.keys, peer.cipherSuite());
+        if (expectReply) ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
+        return route(peer, p, total, now);
+    }
+
+    /** A plaintext packet: header (MAC zero) + verb + payload, compressed when that helps. */
+    public byte[] build(Address dest, Verb verb, byte[] payload, boolean mayCompress) {
+        byte[] p = Packet.create(ctx.random.nextLong(), dest, ctx.self, verb, payload).toByteArray();
+        if (mayCompress && compressible(verb)) {
+            int len = Compression.compressPacket(p, p.length);
+            if (len != p.length) p = java.util.Arrays.copyOf(p, len);
+        }
+        return p;
+    }
+
+    /** Sets the fragmented flag when needed, then armors with the peer's keys. Returns the wire packet ID. */
+    public long armor(Peer peer, byte[] p, int suite) {
+        Fragmenter.markFragmented(p, p.length, ctx.config.physicalMtu());
+        Armor.armor(p, p.length, peer.keys, suite);
+        return PacketHeader.packetId(p);
+    }
+
+    /**
+     * Sends through the general path: direct if possible, else relayed by an upstream, else over an expired path.
+     * Returns false if there was no way at all.
+     */
+    public boolean send(Peer peer, Verb verb, byte[] payload, long now) {
+        byte[] p = build(peer.identity.address(), verb, payload, true);
+        long id = armor(peer, p, peer.cipherSuite());
+        ctx.expectedReplies.expect(id, now);
+        return route(peer, p, now);
+    }
+
+    /**
+     * Sends a VL2 packet (frames, multicast copies): compressed only when asked, a reply registered only when one
+     * is requested (EXT_FRAME with the ACK flag, MULTICAST_FRAME with gather, MULTICAST_GATHER).
+     */
+    public boolean sendData(Peer peer, Verb verb, byte[] payload, boolean compress, boolean expectReply, long now) {
+        byte[] p = build(peer.identity.address(), verb, payload, compress);
+        long id = armor(peer, p, peer.cipherSuite());
+        if (expectReply) ctx.expectedReplies.expect(id, now);
+        return route(peer, p, now);
+    }
+
+    /** Routes an armored packet to its peer, fragmenting it as needed. */
+    public boolean route(Peer peer, byte[] p, long now) {
+        return route(peer, p, p.length, now);
+    }
+
+    private boolean route(Peer peer, byte[] p, int len, long now) {
+        Path path = peer.bestPath(now);
+        if (path != null) return sendOnPath(peer, path, p, len, now);
+        Peer relay = bestUpstream(now, peer.identity.address());
+        if (relay != null) {
+            Path rp = relay.bestPath(now);
+            if (rp != null) {
+                peer.lastSendMs = now;
+                return sendOnPath(relay, rp, p, len, now);
+            }
+        }
+        Path any = peer.anyPath();
+        return any != null && sendOnPath(peer, any, p, len, now);
+    }
+
+    /** Sends the head datagram straight from the packet and each fragment through the reused datagram buffer. */
+    private boolean sendOnPath(Peer peer, Path path, byte[] p, int len, long now) {
+        int mtu = ctx.config.physicalMtu();
+        boolean ok = ctx.transport.send(path.localSocket, path.address, p, 0, Math.min(len, mtu), 0);
+        if (len > mtu) {
+            int n = Fragmenter.datagramCount(len, mtu);
+            for (int k = 1; k < n; k++) {
+                int d = Fragmenter.writeFragment(p, len, mtu, k, datagramBuffer, 0);
+                ok &= ctx.transport.send(path.localSocket, path.address, datagramBuffer, 0, d, 0);
+            }
+        }
+        path.lastSendMs = now;
+        peer.lastSendMs = now;
+        return ok;
+    }
+
+    /**
+     * Sends a reply straight back where a request came from, as one datagram whatever its size (spec 02 §3.2).
+     */
+    public void reply(Peer peer, long socket, Endpoint to, Verb verb, byte[] payload, long now) {
+        byte[] p = build(peer.identity.address(), verb, payload, true);
+        Armor.armor(p, p.length, peer.keys, peer.cipherSuite());
+        sendDirect(peer, socket, to, p, now);
+    }
+
+    /**
+     * Sends a HELLO (suite 0, moon section encrypted) to an address, or relayed through an upstream when
+     * {@code to} is null (spec 02 §8.2).
+     */
+    public void hello(Peer peer, long socket, Endpoint to, long now) {
+        Topology topo = ctx.topology;
+        List<Hello.Moon> moons = new ArrayList<>();
+        topo.orbits().wanted().forEach(m -> moons.add(Hello.Moon.of(m.moonId(), m.timestamp())));
+        Hello h = new Hello(Versions.PROTOCOL, Versions.MAJOR, Versions.MINOR, Versions.REVISION, now,
+                ctx.identity.publicOnly(), to, topo.planet().id(), topo.planet().timestamp(), moons);
+        byte[] p = h.seal(ctx.random.nextLong(), peer.identity.address(), peer.keys).toByteArray();
+        peer.lastHelloSentMs = now;
+        if (to != null) {
+            sendDirect(peer, socket, to, p, now);
+            return;
+        }
+        ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
+        Peer relay = bestUpstream(now, peer.identity.address());
+        Path rp = relay == null ? null : relay.bestPath(now);
+        if (rp != null) {
+            ctx.transport.send(rp.localSocket, rp.address, p, 0, p.length, 0);
+            peer.lastSendMs = now;
+        }
+    }
+
+    /** An empty ECHO to probe or keep a path alive. */
+    public void echo(Peer peer, long socket, Endpoint to, long now) {
+        byte[] p = build(peer.identity.address(), Verb.ECHO, new byte[0], false);
+        Armor.armor(p, p.length, peer.keys, peer.cipherSuite());
+        sendDirect(peer, socket, to, p, now);
+    }
+
+    /** Sends an armored packet as one datagram to an address, expecting a reply to it. */
+    private void sendDirect(Peer peer, long socket, Endpoint to, byte[] p, long now) {
+        ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
+        ctx.transport.send(socket, to, p, 0, p.length, 0);
+        Path path = peer.findPath(socket, to);
+        if (path != null) path.lastSendMs = now;
+        peer.lastSendMs = now;
+    }
+
+    /** Contacts a peer at an address: ECHO if it understands it, else HELLO (spec 02 §8.5, §11.4). */
+    public void contact(Peer peer, long socket, Endpoint to, long now) {
+        if (peer.echoCapable()) echo(peer, socket, to, now);
+        else hello(peer, socket, to, now);
+    }
+
+    /**
+     * The best upstream to relay through: the lowest {@code latency × (1 + ⌊since last receive / 61 s⌋)} among
+     * upstreams with a path, never {@code exclude} (spec 02 §11.5).
+     */
+    public Peer bestUpstream(long now, Address exclude) {
+        Peer best = null;
+        long bestScore = Long.MAX_VALUE;
+        for (Address a : ctx.topology.upstreamIdentities().keySet()) {
+            if (a.equals(exclude)) continue;
+            Peer p = ctx.topology.peers.get(a);
+            if (p == null || p.bestPath(now) == null) continue;
+            long lat = p.latencyMs < 0 ? 0xffff : p.latencyMs;
+            long score = now - p.lastReceiveMs >= Timing.PEER_ACTIVITY_TIMEOUT
+                    ? Long.MAX_VALUE - 1 : lat * (1 + (now - p.lastReceiveMs) / 61_000);
+            if (best == null || score < bestScore) {
+                best = p;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+}
