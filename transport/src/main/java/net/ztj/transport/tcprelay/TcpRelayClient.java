@@ -153,9 +153,13 @@ public final class TcpRelayClient implements AutoCloseable {
             return;
         }
         int ops = out.position() > 0 ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
-        if (k.interestOps() != ops) {
-            k.interestOps(ops);
-            if (Thread.currentThread() != thread) selector.wakeup();
+        try {
+            if (k.interestOps() != ops) {
+                k.interestOps(ops);
+                if (Thread.currentThread() != thread) selector.wakeup();
+            }
+        } catch (java.nio.channels.CancelledKeyException e) {
+            // the client's thread closed the connection meanwhile
         }
     }
 
