@@ -4,6 +4,7 @@ import net.ztj.cli.ToolIo;
 import net.ztj.cli.idtool.IdTool;
 import net.ztj.cli.zerotiercli.ZeroTierCli;
 import net.ztj.service.ServiceMain;
+import net.ztj.service.relay.TcpRelayCommand;
 import net.ztj.service.warmup.AotTraining;
 
 import java.util.Arrays;
@@ -14,7 +15,8 @@ import java.util.Map;
  * One program, three personalities, chosen as ZeroTier One chooses them (spec 05 §1): the launcher passes the name
  * it was started under in {@code -Dztj.argv0}; a name containing {@code zerotier-idtool} is the identity tool, one
  * containing {@code zerotier-cli} the API client, anything else the service, whose {@code -i} and {@code -q}
- * switch to the other two.
+ * switch to the other two. Our addition: {@code zerotier-one --tcp-relay[=port]} runs the TCP fallback relay server
+ * (a switch ZeroTier One answers with its usage, so it cannot mean anything else there).
  */
 public final class Main {
     /** The name scripts/build.sh runs the jar under to train the JDK's ahead-of-time cache. */
@@ -37,6 +39,7 @@ public final class Main {
         if (upper.contains("ZEROTIER-IDTOOL")) return IdTool.run(argv0, args, io);
         if (upper.contains("ZEROTIER-CLI")) return ZeroTierCli.run(argv0, args, io, env);
         if (upper.equals(AOT_TRAINING)) return AotTraining.run(io.err()); // scripts/build.sh only
+        if (TcpRelayCommand.selected(args)) return TcpRelayCommand.run(argv0, args, io.out(), io.err());
         return switch (ServiceMain.personality(args)) {
             // the idtool's program name is the first argument: "-i" when the switch comes first
             case IDTOOL -> IdTool.run(args[0], Arrays.copyOfRange(args, 1, args.length), io);

@@ -28,6 +28,7 @@ import net.ztj.service.port.VirtualPorts;
 import net.ztj.service.warmup.DataPathWarmup;
 import net.ztj.transport.ports.PortProbe;
 import net.ztj.transport.ports.RandomPorts;
+import net.ztj.transport.tcprelay.TcpFallback;
 import net.ztj.transport.udp.UdpTransport;
 
 import java.io.IOException;
@@ -91,12 +92,19 @@ public final class Daemon implements AutoCloseable {
         writePortFile(home, primary);
 
         NodeRunner runner = new NodeRunner(o.clockMs(), o.err());
-        UdpTransport transport = new UdpTransport(runner);
+        TcpFallback relay = tcpFallback(settings, runner, o);
+        parts.push(relay);
+        UdpTransport transport = new UdpTransport(relay.udpSink());
         parts.push(transport);
-        parts.push(runner); // stopped before the sockets it sends on
+        parts.push(runner); // stopped before the sockets and the relay it sends on
         UdpBinding binding = new UdpBinding(transport, settings.bind());
-        if (!binding.bindPort(primary)) throw cannotBind(configuredPort);
-        int secondary = secondaryPort(binding, settings, o);
+        int secondary;
+        if (settings.forceTcpRelay()) {
+            secondary = 0; // spec 05 §9.1: with forceTcpRelay no UDP socket is bound
+        } else {
+            if (!binding.bindPort(primary)) throw cannotBind(configuredPort);
+            secondary = secondaryPort(binding, settings, o);
+        }
 
         home.deleteLegacyIddb();
         MoonFiles moons = new MoonFiles(home.file("moons.d"));
@@ -106,7 +114,7 @@ public final class Daemon implements AutoCloseable {
                 home.file("devicemap"), identity.address(), o.err())).orElse(null);
         NodeCoreFactory.Created core;
         try {
-            core = o.coreFactory().create(new CoreContext(identity, planet, moons, home, transport, o.random(),
+            core = o.coreFactory().create(new CoreContext(identity, planet, moons, home, relay.over(transport), o.random(),
                     o.clockMs().getAsLong(), settings.controllerDb(), ports == null ? PortEvents.NONE : ports,
                     o.clockMs(), runner::execute));
         } catch (StoreException e) {
@@ -130,7 +138,7 @@ public final class Daemon implements AutoCloseable {
         ApiServer api;
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
-                    () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), false, false),
+                    () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), relay.active(), false),
                     conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
                     identity.address(), o.random(), authToken, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
@@ -139,6 +147,15 @@ public final class Daemon implements AutoCloseable {
         parts.push(api);
         if (DataPathWarmup.enabled()) DataPathWarmup.startInBackground(o.err()); // compiled before the first frames
         return new Daemon(parts, primary);
+    }
+
+    /** The TCP relay beside the UDP sockets (spec 05 §9.5); its connection events go to the log. */
+    private static TcpFallback tcpFallback(ServiceSettings settings, NodeRunner runner, Options o) throws ServiceFailure {
+        try {
+            return new TcpFallback(settings.tcpFallback(), runner, o.clockMs(), o.err()::println);
+        } catch (IOException e) {
+            throw ServiceFailure.fatal("cannot start the TCP relay client: " + e.getMessage(), e);
+        }
     }
 
     /** A network's interface as the API shows it: its port's name, or the name the port is meant to get. */

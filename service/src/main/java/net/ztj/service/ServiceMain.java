@@ -179,6 +179,7 @@ public final class ServiceMain {
         l.add("  -p<port>          - Port for UDP and TCP/HTTP (default: 9993, 0 for random)");
         l.add("  -i                - Generate and manage identities (zerotier-idtool)");
         l.add("  -q                - Query API (zerotier-cli)");
+        l.add("  --tcp-relay[=port] - Run a TCP fallback relay for nodes without UDP (default port 443)");
         l.forEach(out::println);
         out.flush();
     }

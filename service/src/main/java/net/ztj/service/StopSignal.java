@@ -14,6 +14,11 @@ public final class StopSignal {
         return fired.getCount() == 0;
     }
 
+    /** Waits until fired or the time is up; true if fired. */
+    public boolean await(long timeoutMs) throws InterruptedException {
+        return fired.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Waits until fired. */
     public void await() throws InterruptedException {
         fired.await();

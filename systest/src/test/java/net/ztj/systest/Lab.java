@@ -39,16 +39,26 @@ final class Lab implements AutoCloseable {
      * and starts every daemon. Host n (1-based, in the order given) gets address {@code subnetPrefix + n}.
      */
     static Lab start(Path dir, String subnetPrefix, String... names) throws Exception {
+        return start(dir, subnetPrefix, node -> {}, names);
+    }
+
+    /** What a test prepares in a node's home (its local.conf, say) before its daemon starts. */
+    interface Setup {
+        void before(ZtNode node) throws IOException;
+    }
+
+    /** As {@link #start(Path, String, String...)}, with {@code setup} run for each node before any daemon starts. */
+    static Lab start(Path dir, String subnetPrefix, Setup setup, String... names) throws Exception {
         Netns netns = new Netns(subnetPrefix);
         try {
-            return new Lab(netns, dir, names);
+            return new Lab(netns, dir, setup, names);
         } catch (Throwable t) {
             netns.close();
             throw t;
         }
     }
 
-    private Lab(Netns netns, Path dir, String... names) throws IOException {
+    private Lab(Netns netns, Path dir, Setup setup, String... names) throws IOException {
         this.netns = netns;
         Daemons daemons = new Daemons(netns);
         int n = 0;
@@ -63,7 +73,23 @@ final class Lab implements AutoCloseable {
         Path planet = dir.resolve("planet");
         Daemons.idtool("genplanet", planet.toString(), root.home.resolve("identity.public") + "@" + root.ip + "/9993");
         for (ZtNode z : nodes.values()) Files.copy(planet, z.home.resolve("planet"));
+        for (ZtNode z : nodes.values()) setup.before(z);
         for (ZtNode z : nodes.values()) z.start();
+    }
+
+    /** A host without a daemon on the same bridge (its address follows the nodes'); returns its namespace. */
+    String addHost(String name) throws IOException {
+        return netns.addHost(name);
+    }
+
+    /** The address the n-th host (1-based, nodes first, then hosts added later) has. */
+    String ip(int n) {
+        return netns.ip(n);
+    }
+
+    /** Starts a long-running command in a namespace (killed when the lab closes). */
+    Process spawn(String ns, Path log, String... command) throws IOException {
+        return netns.start(ns, log, java.util.List.of(command));
     }
 
     ZtNode root() {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param secondaryPort     the bound secondary port, 0 if none
  * @param tertiaryPort      the port-mapping port, 0 if none (this build has no port mapper)
  * @param listeningOn       every {@code ip/port} the node can be reached on, IPv4 first
- * @param tcpFallbackActive whether a TCP relay connection exists (never, in this build)
+ * @param tcpFallbackActive whether a TCP relay connection exists
  * @param portMapping       whether the build has a UPnP/NAT-PMP port mapper (not this one): without one,
  *                          {@code portMappingEnabled} reads false whatever local.conf says
  */

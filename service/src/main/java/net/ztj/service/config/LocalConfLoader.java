@@ -2,6 +2,7 @@ package net.ztj.service.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.ztj.core.wire.Endpoint;
 import net.ztj.service.json.JsonText;
 import net.ztj.service.json.JsonValues;
 import net.ztj.transport.udp.InetEndpoints;
@@ -197,12 +198,31 @@ public final class LocalConfLoader {
                 bool(s, "allowSecondaryPort", d.allowSecondaryPort()),
                 bool(s, "allowTcpFallbackRelay", d.allowTcpFallbackRelay()),
                 bool(s, "forceTcpRelay", d.forceTcpRelay()),
+                relayAddress(s, d.tcpFallbackRelay()),
                 bindAddresses(s),
                 strings(s, "interfacePrefixBlacklist"),
                 networks(s, "allowManagementFrom"),
                 JsonValues.string(s.get("softwareUpdate"), d.softwareUpdate()),
                 JsonValues.string(s.get("softwareUpdateChannel"), d.softwareUpdateChannel()),
                 controllerDb(s));
+    }
+
+    /**
+     * {@code tcpFallbackRelay}: an IPv4 {@code ip/port} (the relay carries IPv4 only, spec 05 §9.5). ZeroTier One
+     * reads anything else as an empty address it cannot connect to; here it is named and the default is kept.
+     */
+    private Endpoint relayAddress(JsonNode s, Endpoint dflt) {
+        JsonNode v = s.get("tcpFallbackRelay");
+        if (v == null) return dflt;
+        String text = JsonValues.string(v, "");
+        try {
+            Endpoint e = Endpoint.parse(text);
+            if (e.isV4() && e.port() != 0) return e;
+        } catch (IllegalArgumentException e) {
+            // named below
+        }
+        warn("tcpFallbackRelay", v, "is not an IPv4 ip/port; the default " + dflt + " is used");
+        return dflt;
     }
 
     private long integer(JsonNode s, String key, long dflt) {

@@ -1,5 +1,8 @@
 package net.ztj.service.config;
 
+import net.ztj.core.wire.Endpoint;
+import net.ztj.transport.tcprelay.TcpFallbackSettings;
+
 import java.net.InetAddress;
 import java.util.List;
 import java.util.OptionalInt;
@@ -11,8 +14,9 @@ import java.util.OptionalInt;
  * @param secondaryPort            0 = choose at random
  * @param tertiaryPort             reported only: this build has no port mapper
  * @param allowSecondaryPort       false: no secondary port
- * @param allowTcpFallbackRelay    reported only: this build has no TCP relay yet
- * @param forceTcpRelay            reported only: this build has no TCP relay yet
+ * @param allowTcpFallbackRelay    false: the TCP relay is never used (spec 05 §9.5)
+ * @param forceTcpRelay            only the TCP relay: no UDP socket bound, sent or received
+ * @param tcpFallbackRelay         the relay's {@code ip/port} (ZeroTier's own relay by default)
  * @param bind                     bind exactly these addresses instead of the wildcard
  * @param interfacePrefixBlacklist interface name prefixes whose addresses are not advertised
  * @param allowManagementFrom      remote networks allowed to use the local API
@@ -21,7 +25,8 @@ import java.util.OptionalInt;
  * @param controllerDb             the embedded controller's database (SQLite in {@code controller.d} by default)
  */
 public record ServiceSettings(OptionalInt primaryPort, int secondaryPort, int tertiaryPort, boolean allowSecondaryPort,
-                              boolean allowTcpFallbackRelay, boolean forceTcpRelay, List<InetAddress> bind,
+                              boolean allowTcpFallbackRelay, boolean forceTcpRelay, Endpoint tcpFallbackRelay,
+                              List<InetAddress> bind,
                               List<String> interfacePrefixBlacklist, List<IpNetwork> allowManagementFrom,
                               String softwareUpdate, String softwareUpdateChannel, ControllerDb controllerDb) {
     public static final String DEFAULT_SOFTWARE_UPDATE = "disable";
@@ -33,9 +38,15 @@ public record ServiceSettings(OptionalInt primaryPort, int secondaryPort, int te
         allowManagementFrom = List.copyOf(allowManagementFrom);
     }
 
+    /** The TCP relay's settings. */
+    public TcpFallbackSettings tcpFallback() {
+        return new TcpFallbackSettings(allowTcpFallbackRelay, forceTcpRelay, tcpFallbackRelay);
+    }
+
     /** The settings without a local.conf. */
     public static ServiceSettings defaults() {
-        return new ServiceSettings(OptionalInt.empty(), 0, 0, true, true, false, List.of(), List.of(), List.of(),
+        return new ServiceSettings(OptionalInt.empty(), 0, 0, true, true, false, TcpFallbackSettings.DEFAULT_RELAY,
+                List.of(), List.of(), List.of(),
                 DEFAULT_SOFTWARE_UPDATE, DEFAULT_SOFTWARE_UPDATE_CHANNEL, ControllerDb.DEFAULT);
     }
 }

@@ -71,6 +71,30 @@ class LocalConfLoaderTest {
     }
 
     @Test
+    void tcpRelaySettingsAreBound() throws Exception {
+        ServiceSettings d = ServiceSettings.defaults();
+        assertEquals(new net.ztj.transport.tcprelay.TcpFallbackSettings(true, false,
+                net.ztj.core.wire.Endpoint.parse("204.80.128.1/443")), d.tcpFallback());
+        ServiceSettings s = parse("""
+                {"settings":{"allowTcpFallbackRelay":true,"forceTcpRelay":true,"tcpFallbackRelay":"192.0.0.14/443"}}""").settings();
+        assertEquals(new net.ztj.transport.tcprelay.TcpFallbackSettings(true, true,
+                net.ztj.core.wire.Endpoint.parse("192.0.0.14/443")), s.tcpFallback());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+        assertFalse(parse("{\"settings\":{\"allowTcpFallbackRelay\":false}}").settings().tcpFallback().allowed());
+    }
+
+    @Test
+    void aTcpRelayThatIsNotAnIpv4EndpointIsNamedAndTheDefaultKept() throws Exception {
+        for (String bad : List.of("\"relay.example.com/443\"", "\"2001:db8::1/443\"", "\"192.0.0.14\"", "443")) {
+            warnings.clear();
+            ServiceSettings s = parse("{\"settings\":{\"tcpFallbackRelay\":" + bad + "}}").settings();
+            assertEquals(net.ztj.core.wire.Endpoint.parse("204.80.128.1/443"), s.tcpFallbackRelay(), bad);
+            assertEquals(1, warnings.size(), bad);
+            assertTrue(warnings.get(0).contains("settings.tcpFallbackRelay"), warnings.get(0));
+        }
+    }
+
+    @Test
     void illTypedValuesAreReadAsTheReferenceReadsThemAndNamed() throws Exception {
         ServiceSettings s = parse("""
                 {"settings":{"primaryPort":"abc","secondaryPort":{"p":1},"allowSecondaryPort":"yes",

@@ -1,0 +1,147 @@
+package net.ztj.transport.tcprelay;
+
+import net.ztj.core.node.PhysicalTransport;
+import net.ztj.core.wire.Endpoint;
+import net.ztj.transport.udp.DatagramSink;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * ZeroTier One 1.14's TCP fallback (spec 05 §9.5) as a second physical path beside the UDP sockets: datagrams to
+ * IPv4 global-scope addresses also go through a {@link TcpRelayClient} while the fallback is wanted —
+ * {@code forceTcpRelay}, or nothing of 16 bytes or more heard over UDP from a global-scope address for
+ * {@link #FALLBACK_AFTER_MS} (and the service running that long) — and the connection is closed again once UDP
+ * from a global address has been heard within {@link #RELEASE_WITHIN_MS}. Unless forced, every datagram is still
+ * sent over UDP too, so the node moves back to UDP as soon as it works.
+ *
+ * <p>Differences from the reference, none visible on the wire: connection attempts follow a
+ * {@link ReconnectBackoff} rather than its "previous send between 2.5 s and 60 s ago" rule; datagrams sent while
+ * the connection is being made are queued behind the hello rather than dropped; an attempt times out after
+ * {@link TcpRelayClient#CONNECT_TIMEOUT_MS}; sleep/wake detection does not restart the 60 s wait.
+ */
+public final class TcpFallback implements AutoCloseable {
+    /** ZT_TCP_FALLBACK_AFTER: no global UDP heard for this long engages the relay. */
+    public static final long FALLBACK_AFTER_MS = 60_000;
+    /** Global UDP heard within this long closes the relay connection. */
+    public static final long RELEASE_WITHIN_MS = FALLBACK_AFTER_MS / 2;
+    /** Datagrams shorter than this neither use the relay nor count as heard (ZeroTier's minimum packet). */
+    public static final int MIN_DATAGRAM_BYTES = 16;
+
+    private final TcpFallbackSettings settings;
+    private final DatagramSink node;
+    private final LongSupplier clockMs;
+    private final long startedAt;
+    private final ReconnectBackoff backoff = new ReconnectBackoff();
+    private final TcpRelayClient client;
+    private volatile long lastDirectGlobalReceive;
+    // the node's thread only: the address block of the last destination
+    private Endpoint lastDestination;
+    private byte[] lastBlock;
+
+    /**
+     * Starts the client's thread (it connects only when wanted).
+     *
+     * @param node    where datagrams go, from UDP ({@link #udpSink}) and from the relay alike
+     * @param clockMs the wall clock in ms
+     * @param log     one line per relay connection event
+     */
+    public TcpFallback(TcpFallbackSettings settings, DatagramSink node, LongSupplier clockMs, Consumer<String> log)
+            throws IOException {
+        this.settings = settings;
+        this.node = node;
+        this.clockMs = clockMs;
+        this.startedAt = clockMs.getAsLong();
+        this.lastDirectGlobalReceive = 0;
+        this.client = new TcpRelayClient(node, new TcpRelayClient.Listener() {
+            @Override
+            public void connected(Endpoint relay) {
+                log.accept("TCP relay: connected to " + relay);
+            }
+
+            @Override
+            public void closed(Endpoint relay, String why) {
+                log.accept("TCP relay: connection to " + relay + " closed (" + why + ")");
+            }
+
+            @Override
+            public void carried(Endpoint relay) {
+                backoff.succeeded();
+            }
+        }, clockMs, this::tick);
+    }
+
+    /** The settings in effect. */
+    public TcpFallbackSettings settings() {
+        return settings;
+    }
+
+    /** Whether a relay connection exists: {@code tcpFallbackActive} in /status, TUNNELED in the CLI. */
+    public boolean active() {
+        return client.state() == TcpRelayClient.State.CONNECTED;
+    }
+
+    /** The relay connection's counters. */
+    public TcpRelayClient client() {
+        return client;
+    }
+
+    /**
+     * The sink the UDP sockets deliver to: notes datagrams from global-scope addresses, drops everything when the
+     * relay is forced (spec 05 §9.3), and hands the rest to the node.
+     */
+    public DatagramSink udpSink() {
+        return (localSocket, from, data, off, len) -> {
+            if (settings.forced()) return;
+            if (len >= MIN_DATAGRAM_BYTES && from.scope() == Endpoint.Scope.GLOBAL) {
+                lastDirectGlobalReceive = clockMs.getAsLong();
+            }
+            node.receive(localSocket, from, data, off, len);
+        };
+    }
+
+    /** The transport the node sends through: the relay's rules (spec 05 §9.5), then UDP unless forced. */
+    public PhysicalTransport over(PhysicalTransport udp) {
+        return (localSocket, to, data, off, len, ttl) -> {
+            if (settings.allowed() && len >= MIN_DATAGRAM_BYTES && to.isV4() && to.scope() == Endpoint.Scope.GLOBAL) {
+                long now = clockMs.getAsLong();
+                if (wanted(now)) {
+                    if (client.state() == TcpRelayClient.State.DISCONNECTED && backoff.tryAttempt(now)) {
+                        client.connect(settings.relay());
+                    }
+                    client.send(addressBlock(to), data, off, len);
+                }
+            }
+            if (settings.forced()) return true; // the reference reports success without sending any UDP
+            return udp.send(localSocket, to, data, off, len, ttl);
+        };
+    }
+
+    /** Whether datagrams should go through the relay now. */
+    boolean wanted(long now) {
+        return settings.forced()
+                || (now - lastDirectGlobalReceive > FALLBACK_AFTER_MS && now - startedAt > FALLBACK_AFTER_MS);
+    }
+
+    private byte[] addressBlock(Endpoint to) {
+        if (!to.equals(lastDestination)) {
+            lastBlock = RelayFrames.addressBlock(to);
+            lastDestination = to;
+        }
+        return lastBlock;
+    }
+
+    /** On the client's thread: closes the connection once UDP works again (never when forced). */
+    private void tick(long now) {
+        if (!settings.forced() && client.state() != TcpRelayClient.State.DISCONNECTED
+                && now - lastDirectGlobalReceive < RELEASE_WITHIN_MS) {
+            client.disconnect("UDP from a global address heard again");
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
