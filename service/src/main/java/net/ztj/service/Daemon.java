@@ -81,7 +81,7 @@ public final class Daemon implements AutoCloseable {
     private static Daemon start(Options o, Deque<AutoCloseable> parts) throws ServiceFailure {
         HomeFolder home = o.home();
         String authToken = token(home, "authtoken.secret", o.random(), o.err());
-        token(home, "metricstoken.secret", o.random(), o.err()); // used by /metrics, which this build does not serve yet
+        String metricsToken = token(home, "metricstoken.secret", o.random(), o.err()); // guards /metrics
         Identity identity = identity(home, o.random(), o.err());
         LocalConf conf = localConf(home, o.err());
         ServiceSettings settings = conf.settings();
@@ -132,7 +132,7 @@ public final class Daemon implements AutoCloseable {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), false, false),
                     conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
-                    identity.address(), o.random(), authToken, o.clockMs()), o.err());
+                    identity.address(), o.random(), authToken, metricsToken, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }
