@@ -16,21 +16,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static net.ztj.service.testing.Scrapes.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The node's counters as the scrape shows them: ZeroTier One's series names and labels, and ours. */
 class NodeMetricsCollectorTest {
     private static final long NOW = 1_800_000_000_000L;
-
-    /** The value of the sample line {@code series} (exact name and labels as written), or NaN when absent. */
-    static double sample(String scrape, String series) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(scrape);
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-    }
 
     private static NodeStatus withDrops(Map<DropReason, Long> drops) {
         NodeStatus s = SpecFixtures.memberStatus();
