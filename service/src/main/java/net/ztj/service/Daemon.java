@@ -16,6 +16,7 @@ import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.home.PlanetFile;
 import net.ztj.service.home.PortFile;
 import net.ztj.service.home.TokenFile;
+import net.ztj.service.metrics.ServiceMetrics;
 import net.ztj.service.network.DeviceMap;
 import net.ztj.service.node.CoreContext;
 import net.ztj.service.node.NodeCoreFactory;
@@ -127,12 +128,14 @@ public final class Daemon implements AutoCloseable {
         parts.push(addresses);
         addresses.start();
 
+        ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
+        core.controllerExecutor().ifPresent(c -> metrics.withController(c.metrics()));
         ApiServer api;
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), false, false),
                     conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
-                    identity.address(), o.random(), authToken, metricsToken, o.clockMs()), o.err());
+                    identity.address(), o.random(), authToken, metricsToken, metrics, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }

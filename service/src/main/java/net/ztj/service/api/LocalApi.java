@@ -50,7 +50,7 @@ public final class LocalApi {
                                      Optional<ControllerStore> controller, Address self, RandomGenerator random,
                                      String authToken, LongSupplier clockMs) {
         return handler(node, service, conf, moons, networks, portNames, controller, self, random, authToken, "",
-                clockMs);
+                new ServiceMetrics(node, clockMs), clockMs);
     }
 
     /**
@@ -59,11 +59,13 @@ public final class LocalApi {
      * @param portNames    the interface name of a network (its port's actual name when it has one)
      * @param authToken    the content of authtoken.secret (trimmed)
      * @param metricsToken the content of metricstoken.secret (trimmed): {@code /metrics} takes it or the auth token
+     * @param metrics      what {@code /metrics} serves
      */
     public static ApiHandler handler(NodeControl node, Supplier<ServiceState> service, LocalConf conf, MoonFiles moons,
                                      NetworkFiles networks, LongFunction<String> portNames,
                                      Optional<ControllerStore> controller, Address self, RandomGenerator random,
-                                     String authToken, String metricsToken, LongSupplier clockMs) {
+                                     String authToken, String metricsToken, ServiceMetrics metrics,
+                                     LongSupplier clockMs) {
         RouteTable routes = new RouteTable();
         new StatusResource(node, service, conf, clockMs).register(routes);
         new HealthResource(node, clockMs).register(routes);
@@ -74,6 +76,6 @@ public final class LocalApi {
         new NetworkResource(node, networks, portNames).register(routes);
         controller.ifPresent(store -> new ControllerResource(store, self, clockMs, random).register(routes));
         return new ApiHandler(new AccessControl(authToken, metricsToken, conf.settings().allowManagementFrom()), routes,
-                Optional.of(new ServiceMetrics(node, clockMs)));
+                Optional.of(metrics));
     }
 }

@@ -27,6 +27,12 @@ public final class ServiceMetrics {
         JvmMetrics.builder().register(registry);
     }
 
+    /** Adds the embedded controller's families. */
+    public ServiceMetrics withController(ControllerMetrics controller) {
+        controller.registerWith(registry);
+        return this;
+    }
+
     /** Collects every family now and renders them. */
     public String scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
