@@ -1,15 +1,12 @@
 package net.ztj.service;
 
-import net.ztj.service.node.CoreNodeFactory;
 import net.ztj.service.testing.InProcessDaemon;
 import net.ztj.service.testing.RawHttp;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -42,10 +39,8 @@ class MetricsApiTest {
 
     @Test
     void metricsAreGuardedByTheMetricsTokenCountDropsAndPassPromtool() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("home"));
-        Files.writeString(home.resolve("local.conf"), "{\"settings\":{\"bind\":[\"127.0.0.1\"],\"allowSecondaryPort\":false}}");
-        CoreNodeFactory core = new CoreNodeFactory(new PrintStream(new ByteArrayOutputStream()));
-        InProcessDaemon.run(home, Optional.empty(), core, (port, authToken) -> {
+        Path home = dir.resolve("home");
+        InProcessDaemon.runRealCoreOnLoopback(home, (port, authToken) -> {
             String metricsToken = Files.readString(home.resolve("metricstoken.secret")).trim();
             assertEquals(24, metricsToken.length());
             assertEquals(401, get(port, "/metrics", "").status(), "no token");
