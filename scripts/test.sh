@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: mvn -B verify over every module. Extra arguments are passed to Maven.
-# As root, first installs what the system tests use (iproute2, iperf3, nftables, curl) when missing; not as root,
-# those tests skip themselves when the tools or privileges are missing.
+# As root, first installs what the system tests use (iproute2, iperf3, nftables, curl) when missing, and promtool
+# (package prometheus) that checks the daemon's /metrics scrape; not as root, those tests skip themselves when the
+# tools or privileges are missing.
 # As root, also installs PostgreSQL when missing and starts a private test server (127.0.0.1 only, data in
 # /var/lib/postgresql/ztj-test, left running for the next run) for the controller's PostgreSQL storage tests, and
 # exports ZTJ_TEST_PG_URL, ZTJ_TEST_PG_USER and ZTJ_TEST_PG_PASSWORD; without them those tests skip.
@@ -20,6 +21,7 @@ if ztj_is_root && command -v apt-get >/dev/null 2>&1; then
     command -v nft >/dev/null 2>&1 || missing+=(nftables)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
     command -v ping >/dev/null 2>&1 || missing+=(iputils-ping)
+    command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
     if (( ${#missing[@]} )); then
         ztj_info "installing ${missing[*]} for the system tests"
         ztj_apt_install "${missing[@]}" >/dev/null 2>&1 \

@@ -16,6 +16,7 @@ import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.home.PlanetFile;
 import net.ztj.service.home.PortFile;
 import net.ztj.service.home.TokenFile;
+import net.ztj.service.metrics.ServiceMetrics;
 import net.ztj.service.network.DeviceMap;
 import net.ztj.service.node.CoreContext;
 import net.ztj.service.node.NodeCoreFactory;
@@ -82,7 +83,7 @@ public final class Daemon implements AutoCloseable {
     private static Daemon start(Options o, Deque<AutoCloseable> parts) throws ServiceFailure {
         HomeFolder home = o.home();
         String authToken = token(home, "authtoken.secret", o.random(), o.err());
-        token(home, "metricstoken.secret", o.random(), o.err()); // used by /metrics, which this build does not serve yet
+        String metricsToken = token(home, "metricstoken.secret", o.random(), o.err()); // guards /metrics
         Identity identity = identity(home, o.random(), o.err());
         LocalConf conf = localConf(home, o.err());
         ServiceSettings settings = conf.settings();
@@ -135,12 +136,14 @@ public final class Daemon implements AutoCloseable {
         parts.push(addresses);
         addresses.start();
 
+        ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
+        core.controllerExecutor().ifPresent(c -> metrics.withController(c.metrics()));
         ApiServer api;
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), relay.active(), false),
                     conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
-                    identity.address(), o.random(), authToken, o.clockMs()), o.err());
+                    identity.address(), o.random(), authToken, metricsToken, metrics, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }

@@ -3,20 +3,15 @@ package net.ztj.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import net.ztj.core.node.DropReason;
 import net.ztj.service.json.JsonText;
-import net.ztj.service.node.CoreNodeFactory;
 import net.ztj.service.testing.InProcessDaemon;
 import net.ztj.service.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,10 +35,8 @@ class DropsApiTest {
 
     @Test
     void droppedDatagramsAreCountedInStatusAndUnstableDrops() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("home"));
-        Files.writeString(home.resolve("local.conf"), "{\"settings\":{\"bind\":[\"127.0.0.1\"],\"allowSecondaryPort\":false}}");
-        CoreNodeFactory core = new CoreNodeFactory(new PrintStream(new ByteArrayOutputStream()));
-        InProcessDaemon.run(home, Optional.empty(), core, (port, token) -> {
+        Path home = dir.resolve("home");
+        InProcessDaemon.runRealCoreOnLoopback(home, (port, token) -> {
             assertFalse(get(port, token, "/status").has("drops"), "nothing dropped yet: ZeroTier One's object");
             JsonNode none = get(port, token, "/unstable/drops");
             assertEquals(0, none.get("total").asLong());

@@ -308,6 +308,11 @@ public final class Node {
         return ctx.drops;
     }
 
+    /** Packets by verb and bytes by direction, for metrics; read on the node's thread. */
+    public TrafficCounters traffic() {
+        return ctx.traffic;
+    }
+
     public NodeStatus status(long nowMs) {
         World planet = ctx.topology.planet();
         return new NodeStatus(ctx.self, ctx.identity.toPublicString(), online, planet.id(), planet.timestamp(),

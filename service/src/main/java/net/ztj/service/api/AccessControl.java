@@ -21,6 +21,8 @@ import java.util.Optional;
  *       {@code auth} query parameter; else an {@code Authorization} header of exactly two words, the first
  *       {@code bearer} in any case. A wrong {@code X-ZT1-Auth} is not rescued by a correct {@code auth}. The token is
  *       compared in time that does not depend on where it differs from ours.</li>
+ *   <li>{@code /metrics} is judged on its token alone, as ZeroTier One 1.12+ does: the metrics token
+ *       ({@code metricstoken.secret}) or the auth token, from the same carriers, whatever the client's address.</li>
  * </ol>
  */
 public final class AccessControl {
@@ -35,15 +37,27 @@ public final class AccessControl {
     }
 
     private final byte[] authToken;
+    private final byte[] metricsToken;
     private final List<IpNetwork> allowManagementFrom;
 
+    /** Access control without a metrics token: {@code /metrics} needs the auth token. */
     public AccessControl(String authToken, List<IpNetwork> allowManagementFrom) {
+        this(authToken, "", allowManagementFrom);
+    }
+
+    public AccessControl(String authToken, String metricsToken, List<IpNetwork> allowManagementFrom) {
         this.authToken = authToken.getBytes(StandardCharsets.UTF_8);
+        this.metricsToken = metricsToken.getBytes(StandardCharsets.UTF_8);
         this.allowManagementFrom = List.copyOf(allowManagementFrom);
     }
 
     /** The verdict on a request from {@code remote}, from its head. */
     public Verdict judge(HttpRequestHead head, InetAddress remote) {
+        if (head.path().equals("/metrics")) {
+            Optional<String> token = presentedToken(head);
+            return token.isPresent() && (matches(token.get(), metricsToken) || matches(token.get(), authToken))
+                    ? Verdict.AUTHENTICATED : Verdict.REFUSED;
+        }
         if (!sourceAllowed(remote)) return Verdict.REFUSED;
         if (tokenFree(head.path())) return Verdict.OPEN_PATH;
         return presentedToken(head).filter(this::tokenMatches).isPresent() ? Verdict.AUTHENTICATED : Verdict.REFUSED;
@@ -80,7 +94,11 @@ public final class AccessControl {
      */
     boolean tokenMatches(String presented) {
         // an empty token never authorizes (the daemon replaces an empty authtoken.secret; this is the last guard)
-        return authToken.length > 0 && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), authToken);
+        return matches(presented, authToken);
+    }
+
+    private static boolean matches(String presented, byte[] token) {
+        return token.length > 0 && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token);
     }
 
     /** The token from the first carrier present; empty if that carrier is malformed (or none is present). */

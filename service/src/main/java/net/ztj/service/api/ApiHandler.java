@@ -1,5 +1,6 @@
 package net.ztj.service.api;
 
+import net.ztj.service.metrics.ServiceMetrics;
 import net.ztj.service.api.http.Admission;
 import net.ztj.service.api.http.HttpHandler;
 import net.ztj.service.api.http.HttpRequest;
@@ -22,10 +23,17 @@ public final class ApiHandler implements HttpHandler {
 
     private final AccessControl access;
     private final RouteTable routes;
+    private final Optional<ServiceMetrics> metrics;
 
     public ApiHandler(AccessControl access, RouteTable routes) {
+        this(access, routes, Optional.empty());
+    }
+
+    /** @param metrics what {@code GET /metrics} renders; without it the path answers 404 like any unknown one */
+    public ApiHandler(AccessControl access, RouteTable routes, Optional<ServiceMetrics> metrics) {
         this.access = access;
         this.routes = routes;
+        this.metrics = metrics;
     }
 
     @Override
@@ -43,6 +51,9 @@ public final class ApiHandler implements HttpHandler {
         boolean head = request.method().equals("HEAD");
         // admit() has judged the head already; judged again for callers that do not go through it
         if (access.judge(request.head(), request.remote()) == AccessControl.Verdict.REFUSED) return unauthorized(jsonp);
+        if (metrics.isPresent() && request.path().equals("/metrics") && (head || request.method().equals("GET"))) {
+            return scrape(metrics.get(), head);
+        }
         Optional<RouteTable.Match> match = routes.match(head ? "GET" : request.method(), request.path(),
                 request.ipv4Listener());
         if (match.isEmpty()) return HttpResponse.empty(404);
@@ -53,6 +64,17 @@ public final class ApiHandler implements HttpHandler {
             return failure(e);
         }
         HttpResponse response = render(result, jsonp);
+        return head ? response.withAcceptRanges() : response;
+    }
+
+    /** The Prometheus text; a node that cannot be read gets the API's 500. */
+    private static HttpResponse scrape(ServiceMetrics metrics, boolean head) {
+        HttpResponse response;
+        try {
+            response = HttpResponse.of(200, ServiceMetrics.CONTENT_TYPE, metrics.scrape());
+        } catch (RuntimeException e) {
+            return failure(e);
+        }
         return head ? response.withAcceptRanges() : response;
     }
 

@@ -1,5 +1,6 @@
 package net.ztj.service.node;
 
+import net.ztj.service.metrics.ControllerMetrics;
 import net.ztj.core.node.ControllerRequest;
 import net.ztj.core.node.ControllerRequests;
 import net.ztj.core.node.LocalController;
@@ -40,6 +41,7 @@ public final class ControllerExecutor implements ControllerRequests, AutoCloseab
     private final BlockingQueue<ControllerRequest> queue;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final ControllerMetrics metrics = new ControllerMetrics();
     private final Thread thread;
     private volatile boolean stopped;
 
@@ -58,6 +60,7 @@ public final class ControllerExecutor implements ControllerRequests, AutoCloseab
         this.clockMs = clockMs;
         this.err = err;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        metrics.queueLength(queue::size);
         this.thread = Thread.ofPlatform().name("ztj-controller").daemon().start(this::loop);
     }
 
@@ -68,13 +71,29 @@ public final class ControllerExecutor implements ControllerRequests, AutoCloseab
     @Override
     public boolean submit(ControllerRequest r) {
         if (stopped || queue.remainingCapacity() == 0) {
-            refused.incrementAndGet();
+            refuse();
             return false;
         }
-        if (!controller.admit(r.requester(), r.networkId(), r.packetId(), r.arrivalMs())) return true;
-        if (queue.offer(r)) return true; // only the node's thread adds, so there is room
-        refused.incrementAndGet();
+        if (!controller.admit(r.requester(), r.networkId(), r.packetId(), r.arrivalMs())) {
+            metrics.ignored();
+            return true;
+        }
+        if (queue.offer(r)) { // only the node's thread adds, so there is room
+            metrics.queued();
+            return true;
+        }
+        refuse();
         return false;
+    }
+
+    private void refuse() {
+        refused.incrementAndGet();
+        metrics.refused();
+    }
+
+    /** The controller's requests, queue and answer latency, for {@code /metrics}. */
+    public ControllerMetrics metrics() {
+        return metrics;
     }
 
     /** Requests refused because the queue was full (or the controller stopped). */
@@ -105,8 +124,15 @@ public final class ControllerExecutor implements ControllerRequests, AutoCloseab
         try {
             a = controller.request(r.requester(), r.networkId(), r.metadata(), r.packetId(), clockMs.getAsLong());
         } catch (RuntimeException e) {
+            metrics.failed();
             reportFailure(e); // unanswered: the member asks again
             return;
+        }
+        long waitedMs = Math.max(0, clockMs.getAsLong() - r.arrivalMs());
+        switch (a) {
+            case LocalController.Config _ -> metrics.answeredConfig(waitedMs);
+            case LocalController.Error _ -> metrics.answeredError(waitedMs);
+            case LocalController.Ignore _ -> metrics.ignored();
         }
         if (!(a instanceof LocalController.Ignore)) nodeThread.accept((node, now) -> node.controllerAnswered(r, a, now));
     }

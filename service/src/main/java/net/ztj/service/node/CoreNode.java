@@ -72,6 +72,11 @@ final class CoreNode implements NodeCore {
     }
 
     @Override
+    public net.ztj.core.node.TrafficCounters.Snapshot traffic() {
+        return node.traffic().snapshot();
+    }
+
+    @Override
     public List<NetworkInfo> networks() {
         return node.networks();
     }

@@ -16,6 +16,11 @@ import java.util.Optional;
 public interface NodeControl {
     NodeStatus status();
 
+    /** Packets by verb and bytes by direction so far, copied on the node's thread. */
+    default net.ztj.core.node.TrafficCounters.Snapshot traffic() {
+        return net.ztj.core.node.TrafficCounters.Snapshot.EMPTY;
+    }
+
     /** Every peer the node holds, in ascending address order. */
     List<PeerInfo> peers();
 

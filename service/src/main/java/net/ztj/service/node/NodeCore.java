@@ -28,6 +28,11 @@ public interface NodeCore {
 
     NodeStatus status(long nowMs);
 
+    /** Packets by verb and bytes by direction so far (nothing counted by a core that keeps no counts). */
+    default net.ztj.core.node.TrafficCounters.Snapshot traffic() {
+        return net.ztj.core.node.TrafficCounters.Snapshot.EMPTY;
+    }
+
     /** Every peer the node holds, in ascending address order. */
     List<PeerInfo> peers(long nowMs);
 

@@ -210,6 +210,11 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     }
 
     @Override
+    public net.ztj.core.node.TrafficCounters.Snapshot traffic() {
+        return call((node, now) -> node.traffic());
+    }
+
+    @Override
     public List<PeerInfo> peers() {
         return call((node, now) -> node.peers(now));
     }

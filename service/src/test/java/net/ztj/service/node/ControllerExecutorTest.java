@@ -3,6 +3,9 @@ package net.ztj.service.node;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.node.ControllerRequest;
 import net.ztj.core.node.LocalController;
+import net.ztj.service.metrics.ServiceMetrics;
+import net.ztj.service.testing.FakeNode;
+import net.ztj.service.testing.SpecFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -15,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static net.ztj.service.testing.Scrapes.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +100,8 @@ class ControllerExecutorTest {
         ControllerExecutor executor = new ControllerExecutor(controller,
                 task -> nodeThread.execute(() -> task.run(node, 0)), System::currentTimeMillis,
                 new PrintStream(new ByteArrayOutputStream()), 2);
+        ServiceMetrics metrics = new ServiceMetrics(new FakeNode(SpecFixtures.memberStatus()), System::currentTimeMillis)
+                .withController(executor.metrics());
         try {
             assertTrue(executor.submit(request(1)));
             assertTrue(controller.entered.await(60, TimeUnit.SECONDS)); // 1 is being answered, the queue is empty
@@ -105,11 +111,22 @@ class ControllerExecutorTest {
             assertFalse(executor.submit(request(5)));
             assertEquals(2, executor.refused());
             assertEquals(List.of(1L, 2L, 3L), controller.admitted, "refused requests do not touch the rate limit");
+            String held = metrics.scrape();
+            assertEquals(3, sample(held, "ztj_controller_requests_total{outcome=\"queued\"}"), held);
+            assertEquals(2, sample(held, "ztj_controller_requests_total{outcome=\"refused\"}"));
+            assertEquals(0, sample(held, "ztj_controller_requests_total{outcome=\"config\"}"));
+            assertEquals(2, sample(held, "ztj_controller_queue_length"));
 
             controller.release.countDown();
             assertTrue(waitUntil(() -> executor.submit(request(6))), "room again");
             assertTrue(node.all.await(60, TimeUnit.SECONDS));
             assertEquals(List.of(1L, 2L, 3L, 6L), node.answered, "in request order, on the node's thread");
+            String done = metrics.scrape();
+            assertEquals(4, sample(done, "ztj_controller_requests_total{outcome=\"config\"}"), done);
+            assertEquals(4, sample(done, "ztj_controller_requests_total{outcome=\"queued\"}"));
+            assertEquals(executor.refused(), sample(done, "ztj_controller_requests_total{outcome=\"refused\"}"));
+            assertEquals(4, sample(done, "ztj_controller_request_latency_seconds_count"), "one latency per answer");
+            assertEquals(0, sample(done, "ztj_controller_queue_length"));
         } finally {
             executor.close();
             nodeThread.shutdownNow();

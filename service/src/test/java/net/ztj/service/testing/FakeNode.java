@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class FakeNode implements NodeControl {
     public volatile NodeStatus status;
     public volatile List<PeerInfo> peers = List.of();
+    public volatile net.ztj.core.node.TrafficCounters.Snapshot traffic = net.ztj.core.node.TrafficCounters.Snapshot.EMPTY;
     public final List<MoonInfo> moons = new ArrayList<>();
     public final List<String> commands = new ArrayList<>();
 
@@ -26,6 +27,11 @@ public final class FakeNode implements NodeControl {
     @Override
     public NodeStatus status() {
         return status;
+    }
+
+    @Override
+    public net.ztj.core.node.TrafficCounters.Snapshot traffic() {
+        return traffic;
     }
 
     @Override

@@ -4,6 +4,7 @@ import net.ztj.service.Daemon;
 import net.ztj.service.ServiceEnvironment;
 import net.ztj.service.ServiceMain;
 import net.ztj.service.StopSignal;
+import net.ztj.service.node.CoreNodeFactory;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.port.PortDriver;
 
@@ -39,6 +40,17 @@ public final class InProcessDaemon {
      */
     public static String run(Path home, Optional<Supplier<PortDriver>> ports, Check check) throws Exception {
         return run(home, ports, OfflineNodeCore.factory(), check);
+    }
+
+    /**
+     * The real core with its UDP bound to 127.0.0.1 only (no secondary port) and no interfaces, its home (created)
+     * at {@code home}: for tests that send it datagrams over loopback.
+     */
+    public static String runRealCoreOnLoopback(Path home, Check check) throws Exception {
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("local.conf"),
+                "{\"settings\":{\"bind\":[\"127.0.0.1\"],\"allowSecondaryPort\":false}}");
+        return run(home, Optional.empty(), new CoreNodeFactory(new PrintStream(new ByteArrayOutputStream())), check);
     }
 
     /** As {@link #run(Path, Optional, Check)} with the given node core. */

@@ -24,6 +24,7 @@ public final class NodeContext {
     public final NodeEvents events;
     public final RandomGenerator random;
     public final DropCounters drops = new DropCounters();
+    public final net.ztj.core.node.TrafficCounters traffic = new net.ztj.core.node.TrafficCounters();
     public final ExpectedReplies expectedReplies = new ExpectedReplies();
     public final IdentityHasher hasher = new IdentityHasher();
     public final Topology topology;

@@ -64,6 +64,7 @@ public final class Relay {
             return null;
         }
         ctx.transport.send(path.localSocket, path.address, copy, 0, copy.length, 0);
+        ctx.traffic.relayed(copy.length);
         path.lastSendMs = now;
         return path;
     }

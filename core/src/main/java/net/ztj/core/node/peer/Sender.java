@@ -56,12 +56,14 @@ public final class Sender {
         Fragmenter.markFragmented(p, total, mtu);
         Armor.armor(p, total, peer.keys, peer.cipherSuite());
         if (expectReply) ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
+        ctx.traffic.sent(verb);
         return route(peer, p, total, now);
     }
 
     /** A plaintext packet: header (MAC zero) + verb + payload, compressed when that helps. */
     public byte[] build(Address dest, Verb verb, byte[] payload, boolean mayCompress) {
         byte[] p = Packet.create(ctx.random.nextLong(), dest, ctx.self, verb, payload).toByteArray();
+        ctx.traffic.sent(verb);
         if (mayCompress && compressible(verb)) {
             int len = Compression.compressPacket(p, p.length);
             if (len != p.length) p = java.util.Arrays.copyOf(p, len);
@@ -122,11 +124,13 @@ public final class Sender {
     private boolean sendOnPath(Peer peer, Path path, byte[] p, int len, long now) {
         int mtu = ctx.config.physicalMtu();
         boolean ok = ctx.transport.send(path.localSocket, path.address, p, 0, Math.min(len, mtu), 0);
+        ctx.traffic.bytesSent(Math.min(len, mtu));
         if (len > mtu) {
             int n = Fragmenter.datagramCount(len, mtu);
             for (int k = 1; k < n; k++) {
                 int d = Fragmenter.writeFragment(p, len, mtu, k, datagramBuffer, 0);
                 ok &= ctx.transport.send(path.localSocket, path.address, datagramBuffer, 0, d, 0);
+                ctx.traffic.bytesSent(d);
             }
         }
         path.lastSendMs = now;
@@ -154,6 +158,7 @@ public final class Sender {
         Hello h = new Hello(Versions.PROTOCOL, Versions.MAJOR, Versions.MINOR, Versions.REVISION, now,
                 ctx.identity.publicOnly(), to, topo.planet().id(), topo.planet().timestamp(), moons);
         byte[] p = h.seal(ctx.random.nextLong(), peer.identity.address(), peer.keys).toByteArray();
+        ctx.traffic.sent(Verb.HELLO);
         peer.lastHelloSentMs = now;
         if (to != null) {
             sendDirect(peer, socket, to, p, now);
@@ -164,6 +169,7 @@ public final class Sender {
         Path rp = relay == null ? null : relay.bestPath(now);
         if (rp != null) {
             ctx.transport.send(rp.localSocket, rp.address, p, 0, p.length, 0);
+            ctx.traffic.bytesSent(p.length);
             peer.lastSendMs = now;
         }
     }
@@ -179,6 +185,7 @@ public final class Sender {
     private void sendDirect(Peer peer, long socket, Endpoint to, byte[] p, long now) {
         ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
         ctx.transport.send(socket, to, p, 0, p.length, 0);
+        ctx.traffic.bytesSent(p.length);
         Path path = peer.findPath(socket, to);
         if (path != null) path.lastSendMs = now;
         peer.lastSendMs = now;

@@ -51,6 +51,7 @@ public final class Receiver {
     }
 
     public void datagram(long now, long socket, Endpoint from, byte[] data, int off, int len) {
+        ctx.traffic.bytesReceived(len);
         depth++;
         try {
             classify(now, socket, from, data, off, len);
@@ -148,6 +149,7 @@ public final class Receiver {
         int suite = (p[PacketHeader.IDX_FLAGS] >>> 3) & 7;
         int rawVerb = p[PacketHeader.IDX_VERB] & 0x1f;
         if (suite == 0 && rawVerb == Verb.HELLO.code) {
+            ctx.traffic.received(Verb.HELLO);
             hello.handle(now, socket, from, p, len);
             return;
         }
@@ -192,6 +194,7 @@ public final class Receiver {
             in = new InboundPacket(now, socket, from, peer, wireId, hops, verb, p, PacketHeader.IDX_PAYLOAD,
                     len - PacketHeader.IDX_PAYLOAD);
         }
+        if (verb != null) ctx.traffic.received(verb);
         switch (verbs.dispatch(in)) {
             case Outcome.Handled h -> paths.received(in);
             case Outcome.Ignored i -> {

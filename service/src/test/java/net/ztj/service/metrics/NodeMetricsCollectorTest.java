@@ -1,0 +1,96 @@
+package net.ztj.service.metrics;
+
+import net.ztj.core.identity.Address;
+import net.ztj.core.node.DropReason;
+import net.ztj.core.node.NodeStatus;
+import net.ztj.core.node.PathInfo;
+import net.ztj.core.node.PeerInfo;
+import net.ztj.core.node.TrafficCounters;
+import net.ztj.core.wire.Endpoint;
+import net.ztj.core.wire.Verb;
+import net.ztj.service.testing.FakeNode;
+import net.ztj.service.testing.SpecFixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static net.ztj.service.testing.Scrapes.sample;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The node's counters as the scrape shows them: ZeroTier One's series names and labels, and ours. */
+class NodeMetricsCollectorTest {
+    private static final long NOW = 1_800_000_000_000L;
+
+    private static NodeStatus withDrops(Map<DropReason, Long> drops) {
+        NodeStatus s = SpecFixtures.memberStatus();
+        return new NodeStatus(s.address(), s.publicIdentity(), s.online(), s.planetWorldId(), s.planetWorldTimestamp(),
+                s.surfaceAddresses(), drops);
+    }
+
+    @Test
+    void eachDropReasonMovesItsOwnCounterAndNoOther() {
+        FakeNode node = new FakeNode(withDrops(Map.of()));
+        ServiceMetrics metrics = new ServiceMetrics(node, () -> NOW);
+        for (DropReason r : DropReason.values()) {
+            String series = "ztj_dropped_packets_total{reason=\"" + r.name().toLowerCase(Locale.ROOT) + "\"}";
+            assertEquals(0.0, sample(metrics.scrape(), series), series + " before");
+        }
+        Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+        for (DropReason r : DropReason.values()) {
+            drops.put(r, (long) r.ordinal() + 1);
+            node.status = withDrops(drops);
+            String scrape = metrics.scrape();
+            for (DropReason q : DropReason.values()) {
+                String series = "ztj_dropped_packets_total{reason=\"" + q.name().toLowerCase(Locale.ROOT) + "\"}";
+                double expected = q.ordinal() <= r.ordinal() ? q.ordinal() + 1 : 0;
+                assertEquals(expected, sample(scrape, series), series + " after " + r);
+            }
+        }
+    }
+
+    @Test
+    void packetsAndBytesUseZeroTierOnesNamesAndLabels() {
+        TrafficCounters counters = new TrafficCounters();
+        counters.received(Verb.HELLO);
+        counters.received(Verb.HELLO);
+        counters.sent(Verb.OK);
+        counters.sent(Verb.QOS_MEASUREMENT);
+        counters.bytesReceived(100);
+        counters.bytesSent(40);
+        counters.relayed(60);
+        FakeNode node = new FakeNode(withDrops(Map.of()));
+        node.traffic = counters.snapshot();
+        String scrape = new ServiceMetrics(node, () -> NOW).scrape();
+        assertEquals(2, sample(scrape, "zt_packet{direction=\"rx\",packet_type=\"hello\"}"), scrape);
+        assertEquals(0, sample(scrape, "zt_packet{direction=\"tx\",packet_type=\"hello\"}"));
+        assertEquals(1, sample(scrape, "zt_packet{direction=\"tx\",packet_type=\"ok\"}"));
+        assertEquals(1, sample(scrape, "zt_packet{direction=\"tx\",packet_type=\"qos\"}"));
+        assertEquals(0, sample(scrape, "zt_packet{direction=\"rx\",packet_type=\"path_negotiation_request\"}"));
+        assertEquals(100, sample(scrape, "zt_data{direction=\"rx\",protocol=\"udp\"}"));
+        assertEquals(100, sample(scrape, "zt_data{direction=\"tx\",protocol=\"udp\"}"), "relayed bytes are sent bytes");
+        assertEquals(1, sample(scrape, "ztj_relayed_packets_total"));
+        assertEquals(60, sample(scrape, "ztj_relayed_bytes_total"));
+        assertTrue(scrape.contains("# HELP zt_packet ZeroTier packet type counts\n"), scrape);
+    }
+
+    @Test
+    void networksAndPathsOfPeers() {
+        FakeNode node = new FakeNode(withDrops(Map.of()));
+        node.join(0x8056c2e21c000001L, null);
+        Endpoint a = Endpoint.parse("10.0.0.1/9993");
+        Endpoint b = Endpoint.parse("10.0.0.2/9993");
+        node.peers = List.of(new PeerInfo(Address.parse("0123456789"), 12, 1, 14, 1, 5, PeerInfo.Role.LEAF, List.of(
+                new PathInfo(a, 1, NOW - 1000, NOW - 1000, true),
+                new PathInfo(b, 1, NOW - 400_000, NOW - 400_000, false))));
+        String scrape = new ServiceMetrics(node, () -> NOW).scrape();
+        assertEquals(1, sample(scrape, "zt_num_networks"), scrape);
+        assertEquals(1, sample(scrape, "zt_peer_path_count{node_id=\"0123456789\",status=\"alive\"}"), scrape);
+        assertEquals(1, sample(scrape, "zt_peer_path_count{node_id=\"0123456789\",status=\"dead\"}"));
+        assertTrue(scrape.contains("jvm_memory_used_bytes{area=\"heap\"}"), "JVM memory");
+        assertTrue(scrape.contains("jvm_gc_collection_seconds_count{"), "JVM GC");
+    }
+}
