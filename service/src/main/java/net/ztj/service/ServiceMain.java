@@ -179,6 +179,7 @@ public final class ServiceMain {
         l.add("  -v                - Show version");
         l.add("  -U                - Skip privilege check and do not attempt to drop privileges");
         l.add("  -p<port>          - Port for UDP and TCP/HTTP (default: 9993, 0 for random)");
+        l.add("  -d                - Run in the background (the pid goes into zerotier-one.pid)");
         l.add("  -i                - Generate and manage identities (zerotier-idtool)");
         l.add("  -q                - Query API (zerotier-cli)");
         l.forEach(out::println);
