@@ -44,7 +44,8 @@ public final class Main {
             // the idtool's program name is the first argument: "-i" when the switch comes first
             case IDTOOL -> IdTool.run(args[0], Arrays.copyOfRange(args, 1, args.length), io);
             case CLI -> ZeroTierCli.run(argv0, args, io, env);
-            case SERVICE -> ServiceMain.run(argv0, args, env, io.out(), io.err());
+            case SERVICE -> ServiceMain.run(argv0, args, env, io.out(), io.err(),
+                    BackgroundRelaunch.forThisProcess(argv0, args, io.err()));
         };
     }
 }

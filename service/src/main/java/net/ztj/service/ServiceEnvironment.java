@@ -20,8 +20,19 @@ import java.util.function.Supplier;
  * @param stop        fired to stop a running service
  * @param started     told when the service is up
  * @param ports       the operating system's ports (taps, addresses, routes); empty: networks get no interface
+ * @param background  carries on with {@code -d}
  */
 public record ServiceEnvironment(String programName, Map<String, String> env, PrintStream out, PrintStream err,
                                  Supplier<OptionalInt> realUid, NodeCoreFactory coreFactory, SecureRandom random,
                                  LongSupplier clockMs, StopSignal stop, Consumer<Daemon> started,
-                                 java.util.Optional<java.util.function.Supplier<net.ztj.service.port.PortDriver>> ports) {}
+                                 java.util.Optional<java.util.function.Supplier<net.ztj.service.port.PortDriver>> ports,
+                                 Background background) {
+    /** Surroundings where {@code -d} is refused ({@link Background#unavailable}): the in-process runs of the tests. */
+    public ServiceEnvironment(String programName, Map<String, String> env, PrintStream out, PrintStream err,
+                              Supplier<OptionalInt> realUid, NodeCoreFactory coreFactory, SecureRandom random,
+                              LongSupplier clockMs, StopSignal stop, Consumer<Daemon> started,
+                              java.util.Optional<java.util.function.Supplier<net.ztj.service.port.PortDriver>> ports) {
+        this(programName, env, out, err, realUid, coreFactory, random, clockMs, stop, started, ports,
+                Background.unavailable(programName, err));
+    }
+}

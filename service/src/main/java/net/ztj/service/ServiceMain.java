@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * zerotier-one: the command line and start-up checks of spec 05 §2.1–§2.2, then the {@link Daemon} until a signal
  * stops it.
  *
- * <p>Left out on purpose: {@code -d} (a JVM cannot fork; run it under systemd or with {@code &}) and the privilege
- * drop of step 8 (optional in the spec: the service keeps the uid it was started with).
+ * <p>{@code -d} continues in a background process after the checks, through {@link Background} (a JVM cannot fork).
+ * Left out on purpose: the privilege drop of step 8 (optional in the spec: the service keeps the uid it was started
+ * with; the packaged systemd unit starts it as the zerotier-one user with CAP_NET_ADMIN instead).
  */
 public final class ServiceMain {
     /** The platform default home folder on Linux. */
@@ -58,9 +59,11 @@ public final class ServiceMain {
     }
 
     /**
-     * Runs zerotier-one in this process: OS signals stop it; returns the exit code.
+     * Runs zerotier-one in this process: OS signals stop it; returns the exit code. {@code background} carries on
+     * with {@code -d}.
      */
-    public static int run(String programName, String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int run(String programName, String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+                          Background background) {
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
         OsSignals.install(stop::fire);
@@ -76,7 +79,7 @@ public final class ServiceMain {
         try {
             return run(new ServiceEnvironment(programName, env, out, err, RealUid::get, coreFactory(err),
                     new SecureRandom(), System::currentTimeMillis, stop, daemon -> {},
-                    java.util.Optional.of(net.ztj.service.port.LinuxPortDriver::new)), args);
+                    java.util.Optional.of(net.ztj.service.port.LinuxPortDriver::new), background), args);
         } finally {
             finished.countDown();
         }
@@ -94,10 +97,6 @@ public final class ServiceMain {
             case ServiceCommandLine.PrintUsage u -> {
                 printUsage(argv0, env.out());
                 return u.exitCode();
-            }
-            case ServiceCommandLine.Refuse r -> {
-                env.err().println(argv0 + ": " + r.reason());
-                return 1;
             }
             case ServiceCommandLine.SwitchPersonality p -> {
                 env.err().println(argv0 + ": -i and -q are handled by the launcher, not by the service");
@@ -124,6 +123,9 @@ public final class ServiceMain {
         if (!commandLine.skipRootCheck() && (uid.isEmpty() || uid.getAsInt() != 0)) {
             env.err().println(argv0 + ": must be run as root (uid 0)");
             return 1;
+        }
+        if (commandLine.background()) {
+            return env.background().start(ServiceCommandLine.withoutBackgroundSwitch(args), home.file("zerotier-one.pid"));
         }
         try (PidFile pid = PidFile.acquire(home.file("zerotier-one.pid"), ProcessHandle.current().pid())) {
             return runDaemon(env, home, homeText, commandLine.port(), pid);
@@ -177,6 +179,7 @@ public final class ServiceMain {
         l.add("  -v                - Show version");
         l.add("  -U                - Skip privilege check and do not attempt to drop privileges");
         l.add("  -p<port>          - Port for UDP and TCP/HTTP (default: 9993, 0 for random)");
+        l.add("  -d                - Run in the background (the pid goes into zerotier-one.pid)");
         l.add("  -i                - Generate and manage identities (zerotier-idtool)");
         l.add("  -q                - Query API (zerotier-cli)");
         l.add("  --tcp-relay[=port] - Run a TCP fallback relay for nodes without UDP (default port 443)");

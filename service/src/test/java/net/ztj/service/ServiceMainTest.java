@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -79,13 +81,23 @@ class ServiceMainTest {
     }
 
     private Run start(int uid, String... args) {
+        return start(uid, null, args);
+    }
+
+    /** With {@code background} null, {@code -d} is refused as where no process can be started. */
+    private Run start(int uid, Background background, String... args) {
         Run run = new Run();
         ServiceEnvironment env = new ServiceEnvironment("zerotier-one", Map.of(),
                 new PrintStream(run.out, true, StandardCharsets.UTF_8), new PrintStream(run.err, true, StandardCharsets.UTF_8),
                 () -> OptionalInt.of(uid), net.ztj.service.testing.OfflineNodeCore.factory(), new SecureRandom(), System::currentTimeMillis,
                 run.stop, run.started::complete, java.util.Optional.empty());
+        if (background != null) {
+            env = new ServiceEnvironment(env.programName(), env.env(), env.out(), env.err(), env.realUid(),
+                    env.coreFactory(), env.random(), env.clockMs(), env.stop(), env.started(), env.ports(), background);
+        }
+        ServiceEnvironment finalEnv = env;
         // a thread of its own: a running service blocks until stopped
-        run.exit = CompletableFuture.supplyAsync(() -> ServiceMain.run(env, args),
+        run.exit = CompletableFuture.supplyAsync(() -> ServiceMain.run(finalEnv, args),
                 task -> Thread.ofPlatform().daemon().name("zerotier-one-under-test").start(task));
         return run;
     }
@@ -220,5 +232,35 @@ class ServiceMainTest {
         Run twoHomes = start(1000, "/a", "/b");
         assertEquals(0, twoHomes.exitCode());
         assertTrue(twoHomes.out().startsWith("ZeroTier One version 1.14.1\n"));
+    }
+
+    @Test
+    void dashDHandsTheCommandLineWithoutItToTheBackgroundAfterTheChecks() throws Exception {
+        Path home = home("home", LOOPBACK_ONLY);
+        List<Object> handedOver = new ArrayList<>();
+        Background background = (args, pidFile) -> {
+            handedOver.add(args);
+            handedOver.add(pidFile);
+            return 7;
+        };
+        Run run = start(0, background, "-p0", "-d", home.toString());
+        assertEquals(7, run.exitCode(), "the background's exit code is the program's");
+        assertEquals(List.of(List.of("-p0", home.toString()), home.resolve("zerotier-one.pid")), handedOver);
+        assertEquals("", run.err());
+        assertFalse(Files.exists(home.resolve("zerotier-one.pid")), "the background process writes it, not this one");
+
+        // as the reference: any switch starting with d; the root check comes first
+        handedOver.clear();
+        Run notRoot = start(1000, background, "-dx", home.toString());
+        assertEquals(1, notRoot.exitCode());
+        assertEquals("zerotier-one: must be run as root (uid 0)\n", notRoot.err());
+        assertEquals(List.of(), handedOver);
+        Run skipCheck = start(1000, background, "-U", "-dx", home.toString());
+        assertEquals(7, skipCheck.exitCode());
+        assertEquals(List.of(List.of("-U", home.toString()), home.resolve("zerotier-one.pid")), handedOver);
+
+        Run unavailable = start(0, "-d", home.toString());
+        assertEquals(1, unavailable.exitCode());
+        assertEquals("zerotier-one: could not fork (-d is not available here)\n", unavailable.err());
     }
 }
