@@ -285,7 +285,8 @@ class ControllerOffTheDataPathTest {
         b.runner.leave(nwid);
         b.runner.join(nwid, null);   // B asks again at once: no room
         awaitSubmission("b refused");
-        assertEquals(1L, c.runner.status().drops().get(DropReason.CONTROLLER_BUSY), "counted where the drops are");
+        // at least this refusal; on a slow machine a periodic re-request of B or D may meet the full queue too
+        assertTrue(c.runner.status().drops().get(DropReason.CONTROLLER_BUSY) >= 1L, "counted where the drops are");
 
         exchangeFrames(5); // the node keeps working
 
@@ -293,6 +294,7 @@ class ControllerOffTheDataPathTest {
         gate.countDown();
         awaitStatus(b, NetworkStatus.OK);
         awaitStatus(d, NetworkStatus.OK);
-        assertEquals(1L, executor.refused());
+        assertEquals(executor.refused(), c.runner.status().drops().get(DropReason.CONTROLLER_BUSY),
+                "every refusal of the executor is a counted drop");
     }
 }
