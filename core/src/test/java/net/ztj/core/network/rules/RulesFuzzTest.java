@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.ztj.core.wire.MalformedException;
 
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -47,7 +48,7 @@ class RulesFuzzTest {
         } catch (java.io.IOException notJson) {
             return;
         }
-        List<?> list = parsed instanceof List<?> l ? l : List.of(parsed);
+        List<?> list = parsed instanceof List<?> l ? l : Collections.singletonList(parsed);
         List<Rule> rules = RuleJson.parse(list);
         List<Rule> again = RuleJson.parse(JSON.convertValue(RuleJson.render(rules), List.class));
         assertEquals(RuleJson.render(rules), RuleJson.render(again));
