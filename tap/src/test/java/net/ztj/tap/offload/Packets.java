@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.Random;
 
 /** Builds Ethernet frames with IPv4/IPv6 and TCP headers for the offload tests, and checks them naively. */
-final class Packets {
-    static final byte[] SRC4 = {10, 1, 2, 3}, DST4 = {10, 1, 2, (byte) 200};
-    static final byte[] SRC6 = new byte[16], DST6 = new byte[16];
+public final class Packets {
+    public static final byte[] SRC4 = {10, 1, 2, 3}, DST4 = {10, 1, 2, (byte) 200};
+    public static final byte[] SRC6 = new byte[16], DST6 = new byte[16];
 
     static {
         SRC6[0] = (byte) 0xfd;
@@ -20,7 +20,7 @@ final class Packets {
     }
 
     /** Deterministic payload bytes. */
-    static byte[] payload(int len, long seed) {
+    public static byte[] payload(int len, long seed) {
         byte[] p = new byte[len];
         new Random(seed).nextBytes(p);
         return p;
@@ -30,7 +30,7 @@ final class Packets {
      * A frame: Ethernet, then IPv4 (with {@code ipOptions} 4-byte words of options) or IPv6, then TCP with
      * {@code tcpOptions} bytes of options (a multiple of 4), then the payload. Checksums valid.
      */
-    static byte[] tcpFrame(boolean ipv4, int ipOptions, int tcpOptions, int seq, int flags, int ipId, byte[] payload) {
+    public static byte[] tcpFrame(boolean ipv4, int ipOptions, int tcpOptions, int seq, int flags, int ipId, byte[] payload) {
         int ipHeader = ipv4 ? 20 + 4 * ipOptions : 40;
         int tcpHeader = 20 + tcpOptions;
         ByteBuffer b = ByteBuffer.allocate(14 + ipHeader + tcpHeader + payload.length);
@@ -58,7 +58,7 @@ final class Packets {
     }
 
     /** The Internet checksum the slow way: 16-bit words one by one, folding after each addition. */
-    static int naiveSum(byte[] b, int off, int len, int initial) {
+    public static int naiveSum(byte[] b, int off, int len, int initial) {
         int sum = initial;
         for (int i = 0; i < len; i += 2) {
             int word = (b[off + i] & 0xff) << 8;
@@ -69,7 +69,7 @@ final class Packets {
         return sum;
     }
 
-    static int pseudo(byte[] f, int ip, boolean ipv4, int tcpLength) {
+    public static int pseudo(byte[] f, int ip, boolean ipv4, int tcpLength) {
         int sum = ipv4 ? naiveSum(f, ip + 12, 8, 0) : naiveSum(f, ip + 8, 32, 0);
         sum = naiveSum(new byte[] {0, 6, (byte) (tcpLength >>> 8), (byte) tcpLength}, 0, 4, sum);
         return sum;
@@ -81,12 +81,12 @@ final class Packets {
         f[at + 1] = (byte) c;
     }
 
-    static boolean ipv4HeaderValid(byte[] f, int off) {
+    public static boolean ipv4HeaderValid(byte[] f, int off) {
         int ip = off + 14;
         return naiveSum(f, ip, (f[ip] & 0x0f) * 4, 0) == 0xffff;
     }
 
-    static boolean tcpChecksumValid(byte[] f, int off, int len) {
+    public static boolean tcpChecksumValid(byte[] f, int off, int len) {
         boolean ipv4 = u16(f, off + 12) == 0x0800;
         int ip = off + 14;
         int tcp = ip + (ipv4 ? (f[ip] & 0x0f) * 4 : 40);
@@ -94,16 +94,16 @@ final class Packets {
         return naiveSum(f, tcp, tcpLength, pseudo(f, ip, ipv4, tcpLength)) == 0xffff;
     }
 
-    static int u16(byte[] b, int off) {
+    public static int u16(byte[] b, int off) {
         return ((b[off] & 0xff) << 8) | (b[off + 1] & 0xff);
     }
 
-    static int i32(byte[] b, int off) {
+    public static int i32(byte[] b, int off) {
         return ByteBuffer.wrap(b, off, 4).getInt();
     }
 
     /** A virtio header followed by {@code frame}. */
-    static byte[] withHeader(byte[] frame, int flags, int gsoType, int hdrLen, int gsoSize, int csumStart, int csumOffset) {
+    public static byte[] withHeader(byte[] frame, int flags, int gsoType, int hdrLen, int gsoSize, int csumStart, int csumOffset) {
         byte[] out = new byte[VirtioNetHeader.LENGTH + frame.length];
         VirtioNetHeader.write(out, 0, flags, gsoType, hdrLen, gsoSize, csumStart, csumOffset);
         System.arraycopy(frame, 0, out, VirtioNetHeader.LENGTH, frame.length);
@@ -114,7 +114,7 @@ final class Packets {
      * The super-frame the kernel would hand us for these segments: one frame with all the payload, IP length of the
      * whole, the TCP checksum field holding the folded pseudo-header sum, and the flags of the first and last.
      */
-    static byte[] superFrame(boolean ipv4, int ipOptions, int tcpOptions, int seq, int flags, int ipId, byte[] payload,
+    public static byte[] superFrame(boolean ipv4, int ipOptions, int tcpOptions, int seq, int flags, int ipId, byte[] payload,
                              int gsoSize) {
         byte[] f = tcpFrame(ipv4, ipOptions, tcpOptions, seq, flags, ipId, payload);
         int ip = 14, tcp = ip + (ipv4 ? 20 + 4 * ipOptions : 40);
