@@ -92,6 +92,9 @@ public final class Daemon implements AutoCloseable {
 
         NodeRunner runner = new NodeRunner(o.clockMs(), o.err());
         UdpTransport transport = new UdpTransport(runner);
+        // what the node sends during one turn of its lock leaves together (sendmmsg) at the turn's end
+        transport.setBatching(true);
+        runner.addBatchEndHook(transport::flush);
         parts.push(transport);
         parts.push(runner); // stopped before the sockets it sends on
         UdpBinding binding = new UdpBinding(transport, settings.bind());

@@ -9,6 +9,7 @@ import net.ztj.core.node.PeerInfo;
 import net.ztj.core.wire.Endpoint;
 import net.ztj.tap.offload.FrameBatch;
 import net.ztj.transport.udp.DatagramSink;
+import net.ztj.transport.udp.ReceivedDatagrams;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -125,6 +126,37 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                 noteDeadline(node.processWirePacket(clockMs.getAsLong(), localSocket, from, data, off, len));
             } catch (RuntimeException e) {
                 reportFailure("processWirePacket", e);
+            }
+            endBatch();
+        } finally {
+            nodeLock.unlock();
+        }
+    }
+
+    /** Processes the datagrams of one receive call on the calling receive thread, in one turn of the node's lock. */
+    @Override
+    public void receive(long localSocket, ReceivedDatagrams batch) {
+        lockForPacket();
+        try {
+            byte[] data = batch.data();
+            if (node == null) {
+                for (int i = 0; i < batch.count(); i++) {
+                    int off = batch.offset(i), len = batch.length(i);
+                    byte[] copy = java.util.Arrays.copyOfRange(data, off, off + len);
+                    if (stopped || !queue.offer(new Datagram(localSocket, batch.from(i), copy, 0, len))) {
+                        droppedDatagrams.incrementAndGet();
+                    }
+                }
+                return;
+            }
+            long now = clockMs.getAsLong();
+            for (int i = 0; i < batch.count(); i++) {
+                try {
+                    noteDeadline(node.processWirePacket(now, localSocket, batch.from(i), data, batch.offset(i),
+                            batch.length(i)));
+                } catch (RuntimeException e) {
+                    reportFailure("processWirePacket", e);
+                }
             }
             endBatch();
         } finally {

@@ -30,6 +30,9 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
     private final DatagramSink sink;
     private final Map<Long, UdpSocket> sockets = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
+    private volatile boolean batching;
+    /** The sockets as an array, for {@link #flush} at the end of every turn of the node without an iterator. */
+    private volatile UdpSocket[] socketArray = {};
 
     public UdpTransport(DatagramSink sink) {
         this.sink = sink;
@@ -59,7 +62,9 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
     public UdpSocket bind(InetSocketAddress local) throws IOException {
         long id = nextId.getAndIncrement();
         UdpSocket socket = UdpSocket.bind(id, local, sink);
+        socket.setBatching(batching);
         sockets.put(id, socket);
+        socketArray = sockets.values().toArray(UdpSocket[]::new);
         return socket;
     }
 
@@ -102,9 +107,25 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
         return sent;
     }
 
+    /**
+     * With batching on, {@link #send} only queues datagrams (per socket, in native memory) and {@link #flush} sends
+     * them, each socket's with one sendmmsg; the service flushes at the end of each turn of the node. Off (the
+     * default), every send leaves at once.
+     */
+    public void setBatching(boolean on) {
+        batching = on;
+        for (UdpSocket socket : sockets.values()) socket.setBatching(on);
+    }
+
+    /** Sends what batching queued on every socket. */
+    public void flush() {
+        for (UdpSocket socket : socketArray) socket.flush();
+    }
+
     /** Closes one socket (it stops receiving and is no longer used for sending). */
     public void close(UdpSocket socket) {
         sockets.remove(socket.id());
+        socketArray = sockets.values().toArray(UdpSocket[]::new);
         socket.close();
     }
 
