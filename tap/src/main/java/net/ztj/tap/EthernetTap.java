@@ -3,6 +3,7 @@ package net.ztj.tap;
 import java.io.Closeable;
 import java.io.IOException;
 import net.ztj.tap.offload.FrameBatch;
+import net.ztj.tap.offload.OffloadStats;
 
 /**
  * A virtual Ethernet port of one network (spec 05 §8): the daemon reads the frames the OS sends into the
@@ -64,6 +65,11 @@ public interface EthernetTap extends Closeable {
 
     /** Writes the frames {@link #writeCoalescing} held back, if any. */
     default void flush() throws IOException {
+    }
+
+    /** What the port's offloads did so far (all zero where it has none). */
+    default OffloadStats offloadStats() {
+        return OffloadStats.NONE;
     }
 
     /**

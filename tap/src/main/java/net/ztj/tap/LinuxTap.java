@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Objects;
 import net.ztj.tap.offload.FrameBatch;
+import net.ztj.tap.offload.OffloadStats;
 import net.ztj.tap.offload.TcpCoalescer;
 import net.ztj.tap.offload.TcpSegmenter;
 import net.ztj.tap.offload.VirtioNetHeader;
@@ -402,17 +403,10 @@ public final class LinuxTap implements EthernetTap {
         return offloads;
     }
 
-    /** What the offloads did so far. */
+    @Override
     public OffloadStats offloadStats() {
         return new OffloadStats(offloads, superFramesRead, segmentsCut, offloadDrops, superFramesWritten, segmentsMerged);
     }
-
-    /**
-     * Counters of the offloads: super-frames read and the frames they were cut into, frames read that had to be
-     * dropped (malformed or truncated), super-frames written and the segments merged into them.
-     */
-    public record OffloadStats(boolean enabled, long superFramesRead, long segmentsCut, long dropped,
-                               long superFramesWritten, long segmentsMerged) {}
 
     @Override
     public int read(byte[] buf, int off, int maxLen) throws IOException {

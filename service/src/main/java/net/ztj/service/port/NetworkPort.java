@@ -35,7 +35,8 @@ final class NetworkPort {
     List<IpPrefix> managedAddresses = new ArrayList<>();
     List<ManagedIps.RouteKey> managedRoutes = new ArrayList<>();
     Set<MulticastGroup> groups = new TreeSet<>();
-    private long writeErrors;
+    private long writeErrors, oversizeDropped;
+    private final PrintStream log;
     /** Whether the tap may hold frames back since the last flush; node thread only. */
     private boolean unflushed;
 
@@ -44,6 +45,7 @@ final class NetworkPort {
         this.tap = tap;
         this.ifIndex = ifIndex;
         this.mtu = tap.mtu();
+        this.log = err;
         this.reader = Thread.ofPlatform().name("ztj-tap-" + tap.name()).daemon().unstarted(() -> readLoop(runner, err));
     }
 
@@ -78,7 +80,10 @@ final class NetworkPort {
      * {@link #flush} must write (the first time since the last flush).
      */
     boolean write(long sourceMac, long destMac, int etherType, byte[] data, int off, int len) {
-        if (len > mtu || len + 14 > writeBuffer.length) return false;
+        if (len > mtu || len + 14 > writeBuffer.length) {
+            oversizeDropped++;
+            return false;
+        }
         byte[] b = writeBuffer;
         for (int i = 0; i < 6; i++) {
             b[i] = (byte) (destMac >>> (40 - 8 * i));
@@ -117,7 +122,10 @@ final class NetworkPort {
         return mtu;
     }
 
+    /** Closes the tap and says what its offloads did. */
     void close() {
+        log.println("INFO: " + tap.name() + " closed: " + tap.offloadStats() + "; " + oversizeDropped
+                + " frames over the MTU dropped, " + writeErrors + " write errors");
         tap.close();
         try {
             reader.join(2_000);
