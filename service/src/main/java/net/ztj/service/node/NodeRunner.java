@@ -139,14 +139,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         lockForPacket();
         try {
             byte[] data = batch.data();
-            if (node == null) {
-                for (int i = 0; i < batch.count(); i++) {
-                    int off = batch.offset(i), len = batch.length(i);
-                    byte[] copy = java.util.Arrays.copyOfRange(data, off, off + len);
-                    if (stopped || !queue.offer(new Datagram(localSocket, batch.from(i), copy, 0, len))) {
-                        droppedDatagrams.incrementAndGet();
-                    }
-                }
+            if (node == null) { // not started: each is copied and queued
+                DatagramSink.super.receive(localSocket, batch);
                 return;
             }
             long now = clockMs.getAsLong();
@@ -222,12 +216,10 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         lockForPacket();
         try {
             byte[] data = batch.data();
-            if (node == null) {
+            if (node == null) { // not started: each is copied and queued
                 for (int i = 0; i < batch.count(); i++) {
                     int off = batch.offset(i), len = batch.length(i);
-                    if (len <= 14) continue;
-                    byte[] copy = java.util.Arrays.copyOfRange(data, off, off + len);
-                    if (stopped || !queue.offer(new Frame(networkId, copy, 0, len))) droppedFrames.incrementAndGet();
+                    if (len > 14) receiveFrame(networkId, java.util.Arrays.copyOfRange(data, off, off + len), len);
                 }
                 return;
             }
