@@ -81,14 +81,11 @@ public final class DataPathWarmup {
     }
 
     /**
-     * Starts the warm-up on a daemon thread of its own, at the lowest scheduling priority
-     * ({@link BackgroundPriority}), and returns at once. Failures are reported on {@code err}
+     * Starts the warm-up on a daemon thread of its own and returns at once. Failures are reported on {@code err}
      * (the daemon works without it, only slower at first).
      */
     public static Thread startInBackground(java.io.PrintStream err) {
         return Thread.ofPlatform().daemon().name("ztj-warmup").start(() -> {
-            // the warm-up only takes CPU the daemon's own threads leave: it must not slow the packets of the start
-            BackgroundPriority.lowerCurrentThread();
             try {
                 runDefault();
             } catch (RuntimeException e) {
