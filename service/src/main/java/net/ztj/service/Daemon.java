@@ -96,6 +96,9 @@ public final class Daemon implements AutoCloseable {
         TcpFallback relay = tcpFallback(settings, runner, o);
         parts.push(relay);
         UdpTransport transport = new UdpTransport(relay.udpSink());
+        // what the node sends during one turn of its lock leaves together (sendmmsg) at the turn's end
+        transport.setBatching(true);
+        runner.addBatchEndHook(transport::flush);
         parts.push(transport);
         parts.push(runner); // stopped before the sockets and the relay it sends on
         UdpBinding binding = new UdpBinding(transport, settings.bind());

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,6 +94,11 @@ class VirtualEthernetTest {
 
             b.stop();
             Await.until("vb's interface to go with its daemon", 20_000, () -> !b.succeeds("ip", "link", "show", "dev", pb.dev), lab::describe);
+            // the receiver merged the stream's segments into super-frames (GRO); every frame from A fitted the MTU
+            long[] bStats = offloadStats(b, pb.dev);
+            assertTrue(bStats[1] > 0, "vb wrote no TCP super-frame: " + b.logTail(20));
+            assertEquals(0, bStats[2], "frames over the MTU reached vb: " + b.logTail(20));
+            lab.step("vb's tap: " + bStats[1] + " super-frames written");
             b.start();
             awaitStatus(lab, b, nwid, "OK", 60_000);
             Port again = awaitPort(lab, b, nwid);
@@ -111,7 +117,27 @@ class VirtualEthernetTest {
             String after = a.exec("ip", "route", "show");
             assertFalse(after.contains("10.99.2.") || after.contains("192.168.212."), after);
             lab.step("va left: interface and routes gone");
+            // the sender's kernel handed its tap TCP super-frames (TSO), cut into frames of the MTU
+            long[] aStats = offloadStats(a, pa.dev);
+            assertTrue(aStats[0] > 0, "va read no TCP super-frame: " + a.logTail(20));
+            lab.step("va's tap: " + aStats[0] + " super-frames read");
         }
+    }
+
+    /**
+     * From the line a daemon logs when it closes a port: TCP super-frames read, super-frames written, and frames over
+     * the MTU dropped (the last such line for the device).
+     */
+    private static long[] offloadStats(ZtNode m, String dev) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(dev)
+                + " closed: offloads on: (\\d+) TCP super-frames read .*?, (\\d+) written .*; (\\d+) frames over the MTU dropped");
+        long[] found = null;
+        for (String line : m.logTail(100_000).lines().toList()) {
+            java.util.regex.Matcher x = p.matcher(line);
+            if (x.find()) found = new long[] {Long.parseLong(x.group(1)), Long.parseLong(x.group(2)), Long.parseLong(x.group(3))};
+        }
+        assertNotNull(found, "no offload line for " + dev + " in " + m + "'s log: " + m.logTail(20));
+        return found;
     }
 
     /** A member's port as the host sees it. */

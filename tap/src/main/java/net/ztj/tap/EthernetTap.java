@@ -2,13 +2,16 @@ package net.ztj.tap;
 
 import java.io.Closeable;
 import java.io.IOException;
+import net.ztj.tap.offload.FrameBatch;
+import net.ztj.tap.offload.OffloadStats;
 
 /**
  * A virtual Ethernet port of one network (spec 05 §8): the daemon reads the frames the OS sends into the
  * network and writes the frames the network delivers to the OS. Narrow on purpose, so a fake can stand
  * in for {@link LinuxTap} in tests.
  *
- * <p>Threads: one reader thread calls {@link #read}; one (other) writer thread calls {@link #write};
+ * <p>Threads: one reader thread calls the {@code read} methods; one (other) writer thread calls {@link #write},
+ * {@link #writeCoalescing} and {@link #flush};
  * {@link #setMtu}, the accessors and {@link #close} may be called from any thread.
  */
 public interface EthernetTap extends Closeable {
@@ -36,6 +39,38 @@ public interface EthernetTap extends Closeable {
      * @throws IOException if the OS reports an error on an open port
      */
     int read(byte[] buf, int off, int maxLen) throws IOException;
+
+    /**
+     * Blocks like {@link #read(byte[], int, int)}, then fills {@code batch} (cleared first) with what one read from
+     * the OS gave: one frame, or the frames a TCP super-frame was cut into, each with at most {@link #mtu} bytes
+     * after the Ethernet header. Returns how many frames, at least one; -1 once the port is closed.
+     *
+     * @throws IOException if the OS reports an error on an open port
+     */
+    default int read(FrameBatch batch) throws IOException {
+        batch.clear();
+        int n = read(batch.data(), 0, batch.freeBytes());
+        if (n < 0) return -1;
+        batch.commit(n);
+        return 1;
+    }
+
+    /**
+     * Like {@link #write}, but the port may hold the frame back to merge it with the next segments of the same TCP
+     * flow into one write to the OS; {@link #flush} writes what is held. Frames reach the OS in the order given.
+     */
+    default void writeCoalescing(byte[] buf, int off, int len) throws IOException {
+        write(buf, off, len);
+    }
+
+    /** Writes the frames {@link #writeCoalescing} held back, if any. */
+    default void flush() throws IOException {
+    }
+
+    /** What the port's offloads did so far (all zero where it has none). */
+    default OffloadStats offloadStats() {
+        return OffloadStats.NONE;
+    }
 
     /**
      * Hands one whole Ethernet frame (destination MAC, source MAC, EtherType, payload) to the OS as if it

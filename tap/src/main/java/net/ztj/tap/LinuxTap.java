@@ -11,6 +11,11 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Objects;
+import net.ztj.tap.offload.FrameBatch;
+import net.ztj.tap.offload.OffloadStats;
+import net.ztj.tap.offload.TcpCoalescer;
+import net.ztj.tap.offload.TcpSegmenter;
+import net.ztj.tap.offload.VirtioNetHeader;
 
 /**
  * A Linux tap device (spec 05 §8.3–8.4) opened through {@code /dev/net/tun} with FFM downcalls: a TAP
@@ -24,6 +29,13 @@ import java.util.Objects;
  * whichever thread leaves the last native call, so no call ever uses a closed (or reused) descriptor.
  * {@link Thread#interrupt} does not end a blocked read; {@code close} does.
  *
+ * <p>Offloads: by default the tap is opened with IFF_VNET_HDR and the kernel is told (TUNSETOFFLOAD) that we complete
+ * checksums and segment TCP (TSO over IPv4 and IPv6), so its TCP hands us super-frames of up to 64 KiB in one read;
+ * {@link #read(FrameBatch)} cuts them into frames of the MTU ({@link TcpSegmenter}). In the other direction
+ * {@link #writeCoalescing} merges consecutive segments of a TCP flow into one super-frame written once
+ * ({@link TcpCoalescer}). The MTU the kernel sees stays the network's. Where the kernel refuses the header or the
+ * offloads, frames are plain, as without them. {@link #offloadStats} counts what happened.
+ *
  * <p>ZeroTier sets the MAC, brings the port up and sets MAC and MTU again from its reader thread with
  * 100 ms pauses (spec 05 §8.3); here {@code open} does MAC, MTU, then UP synchronously, which the kernel
  * honours as is (the IPv6 link-local address is derived from the final MAC because it is set first).
@@ -31,13 +43,20 @@ import java.util.Objects;
 public final class LinuxTap implements EthernetTap {
     /** Smallest MTU accepted (the IPv4 minimum). */
     public static final int MIN_MTU = 68;
-    /** Size of each of the native frame buffers (reader and writer); bounds frame length and MTU. */
+    /** Largest plain frame written or read; bounds the MTU. */
     public static final int FRAME_BUFFER_SIZE = 16 * 1024;
     /** Largest MTU accepted: a full frame (header and a VLAN tag) must fit the native buffers. */
     public static final int MAX_MTU = FRAME_BUFFER_SIZE - ETHERNET_HEADER_LENGTH - 4;
+    /**
+     * Size of each native buffer (reader and writer): a virtio header and a TCP super-frame of 64 KiB with its
+     * headers fit; a read that fills it whole was cut short and is dropped.
+     */
+    static final int IO_BUFFER_SIZE = 96 * 1024;
 
     // <linux/if_tun.h>, <linux/sockios.h>, <linux/if.h>, <linux/if_arp.h>
-    private static final long TUNSETIFF = 0x400454caL;
+    private static final long TUNSETIFF = 0x400454caL, TUNSETOFFLOAD = 0x400454d0L, TUNSETVNETHDRSZ = 0x400454d8L;
+    private static final int TUN_F_CSUM = 0x01, TUN_F_TSO4 = 0x02, TUN_F_TSO6 = 0x04;
+    private static final short IFF_VNET_HDR = 0x4000;
     private static final long SIOCGIFFLAGS = 0x8913, SIOCSIFFLAGS = 0x8914, SIOCSIFMTU = 0x8922,
             SIOCSIFHWADDR = 0x8924, SIOCGIFINDEX = 0x8933;
     private static final short IFF_TAP = 0x0002, IFF_NO_PI = 0x1000, IFF_UP = 0x1, IFF_MULTICAST = 0x1000;
@@ -51,6 +70,10 @@ public final class LinuxTap implements EthernetTap {
     private final long mac;
     private final int ifIndex;
     private volatile int mtu;
+    /** Whether every frame read and written is preceded by a virtio_net_hdr. */
+    private final boolean vnetHeader;
+    /** Whether the kernel agreed to hand us super-frames and partial checksums. */
+    private final boolean offloads;
 
     private final Arena arena;
     private final int tapFd;
@@ -61,15 +84,25 @@ public final class LinuxTap implements EthernetTap {
     private final MemorySegment writeBuffer, writeErrno, writePollFds;
     private final MemorySegment controlIfreq, controlErrno;
     private final MemorySegment wakeValue, closeErrno;
+    // reader's and writer's Java-side state
+    private final byte[] readArray = new byte[IO_BUFFER_SIZE];
+    private final FrameBatch singleReads = new FrameBatch();
+    private int singleReadsNext;
+    private final TcpCoalescer coalescer = new TcpCoalescer();
+    private final byte[] plainWrite = new byte[VirtioNetHeader.LENGTH + FRAME_BUFFER_SIZE];
+    // counters: each written by one thread (reader or writer), read by any
+    private volatile long superFramesRead, segmentsCut, offloadDrops, superFramesWritten, segmentsMerged;
 
     private final Object lifecycle = new Object();
     private volatile boolean closing;
     private int activeCalls; // guarded by lifecycle
     private boolean released; // guarded by lifecycle
 
-    private LinuxTap(String name, long mac, int mtu, int ifIndex, Arena arena, int tapFd, int wakeFd, int controlFd,
-                     MemorySegment controlIfreq, MemorySegment controlErrno) {
+    private LinuxTap(String name, long mac, int mtu, int ifIndex, boolean vnetHeader, boolean offloads, Arena arena,
+                     int tapFd, int wakeFd, int controlFd, MemorySegment controlIfreq, MemorySegment controlErrno) {
         this.name = name;
+        this.vnetHeader = vnetHeader;
+        this.offloads = offloads;
         this.mac = mac;
         this.mtu = mtu;
         this.ifIndex = ifIndex;
@@ -79,14 +112,19 @@ public final class LinuxTap implements EthernetTap {
         this.controlFd = controlFd;
         this.controlIfreq = controlIfreq;
         this.controlErrno = controlErrno;
-        this.readBuffer = arena.allocate(FRAME_BUFFER_SIZE, 16);
+        this.readBuffer = arena.allocate(IO_BUFFER_SIZE, 16);
         this.readErrno = Libc.newErrnoState(arena);
         this.readPollFds = arena.allocate(2 * Libc.POLLFD_SIZE, 8);
-        this.writeBuffer = arena.allocate(FRAME_BUFFER_SIZE, 16);
+        this.writeBuffer = arena.allocate(IO_BUFFER_SIZE, 16);
         this.writeErrno = Libc.newErrnoState(arena);
         this.writePollFds = arena.allocate(2 * Libc.POLLFD_SIZE, 8);
         this.wakeValue = arena.allocate(JAVA_LONG);
         this.closeErrno = Libc.newErrnoState(arena);
+    }
+
+    /** {@link #open(String, long, int, boolean)} with offloads. */
+    public static LinuxTap open(String name, long mac, int mtu) throws IOException {
+        return open(name, mac, mtu, true);
     }
 
     /**
@@ -97,11 +135,12 @@ public final class LinuxTap implements EthernetTap {
      *             allowed; {@link #name()} then gives the name the kernel chose)
      * @param mac  a unicast, non-zero 48-bit MAC
      * @param mtu  {@link #MIN_MTU}..{@link #MAX_MTU}
+     * @param offloads whether to ask for TCP super-frames and partial checksums (see the class comment)
      * @throws NativeCallException with the step and errno, e.g. "could not open TUN/TAP device: No such
      *                             file or directory (ENOENT)"; nothing is left behind on failure
      * @throws IllegalArgumentException if an argument is out of range
      */
-    public static LinuxTap open(String name, long mac, int mtu) throws IOException {
+    public static LinuxTap open(String name, long mac, int mtu, boolean offloads) throws IOException {
         checkName(name);
         checkMac(mac);
         checkMtu(mtu);
@@ -112,12 +151,17 @@ public final class LinuxTap implements EthernetTap {
                 MemorySegment errno = Libc.newErrnoState(arena);
                 tapFd = openTunDevice(arena, errno);
                 MemorySegment ifr = arena.allocate(IFREQ_SIZE, 8);
-                putName(ifr, name);
-                ifr.set(JAVA_SHORT, IFREQ_UNION, (short) (IFF_TAP | IFF_NO_PI));
-                if (Libc.ioctl(errno, tapFd, TUNSETIFF, ifr) < 0) {
+                boolean vnetHeader = offloads;
+                int created = createTap(tapFd, ifr, errno, name, vnetHeader);
+                if (created < 0 && vnetHeader && Libc.errno(errno) == Errno.EINVAL) {
+                    vnetHeader = false; // a kernel without IFF_VNET_HDR: plain frames
+                    created = createTap(tapFd, ifr, errno, name, false);
+                }
+                if (created < 0) {
                     throw new NativeCallException("could not create tap device " + name, Libc.errno(errno));
                 }
                 String actual = ifr.getString(0, StandardCharsets.US_ASCII);
+                boolean kernelOffloads = vnetHeader && enableOffloads(tapFd, arena, errno);
 
                 controlFd = Libc.socket(errno, Libc.AF_INET, Libc.SOCK_DGRAM | Libc.SOCK_CLOEXEC, 0);
                 if (controlFd < 0) {
@@ -132,7 +176,8 @@ public final class LinuxTap implements EthernetTap {
                 if (wakeFd < 0) {
                     throw new NativeCallException("could not create eventfd for " + actual, Libc.errno(errno));
                 }
-                return new LinuxTap(actual, mac, mtu, ifIndex, arena, tapFd, wakeFd, controlFd, ifr, errno);
+                return new LinuxTap(actual, mac, mtu, ifIndex, vnetHeader, kernelOffloads, arena, tapFd, wakeFd, controlFd,
+                        ifr, errno);
             } catch (IOException | RuntimeException | Error e) {
                 Libc.closeQuietly(wakeFd);
                 Libc.closeQuietly(controlFd);
@@ -166,16 +211,21 @@ public final class LinuxTap implements EthernetTap {
         }
         // each probe closes its own descriptors; they share the arena, closed by the last of them
         Arena readArena = Arena.ofShared(), writeArena = Arena.ofShared();
-        LinuxTap reader = new LinuxTap("warm-up", 2, MAX_MTU, 0, readArena, readEnd, wake[0], -1,
+        LinuxTap reader = new LinuxTap("warm-up", 2, MAX_MTU, 0, true, true, readArena, readEnd, wake[0], -1,
                 readArena.allocate(IFREQ_SIZE, 8), Libc.newErrnoState(readArena));
-        LinuxTap writer = new LinuxTap("warm-up", 2, MAX_MTU, 0, writeArena, writeEnd, wake[1], -1,
+        LinuxTap writer = new LinuxTap("warm-up", 2, MAX_MTU, 0, true, true, writeArena, writeEnd, wake[1], -1,
                 writeArena.allocate(IFREQ_SIZE, 8), Libc.newErrnoState(writeArena));
         arena.close();
         byte[] frame = new byte[98], in = new byte[FRAME_BUFFER_SIZE];
         long read = 0;
         try {
             for (int i = 0; i < frames; i++) {
-                writer.write(frame, 0, frame.length);
+                if ((i & 1) == 0) {
+                    writer.write(frame, 0, frame.length);
+                } else { // the daemon's way: a frame that may be held back, then the end-of-turn flush
+                    writer.writeCoalescing(frame, 0, frame.length);
+                    writer.flush();
+                }
                 if (reader.read(in, 0, in.length) > 0) read++;
             }
         } finally {
@@ -183,6 +233,24 @@ public final class LinuxTap implements EthernetTap {
             reader.close();
         }
         return read;
+    }
+
+    private static int createTap(int tapFd, MemorySegment ifr, MemorySegment errno, String name, boolean vnetHeader) {
+        prepare(ifr, name);
+        ifr.set(JAVA_SHORT, IFREQ_UNION, (short) (IFF_TAP | IFF_NO_PI | (vnetHeader ? IFF_VNET_HDR : 0)));
+        return Libc.ioctl(errno, tapFd, TUNSETIFF, ifr);
+    }
+
+    /**
+     * Sets the virtio header size and asks for checksum and TCP segmentation offloads; false (frames stay plain,
+     * their header all zero) if the kernel refuses.
+     */
+    private static boolean enableOffloads(int tapFd, Arena arena, MemorySegment errno) {
+        MemorySegment size = arena.allocate(JAVA_INT);
+        size.set(JAVA_INT, 0, VirtioNetHeader.LENGTH);
+        if (Libc.ioctl(errno, tapFd, TUNSETVNETHDRSZ, size) < 0) return false;
+        // TUNSETOFFLOAD takes the flags as the argument itself, not through a pointer
+        return Libc.ioctl(errno, tapFd, TUNSETOFFLOAD, MemorySegment.ofAddress(TUN_F_CSUM | TUN_F_TSO4 | TUN_F_TSO6)) == 0;
     }
 
     private static int openTunDevice(Arena arena, MemorySegment errno) throws NativeCallException {
@@ -335,53 +403,161 @@ public final class LinuxTap implements EthernetTap {
         }
     }
 
+    /** Whether frames carry a virtio header and the kernel hands us TCP super-frames (see the class comment). */
+    public boolean offloads() {
+        return offloads;
+    }
+
+    @Override
+    public OffloadStats offloadStats() {
+        return new OffloadStats(offloads, superFramesRead, segmentsCut, offloadDrops, superFramesWritten, segmentsMerged);
+    }
+
     @Override
     public int read(byte[] buf, int off, int maxLen) throws IOException {
         Objects.checkFromIndexSize(off, maxLen, buf.length);
         if (maxLen <= 0) {
             throw new IllegalArgumentException("maxLen must be positive: " + maxLen);
         }
+        if (singleReadsNext >= singleReads.count()) {
+            singleReadsNext = 0;
+            if (read(singleReads) < 0) {
+                singleReads.clear();
+                return -1;
+            }
+        }
+        int i = singleReadsNext++;
+        int length = Math.min(singleReads.length(i), maxLen);
+        System.arraycopy(singleReads.data(), singleReads.offset(i), buf, off, length);
+        return length;
+    }
+
+    @Override
+    public int read(FrameBatch batch) throws IOException {
         if (!enter()) {
             return -1;
         }
         try {
-            while (!closing) {
-                // always offer the kernel the whole buffer (a short one can fail the read), truncate on copy
-                long n = Libc.read(readErrno, tapFd, readBuffer, FRAME_BUFFER_SIZE);
-                if (n > 0) {
-                    int length = (int) Math.min(n, maxLen);
-                    MemorySegment.copy(readBuffer, JAVA_BYTE, 0, buf, off, length);
-                    return length;
-                }
+            while (true) {
+                batch.clear();
+                int n = readOnce();
                 if (n < 0) {
-                    int e = Libc.errno(readErrno);
-                    if (e == Errno.EINTR) {
-                        continue;
-                    }
-                    if (e != Errno.EAGAIN) {
-                        if (closing) {
-                            return -1;
-                        }
-                        throw new NativeCallException("could not read from tap " + name, e);
-                    }
-                }
-                if (!awaitReady(readPollFds, readErrno, Libc.POLLIN, "read from")) {
                     return -1;
                 }
+                if (!vnetHeader) {
+                    batch.add(readArray, 0, Math.min(n, batch.freeBytes()));
+                    return 1;
+                }
+                TcpSegmenter.Result r = n == IO_BUFFER_SIZE ? TcpSegmenter.Result.DROPPED_TRUNCATED
+                        : TcpSegmenter.split(readArray, 0, n, mtu, batch);
+                switch (r) {
+                    case PLAIN -> {
+                        return 1;
+                    }
+                    case SEGMENTED -> {
+                        superFramesRead++;
+                        segmentsCut += batch.count();
+                        return batch.count();
+                    }
+                    default -> offloadDrops++; // and read the next
+                }
             }
-            return -1;
         } finally {
             exit();
         }
     }
 
+    /**
+     * One read(2) into the native buffer, copied to {@link #readArray}: its length, or -1 when closed. Waits for the
+     * tap to be readable. The caller has entered.
+     */
+    private int readOnce() throws IOException {
+        while (!closing) {
+            long n = Libc.read(readErrno, tapFd, readBuffer, IO_BUFFER_SIZE);
+            if (n > 0) {
+                MemorySegment.copy(readBuffer, JAVA_BYTE, 0, readArray, 0, (int) n);
+                return (int) n;
+            }
+            if (n < 0) {
+                int e = Libc.errno(readErrno);
+                if (e == Errno.EINTR) {
+                    continue;
+                }
+                if (e != Errno.EAGAIN) {
+                    if (closing) {
+                        return -1;
+                    }
+                    throw new NativeCallException("could not read from tap " + name, e);
+                }
+            }
+            if (!awaitReady(readPollFds, readErrno, Libc.POLLIN, "read from")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     @Override
     public void write(byte[] buf, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, buf.length);
+        checkFrame(off, len, buf.length);
+        if (coalescer.holding()) {
+            flush();
+        }
+        writePlain(buf, off, len);
+    }
+
+    @Override
+    public void writeCoalescing(byte[] buf, int off, int len) throws IOException {
+        checkFrame(off, len, buf.length);
+        if (!vnetHeader) {
+            writePlain(buf, off, len);
+            return;
+        }
+        if (coalescer.append(buf, off, len)) {
+            return;
+        }
+        if (coalescer.holding()) {
+            flush();
+        }
+        if (!coalescer.start(buf, off, len)) {
+            writePlain(buf, off, len);
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (!coalescer.holding()) {
+            return;
+        }
+        int segments = coalescer.segments();
+        int n = coalescer.finish();
+        if (segments > 1) {
+            superFramesWritten++;
+            segmentsMerged += segments;
+        }
+        writeOnce(coalescer.buffer(), 0, n);
+    }
+
+    private static void checkFrame(int off, int len, int arrayLength) {
+        Objects.checkFromIndexSize(off, len, arrayLength);
         if (len < ETHERNET_HEADER_LENGTH || len > FRAME_BUFFER_SIZE) {
             throw new IllegalArgumentException("frame length must be " + ETHERNET_HEADER_LENGTH + ".."
                     + FRAME_BUFFER_SIZE + ": " + len);
         }
+    }
+
+    /** Writes one frame, after an all-zero virtio header if the tap has one. */
+    private void writePlain(byte[] buf, int off, int len) throws IOException {
+        if (!vnetHeader) {
+            writeOnce(buf, off, len);
+            return;
+        }
+        System.arraycopy(buf, off, plainWrite, VirtioNetHeader.LENGTH, len);
+        writeOnce(plainWrite, 0, VirtioNetHeader.LENGTH + len);
+    }
+
+    /** One write(2) of {@code buf[off..off+len)} (header included), waiting while the tap is not writable. */
+    private void writeOnce(byte[] buf, int off, int len) throws IOException {
         if (!enter()) {
             return;
         }

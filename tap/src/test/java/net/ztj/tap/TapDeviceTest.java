@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.ztj.tap.offload.Packets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,7 @@ class TapDeviceTest {
         assertEquals("tap", info.path("info_data").path("type").asText(), link.toString());
         assertFalse(info.path("info_data").path("pi").asBoolean(true), link.toString());
         assertFalse(info.path("info_data").path("persist").asBoolean(true), link.toString());
+        assertTrue(tap.offloads(), "the kernel took IFF_VNET_HDR and TSO");
     }
 
     @Test
@@ -152,6 +154,31 @@ class TapDeviceTest {
         assertThrows(IllegalArgumentException.class, () -> tap.write(frame, 0, 13));
         assertThrows(IllegalArgumentException.class, () -> tap.write(new byte[20000], 0, 20000));
         assertThrows(IndexOutOfBoundsException.class, () -> tap.write(frame, 10, 64));
+    }
+
+    @Test
+    void segmentsWrittenCoalescingReachTheKernelAsOneSuperFrame() throws Exception {
+        Path stats = Path.of("/sys/class/net", name, "statistics");
+        long packetsBefore = Long.parseLong(Files.readString(stats.resolve("rx_packets")).trim());
+        long bytesBefore = Long.parseLong(Files.readString(stats.resolve("rx_bytes")).trim());
+        int mss = 1400, total = 0;
+        for (int i = 0; i < 5; i++) {
+            byte[] segment = Packets.tcpFrame(true, 0, 12, 1000 + i * mss, 0x10, i, Packets.payload(mss, i));
+            tap.writeCoalescing(segment, 0, segment.length);
+            total += segment.length - (i == 0 ? 0 : 14 + 20 + 32);
+        }
+        assertEquals(0, tap.offloadStats().superFramesWritten(), "held until flushed");
+        tap.flush();
+        assertEquals(1, tap.offloadStats().superFramesWritten());
+        assertEquals(5, tap.offloadStats().segmentsMerged());
+        long end = System.nanoTime() + 2_000_000_000L;
+        long packets = packetsBefore;
+        while (packets == packetsBefore && System.nanoTime() < end) {
+            Thread.sleep(20);
+            packets = Long.parseLong(Files.readString(stats.resolve("rx_packets")).trim());
+        }
+        assertEquals(packetsBefore + 1, packets, "one packet: the kernel took the super-frame whole");
+        assertEquals(bytesBefore + total, Long.parseLong(Files.readString(stats.resolve("rx_bytes")).trim()));
     }
 
     @Test

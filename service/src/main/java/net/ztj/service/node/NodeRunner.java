@@ -7,7 +7,9 @@ import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.NodeStatus;
 import net.ztj.core.node.PeerInfo;
 import net.ztj.core.wire.Endpoint;
+import net.ztj.tap.offload.FrameBatch;
 import net.ztj.transport.udp.DatagramSink;
+import net.ztj.transport.udp.ReceivedDatagrams;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -30,6 +32,10 @@ import java.util.function.LongSupplier;
  * (waking at least every 500 ms, spec 05 §10) and the tasks other threads queue: API threads call the
  * {@link NodeControl} methods, which run as tasks while the caller waits; the service posts work with
  * {@link #execute}. Datagrams and frames that arrive before {@link #start} are queued and processed first.
+ *
+ * <p>The edges may hold back what the node hands them during one turn of the lock (the frames of a TCP flow a port
+ * merges into one write): the hooks given to {@link #addBatchEndHook} run at the end of every turn, still under the
+ * lock, to write them out.
  */
 public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseable {
     /** Longest sleep of the loop. */
@@ -48,7 +54,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     private record Datagram(long localSocket, Endpoint from, byte[] data, int off, int len) implements Event {}
 
     /** A whole Ethernet frame from a network's port (header included). */
-    private record Frame(long networkId, byte[] frame, int len) implements Event {}
+    private record Frame(long networkId, byte[] frame, int off, int len) implements Event {}
 
     private record Task(NodeTask<?> work, CompletableFuture<Object> result) implements Event {}
 
@@ -68,6 +74,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     /** When the node's background tasks are due, and when the loop will next wake; guarded by the lock. */
     private long deadline = Long.MIN_VALUE;
     private volatile long loopWakesAt = Long.MAX_VALUE;
+    private volatile Runnable[] batchEndHooks = {};
 
     /**
      * @param clockMs the wall clock in ms (the node's time base)
@@ -76,6 +83,27 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     public NodeRunner(LongSupplier clockMs, PrintStream err) {
         this.clockMs = clockMs;
         this.err = err;
+    }
+
+    /**
+     * Adds work to run under the node's lock at the end of each turn in which the node ran (after a datagram, a
+     * batch of frames, a timer or a task): where the edges write out what they held back. Add before start.
+     */
+    public synchronized void addBatchEndHook(Runnable hook) {
+        Runnable[] hooks = java.util.Arrays.copyOf(batchEndHooks, batchEndHooks.length + 1);
+        hooks[hooks.length - 1] = hook;
+        batchEndHooks = hooks;
+    }
+
+    /** Under the lock: the end of a turn. */
+    private void endBatch() {
+        for (Runnable hook : batchEndHooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                reportFailure("a batch-end hook", e);
+            }
+        }
     }
 
     /** Starts the thread; events queued before are processed first. */
@@ -99,6 +127,32 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             } catch (RuntimeException e) {
                 reportFailure("processWirePacket", e);
             }
+            endBatch();
+        } finally {
+            nodeLock.unlock();
+        }
+    }
+
+    /** Processes the datagrams of one receive call on the calling receive thread, in one turn of the node's lock. */
+    @Override
+    public void receive(long localSocket, ReceivedDatagrams batch) {
+        lockForPacket();
+        try {
+            byte[] data = batch.data();
+            if (node == null) { // not started: each is copied and queued
+                DatagramSink.super.receive(localSocket, batch);
+                return;
+            }
+            long now = clockMs.getAsLong();
+            for (int i = 0; i < batch.count(); i++) {
+                try {
+                    noteDeadline(node.processWirePacket(now, localSocket, batch.from(i), data, batch.offset(i),
+                            batch.length(i)));
+                } catch (RuntimeException e) {
+                    reportFailure("processWirePacket", e);
+                }
+            }
+            endBatch();
         } finally {
             nodeLock.unlock();
         }
@@ -143,10 +197,38 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         try {
             if (node == null) {
                 byte[] copy = java.util.Arrays.copyOf(frame, len);
-                if (stopped || !queue.offer(new Frame(networkId, copy, len))) droppedFrames.incrementAndGet();
+                if (stopped || !queue.offer(new Frame(networkId, copy, 0, len))) droppedFrames.incrementAndGet();
                 return;
             }
-            noteDeadline(frame(node, clockMs.getAsLong(), new Frame(networkId, frame, len), deadline));
+            noteDeadline(frame(node, clockMs.getAsLong(), new Frame(networkId, frame, 0, len), deadline));
+            endBatch();
+        } finally {
+            nodeLock.unlock();
+        }
+    }
+
+    /**
+     * Processes the frames one read from a network's port gave (a TCP super-frame cut into frames) on the calling
+     * reader thread, in one turn of the lock, so what they make the node send can leave together; frames of 14 bytes
+     * or less are skipped. The batch is only read during the call.
+     */
+    public void receiveFrames(long networkId, FrameBatch batch) {
+        lockForPacket();
+        try {
+            byte[] data = batch.data();
+            if (node == null) { // not started: each is copied and queued
+                for (int i = 0; i < batch.count(); i++) {
+                    int off = batch.offset(i), len = batch.length(i);
+                    if (len > 14) receiveFrame(networkId, java.util.Arrays.copyOfRange(data, off, off + len), len);
+                }
+                return;
+            }
+            long now = clockMs.getAsLong();
+            for (int i = 0; i < batch.count(); i++) {
+                int len = batch.length(i);
+                if (len > 14) noteDeadline(frame(node, now, new Frame(networkId, data, batch.offset(i), len), deadline));
+            }
+            endBatch();
         } finally {
             nodeLock.unlock();
         }
@@ -278,7 +360,10 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             nodeLock.lock();
             try {
                 long now = clockMs.getAsLong();
-                if (now >= deadline) deadline = background(started, now);
+                if (now >= deadline) {
+                    deadline = background(started, now);
+                    endBatch();
+                }
                 waitMs = Math.max(1, Math.min(deadline - now, MAX_WAIT_MS));
                 loopWakesAt = now + waitMs;
             } finally {
@@ -302,6 +387,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                     case Task t -> task(started, now, t);
                     default -> { }
                 }
+                endBatch();
             } finally {
                 nodeLock.unlock();
             }
@@ -328,6 +414,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             }
         }
         for (Event l : later) queue.offer(l);
+        endBatch();
     }
 
     private long background(NodeCore node, long now) {
@@ -350,10 +437,11 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
 
     private long frame(NodeCore node, long now, Frame f, long deadline) {
         byte[] b = f.frame();
-        long dst = Mac.fromBytes(b, 0).value(), src = Mac.fromBytes(b, 6).value();
-        int etherType = ((b[12] & 0xff) << 8) | (b[13] & 0xff);
+        int o = f.off();
+        long dst = Mac.fromBytes(b, o).value(), src = Mac.fromBytes(b, o + 6).value();
+        int etherType = ((b[o + 12] & 0xff) << 8) | (b[o + 13] & 0xff);
         try {
-            return node.processVirtualNetworkFrame(now, f.networkId(), src, dst, etherType, b, 14, f.len() - 14);
+            return node.processVirtualNetworkFrame(now, f.networkId(), src, dst, etherType, b, o + 14, f.len() - 14);
         } catch (RuntimeException e) {
             reportFailure("processVirtualNetworkFrame", e);
             return deadline;

@@ -5,6 +5,7 @@ import net.ztj.core.node.NetworkInfo;
 import net.ztj.service.node.NodeRunner;
 import net.ztj.tap.EthernetTap;
 import net.ztj.tap.IpPrefix;
+import net.ztj.tap.offload.FrameBatch;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,8 +18,8 @@ import java.util.TreeSet;
  * One network's port: its tap, the thread reading frames from it into the node, the buffer the node's thread
  * writes frames through, and what the ports manager applied (addresses, routes, groups).
  *
- * <p>Threads: the reader thread owns {@link #readLoop}; the node's thread alone calls {@link #write}; the manager's
- * thread owns the applied state.
+ * <p>Threads: the reader thread owns {@link #readLoop}; the node's thread alone (whichever thread holds the node's
+ * lock) calls {@link #write} and {@link #flush}; the manager's thread owns the applied state.
  */
 final class NetworkPort {
     final long networkId;
@@ -34,13 +35,17 @@ final class NetworkPort {
     List<IpPrefix> managedAddresses = new ArrayList<>();
     List<ManagedIps.RouteKey> managedRoutes = new ArrayList<>();
     Set<MulticastGroup> groups = new TreeSet<>();
-    private long writeErrors;
+    private long writeErrors, oversizeDropped;
+    private final PrintStream log;
+    /** Whether the tap may hold frames back since the last flush; node thread only. */
+    private boolean unflushed;
 
     NetworkPort(long networkId, EthernetTap tap, int ifIndex, NodeRunner runner, PrintStream err) {
         this.networkId = networkId;
         this.tap = tap;
         this.ifIndex = ifIndex;
         this.mtu = tap.mtu();
+        this.log = err;
         this.reader = Thread.ofPlatform().name("ztj-tap-" + tap.name()).daemon().unstarted(() -> readLoop(runner, err));
     }
 
@@ -48,27 +53,37 @@ final class NetworkPort {
         reader.start();
     }
 
-    /** Reads frames and hands them to the node; frames of 14 bytes or less are ignored, longer ones cut to the MTU. */
+    /**
+     * Reads frames (a read may give many: the segments of a TCP super-frame) and hands each read's frames to the node
+     * together; frames of 14 bytes or less are ignored, longer ones cut to the MTU.
+     */
     private void readLoop(NodeRunner runner, PrintStream err) {
-        byte[] buf = new byte[16 * 1024];
+        FrameBatch batch = new FrameBatch();
         while (true) {
             int n;
             try {
-                n = tap.read(buf, 0, buf.length);
+                n = tap.read(batch);
             } catch (IOException e) {
                 err.println("ERROR: reading from " + tap.name() + ": " + e.getMessage());
                 return;
             }
             if (n < 0) return;
-            if (n <= EthernetTap.ETHERNET_HEADER_LENGTH) continue;
-            n = Math.min(n, EthernetTap.ETHERNET_HEADER_LENGTH + mtu);
-            runner.receiveFrame(networkId, buf, n); // processed inline: the buffer is free again on return
+            int max = EthernetTap.ETHERNET_HEADER_LENGTH + mtu;
+            for (int i = 0; i < n; i++) batch.truncate(i, max);
+            runner.receiveFrames(networkId, batch); // processed inline: the batch is free again on return
         }
     }
 
-    /** Writes a frame from the node (node thread): dropped when the payload exceeds the MTU (spec 05 §8.4). */
-    void write(long sourceMac, long destMac, int etherType, byte[] data, int off, int len) {
-        if (len > mtu || len + 14 > writeBuffer.length) return;
+    /**
+     * Writes a frame from the node (node thread): dropped when the payload exceeds the MTU (spec 05 §8.4). The tap may
+     * hold it back to merge it with the next segments of its TCP flow; returns true when it now holds something that
+     * {@link #flush} must write (the first time since the last flush).
+     */
+    boolean write(long sourceMac, long destMac, int etherType, byte[] data, int off, int len) {
+        if (len > mtu || len + 14 > writeBuffer.length) {
+            oversizeDropped++;
+            return false;
+        }
         byte[] b = writeBuffer;
         for (int i = 0; i < 6; i++) {
             b[i] = (byte) (destMac >>> (40 - 8 * i));
@@ -78,7 +93,20 @@ final class NetworkPort {
         b[13] = (byte) etherType;
         System.arraycopy(data, off, b, 14, len);
         try {
-            tap.write(b, 0, len + 14);
+            tap.writeCoalescing(b, 0, len + 14);
+        } catch (IOException e) {
+            writeErrors++;
+        }
+        if (unflushed) return false;
+        unflushed = true;
+        return true;
+    }
+
+    /** Writes what the tap held back (node thread). */
+    void flush() {
+        unflushed = false;
+        try {
+            tap.flush();
         } catch (IOException e) {
             writeErrors++;
         }
@@ -94,7 +122,10 @@ final class NetworkPort {
         return mtu;
     }
 
+    /** Closes the tap and says what its offloads did. */
     void close() {
+        log.println("INFO: " + tap.name() + " closed: " + tap.offloadStats() + "; " + oversizeDropped
+                + " frames over the MTU dropped, " + writeErrors + " write errors");
         tap.close();
         try {
             reader.join(2_000);

@@ -39,7 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * when the network is left or the service stops.
  *
  * <p>Threads: the manager thread owns the ports' applied state; the node's thread writes frames through
- * {@link #frame}; each port has its reader thread.
+ * {@link #frame} and flushes what the taps held back at the end of its turn (a batch-end hook of the runner); each
+ * port has its reader thread.
  */
 public final class VirtualPorts implements PortEvents, AutoCloseable {
     static final long SYNC_MS = 1_000;
@@ -60,6 +61,8 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     private volatile boolean stopped;
     private Thread thread;
     private long lastScanMs, lastRouteSyncMs;
+    /** Ports written to since the end of the node's last turn; guarded by the node's lock. */
+    private final List<NetworkPort> unflushed = new ArrayList<>();
 
     public VirtualPorts(PortDriver driver, NodeRunner runner, NetworkFiles files, Path deviceMap, Address self,
                         PrintStream err) {
@@ -69,6 +72,13 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
         this.deviceMap = new DeviceMap(deviceMap);
         this.self = self;
         this.err = err;
+        runner.addBatchEndHook(this::flushPorts);
+    }
+
+    /** The end of the node's turn (under its lock): write what the taps held back. */
+    private void flushPorts() {
+        for (int i = 0; i < unflushed.size(); i++) unflushed.get(i).flush();
+        unflushed.clear();
     }
 
     public void start() {
@@ -89,7 +99,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     @Override
     public void frame(long networkId, long sourceMac, long destMac, int etherType, byte[] data, int off, int len) {
         NetworkPort p = ports.get(networkId);
-        if (p != null) p.write(sourceMac, destMac, etherType, data, off, len);
+        if (p != null && p.write(sourceMac, destMac, etherType, data, off, len)) unflushed.add(p);
     }
 
     @Override

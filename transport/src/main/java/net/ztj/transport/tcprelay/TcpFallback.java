@@ -3,6 +3,7 @@ package net.ztj.transport.tcprelay;
 import net.ztj.core.node.PhysicalTransport;
 import net.ztj.core.wire.Endpoint;
 import net.ztj.transport.udp.DatagramSink;
+import net.ztj.transport.udp.ReceivedDatagrams;
 
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -92,13 +93,27 @@ public final class TcpFallback implements AutoCloseable {
      * relay is forced (spec 05 §9.3), and hands the rest to the node.
      */
     public DatagramSink udpSink() {
-        return (localSocket, from, data, off, len) -> {
-            if (settings.forced()) return;
-            if (len >= MIN_DATAGRAM_BYTES && from.scope() == Endpoint.Scope.GLOBAL) {
-                lastDirectGlobalReceive = clockMs.getAsLong();
+        return new DatagramSink() {
+            @Override
+            public void receive(long localSocket, Endpoint from, byte[] data, int off, int len) {
+                if (settings.forced()) return;
+                noteUdp(from, len);
+                node.receive(localSocket, from, data, off, len);
             }
-            node.receive(localSocket, from, data, off, len);
+
+            @Override
+            public void receive(long localSocket, ReceivedDatagrams batch) {
+                if (settings.forced()) return;
+                for (int i = 0; i < batch.count(); i++) noteUdp(batch.from(i), batch.length(i));
+                node.receive(localSocket, batch); // the batch stays one turn of the node
+            }
         };
+    }
+
+    private void noteUdp(Endpoint from, int len) {
+        if (len >= MIN_DATAGRAM_BYTES && from.scope() == Endpoint.Scope.GLOBAL) {
+            lastDirectGlobalReceive = clockMs.getAsLong();
+        }
     }
 
     /** The transport the node sends through: the relay's rules (spec 05 §9.5), then UDP unless forced. */

@@ -1,40 +1,127 @@
 package net.ztj.transport.udp;
 
-import net.ztj.core.wire.Endpoint;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static net.ztj.transport.udp.SocketCalls.AF_INET;
+import static net.ztj.transport.udp.SocketCalls.AF_INET6;
+import static net.ztj.transport.udp.SocketCalls.MMSG_SIZE;
+import static net.ztj.transport.udp.SocketCalls.SOCKADDR_SIZE;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
-import java.util.Arrays;
+import java.nio.ByteOrder;
+import java.util.concurrent.locks.ReentrantLock;
+import net.ztj.core.wire.Endpoint;
 
 /**
- * One bound UDP socket and the thread that receives on it. Sends may come from any thread (the node's); receiving
- * happens only on this socket's own thread, which stops when the socket is closed.
+ * One bound UDP socket, opened through FFM, and the thread that receives on it. Receiving takes up to
+ * {@link #RECEIVE_BATCH} datagrams per system call (recvmmsg) and hands them to the sink together. Sending may come
+ * from any thread; with {@linkplain #setBatching batching} on, datagrams wait in native memory until {@link #flush}
+ * (or until the batch is full) and leave with one sendmmsg, otherwise each leaves at once.
+ *
+ * <p>The socket options are those of spec 05 §9.2: 1 MiB buffers (stepping down 4 KiB at a time to 64 KiB where
+ * refused), broadcast allowed, no address reuse, path-MTU discovery off so the DF bit is never set; an IPv6 socket
+ * is dual-stack (IPV6_V6ONLY off), so one socket per port reaches IPv4 peers too (see {@link UdpTransport}). Not
+ * reproduced: the per-datagram unicast TTL (see {@link UdpTransport#send}) and disabled IPv4 UDP checksums
+ * (SO_NO_CHECK, invisible to peers).
+ *
+ * <p>Threads and life cycle: the receive thread alone calls recvmmsg and owns the receive memory; senders take
+ * {@link #sendLock}. {@link #close} wakes the receive thread (and a sender waiting for buffer space) through an
+ * eventfd; the receive thread, on its way out, closes the descriptors and frees the native memory under the send
+ * lock, after which sends return false.
  */
 public final class UdpSocket implements AutoCloseable {
-    /** Larger than any UDP payload, so no datagram is truncated. */
-    private static final int RECEIVE_BUFFER_BYTES = 65536;
+    /** Datagrams taken per receive call. */
+    public static final int RECEIVE_BATCH = 32;
+    /**
+     * Room per received datagram. A ZeroTier packet is at most 7 fragments of 1432 bytes, and no fragment is larger
+     * than a physical MTU; a longer datagram is truncated by the kernel and dropped here (counted).
+     */
+    static final int RECEIVE_SLOT = 16 * 1024;
+    /** Datagrams and bytes held for one sendmmsg. */
+    static final int SEND_BATCH = 64, SEND_BYTES = 256 * 1024;
+    /** Largest datagram sent (the UDP payload limit over IPv4). */
+    static final int MAX_DATAGRAM = 65507;
+    static final int BUFFER_BYTES = 1024 * 1024, BUFFER_MIN_BYTES = 64 * 1024, BUFFER_STEP_BYTES = 4 * 1024;
+    private static final long NAME_STRIDE = 32;
 
     private final long id;
-    private final DatagramChannel channel;
     private final InetSocketAddress localAddress;
-    private final boolean reachesIpv4;
-    private final boolean reachesIpv6;
+    private final boolean ipv6;
+    private final boolean reachesIpv4, reachesIpv6;
+    private final int fd, wakeFd;
+    private final Arena arena;
     private final Thread receiver;
 
-    private UdpSocket(long id, DatagramChannel channel, InetSocketAddress localAddress, DatagramSink sink) {
+    // the receive thread's
+    private final MemorySegment rxMessages, rxNames, rxData, rxErrno, rxPoll;
+    private final ReceivedDatagrams received = new ReceivedDatagrams(RECEIVE_BATCH, RECEIVE_SLOT);
+    private final MemorySegment lastSenderName;
+    private int lastSenderNameLength = -1;
+    private Endpoint lastSender;
+
+    // the senders', guarded by sendLock
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final MemorySegment txMessages, txIovecs, txNames, txData, txErrno, txPoll, wakeValue;
+    private int queued, queuedBytes;
+    private boolean batching, released;
+    private Endpoint lastDestination;
+    private final MemorySegment lastDestinationName;
+    private int lastDestinationNameLength;
+
+    private volatile boolean closing;
+    /** Guards the wake-up write against the release of the eventfd (a sender may hold the send lock in poll). */
+    private final Object lifecycle = new Object();
+    private volatile long truncatedDatagrams, refusedDatagrams;
+
+    private UdpSocket(long id, InetSocketAddress localAddress, int fd, int wakeFd, Arena arena, DatagramSink sink) {
         this.id = id;
-        this.channel = channel;
         this.localAddress = localAddress;
-        boolean v6 = localAddress.getAddress() instanceof Inet6Address;
-        this.reachesIpv6 = v6;
-        // an IPv6 socket bound to the wildcard is dual-stack in the JDK, so it also reaches IPv4 peers
-        this.reachesIpv4 = !v6 || localAddress.getAddress().isAnyLocalAddress();
+        this.ipv6 = localAddress.getAddress() instanceof Inet6Address;
+        this.reachesIpv6 = ipv6;
+        // an IPv6 socket bound to the wildcard is dual-stack, so it also reaches IPv4 peers
+        this.reachesIpv4 = !ipv6 || localAddress.getAddress().isAnyLocalAddress();
+        this.fd = fd;
+        this.wakeFd = wakeFd;
+        this.arena = arena;
+
+        rxMessages = arena.allocate(RECEIVE_BATCH * MMSG_SIZE, 8);
+        MemorySegment rxIovecs = arena.allocate(RECEIVE_BATCH * SocketCalls.IOVEC_SIZE, 8);
+        rxNames = arena.allocate(RECEIVE_BATCH * NAME_STRIDE, 8);
+        rxData = arena.allocate((long) RECEIVE_BATCH * RECEIVE_SLOT, 16);
+        rxErrno = SocketCalls.errnoState(arena);
+        rxPoll = arena.allocate(2 * SocketCalls.POLLFD_SIZE, 8);
+        lastSenderName = arena.allocate(NAME_STRIDE, 8);
+        for (int i = 0; i < RECEIVE_BATCH; i++) {
+            rxIovecs.set(ADDRESS, i * SocketCalls.IOVEC_SIZE, rxData.asSlice((long) i * RECEIVE_SLOT, RECEIVE_SLOT));
+            rxIovecs.set(JAVA_LONG, i * SocketCalls.IOVEC_SIZE + 8, RECEIVE_SLOT);
+            long m = i * MMSG_SIZE;
+            rxMessages.set(ADDRESS, m + SocketCalls.MSG_NAME, rxNames.asSlice(i * NAME_STRIDE, NAME_STRIDE));
+            rxMessages.set(ADDRESS, m + SocketCalls.MSG_IOV, rxIovecs.asSlice(i * SocketCalls.IOVEC_SIZE, SocketCalls.IOVEC_SIZE));
+            rxMessages.set(JAVA_LONG, m + SocketCalls.MSG_IOVLEN, 1);
+        }
+
+        txMessages = arena.allocate(SEND_BATCH * MMSG_SIZE, 8);
+        txIovecs = arena.allocate(SEND_BATCH * SocketCalls.IOVEC_SIZE, 8);
+        txNames = arena.allocate(SEND_BATCH * NAME_STRIDE, 8);
+        txData = arena.allocate(SEND_BYTES, 16);
+        txErrno = SocketCalls.errnoState(arena);
+        txPoll = arena.allocate(2 * SocketCalls.POLLFD_SIZE, 8);
+        wakeValue = arena.allocate(JAVA_LONG);
+        lastDestinationName = arena.allocate(NAME_STRIDE, 8);
+        for (int i = 0; i < SEND_BATCH; i++) {
+            long m = i * MMSG_SIZE;
+            txMessages.set(ADDRESS, m + SocketCalls.MSG_NAME, txNames.asSlice(i * NAME_STRIDE, NAME_STRIDE));
+            txMessages.set(ADDRESS, m + SocketCalls.MSG_IOV, txIovecs.asSlice(i * SocketCalls.IOVEC_SIZE, SocketCalls.IOVEC_SIZE));
+            txMessages.set(JAVA_LONG, m + SocketCalls.MSG_IOVLEN, 1);
+        }
         this.receiver = Thread.ofPlatform().daemon().name("udp-receive-" + localAddress.getPort() + "-" + id)
                 .unstarted(() -> receiveLoop(sink));
     }
@@ -43,22 +130,105 @@ public final class UdpSocket implements AutoCloseable {
      * Binds a socket and starts receiving.
      *
      * @param local the address to bind: a wildcard ({@code 0.0.0.0} or {@code ::}) or one local address
-     * @throws IOException if the address cannot be bound (typically: the port is in use)
+     * @throws BindException if the port is in use or the address not local
+     * @throws IOException if the socket cannot be made
+     * @throws UnsupportedOperationException if the host lacks the address family
      */
     static UdpSocket bind(long id, InetSocketAddress local, DatagramSink sink) throws IOException {
-        StandardProtocolFamily family = local.getAddress() instanceof Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
-        DatagramChannel channel = DatagramChannel.open(family);
+        boolean v6 = local.getAddress() instanceof Inet6Address;
+        Arena arena = Arena.ofShared();
+        int fd = -1, wakeFd = -1;
         try {
-            SocketTuning.apply(channel);
-            channel.bind(local);
-            UdpSocket socket = new UdpSocket(id, channel, (InetSocketAddress) channel.getLocalAddress(), sink);
+            MemorySegment errno = SocketCalls.errnoState(arena);
+            fd = SocketCalls.socket(errno, v6 ? AF_INET6 : AF_INET,
+                    SocketCalls.SOCK_DGRAM | SocketCalls.SOCK_NONBLOCK | SocketCalls.SOCK_CLOEXEC);
+            if (fd < 0) {
+                if (SocketCalls.errno(errno) == SocketCalls.EAFNOSUPPORT) {
+                    throw new UnsupportedOperationException("no " + (v6 ? "IPv6" : "IPv4") + " on this host");
+                }
+                throw new IOException("could not open a UDP socket: errno " + SocketCalls.errno(errno));
+            }
+            applyOptions(arena, errno, fd, v6);
+            MemorySegment name = arena.allocate(NAME_STRIDE, 8);
+            int nameLength = writeName(name, local.getAddress().getAddress(), local.getPort(), v6);
+            if (SocketCalls.bind(errno, fd, name, nameLength) < 0) {
+                int e = SocketCalls.errno(errno);
+                if (e == SocketCalls.EADDRINUSE) throw new BindException("Address already in use: " + local);
+                if (e == SocketCalls.EADDRNOTAVAIL) throw new BindException("Cannot assign requested address: " + local);
+                throw new IOException("could not bind " + local + ": errno " + e);
+            }
+            MemorySegment length = arena.allocate(JAVA_INT);
+            length.set(JAVA_INT, 0, (int) NAME_STRIDE);
+            if (SocketCalls.getsockname(errno, fd, name, length) < 0) {
+                throw new IOException("could not read the bound address: errno " + SocketCalls.errno(errno));
+            }
+            int port = Short.toUnsignedInt(name.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
+            wakeFd = SocketCalls.eventfd(errno);
+            if (wakeFd < 0) throw new IOException("could not create an eventfd: errno " + SocketCalls.errno(errno));
+            UdpSocket socket = new UdpSocket(id, new InetSocketAddress(local.getAddress(), port), fd, wakeFd, arena, sink);
             socket.receiver.start();
             return socket;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
+        } catch (IOException | RuntimeException | Error e) {
+            MemorySegment errno = SocketCalls.errnoState(arena);
+            SocketCalls.close(errno, wakeFd);
+            SocketCalls.close(errno, fd);
+            arena.close();
             throw e;
         }
+    }
+
+    private static void applyOptions(Arena arena, MemorySegment errno, int fd, boolean v6) {
+        MemorySegment value = arena.allocate(JAVA_INT);
+        if (v6) setInt(errno, fd, SocketCalls.IPPROTO_IPV6, SocketCalls.IPV6_V6ONLY, 0, value);
+        for (int opt : new int[] {SocketCalls.SO_RCVBUF, SocketCalls.SO_SNDBUF}) {
+            for (int size = BUFFER_BYTES; size >= BUFFER_MIN_BYTES; size -= BUFFER_STEP_BYTES) {
+                if (setInt(errno, fd, SocketCalls.SOL_SOCKET, opt, size, value)) break;
+            }
+        }
+        setInt(errno, fd, SocketCalls.SOL_SOCKET, SocketCalls.SO_REUSEADDR, 0, value);
+        setInt(errno, fd, SocketCalls.SOL_SOCKET, SocketCalls.SO_BROADCAST, 1, value);
+        // IPv4 traffic of a dual-stack socket follows the IPv4 option, so an IPv6 socket sets both
+        setInt(errno, fd, SocketCalls.IPPROTO_IP, SocketCalls.IP_MTU_DISCOVER, SocketCalls.PMTUDISC_DONT, value);
+        if (v6) setInt(errno, fd, SocketCalls.IPPROTO_IPV6, SocketCalls.IPV6_MTU_DISCOVER, SocketCalls.PMTUDISC_DONT, value);
+    }
+
+    private static boolean setInt(MemorySegment errno, int fd, int level, int option, int v, MemorySegment value) {
+        value.set(JAVA_INT, 0, v);
+        return SocketCalls.setsockopt(errno, fd, level, option, value) == 0;
+    }
+
+    /**
+     * Writes a struct sockaddr_in (IPv4 socket) or sockaddr_in6 (IPv6 socket; an IPv4 address as ::ffff:a.b.c.d)
+     * and returns its length.
+     */
+    private static int writeName(MemorySegment name, byte[] ip, int port, boolean v6Socket) {
+        name.fill((byte) 0);
+        name.set(JAVA_SHORT, 0, (short) (v6Socket ? AF_INET6 : AF_INET));
+        name.set(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2, (short) port);
+        if (!v6Socket) {
+            MemorySegment.copy(ip, 0, name, JAVA_BYTE, 4, 4);
+            return 16;
+        }
+        if (ip.length == 4) {
+            name.set(JAVA_BYTE, 8 + 10, (byte) 0xff);
+            name.set(JAVA_BYTE, 8 + 11, (byte) 0xff);
+            MemorySegment.copy(ip, 0, name, JAVA_BYTE, 8 + 12, 4);
+        } else {
+            MemorySegment.copy(ip, 0, name, JAVA_BYTE, 8, 16);
+        }
+        return SOCKADDR_SIZE;
+    }
+
+    /** The endpoint of a received struct sockaddr; IPv4-mapped IPv6 addresses become IPv4. Null if neither family. */
+    private static Endpoint readName(MemorySegment name) {
+        int family = name.get(JAVA_SHORT, 0);
+        int port = Short.toUnsignedInt(name.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
+        if (family == AF_INET) {
+            return Endpoint.of(name.asSlice(4, 4).toArray(JAVA_BYTE), port);
+        }
+        if (family != AF_INET6) return null;
+        byte[] ip = name.asSlice(8, 16).toArray(JAVA_BYTE);
+        return InetEndpoints.toEndpoint(new InetSocketAddress(InetEndpoints.toInetAddress(ip), port));
     }
 
     /** The opaque id the node knows this socket by. */
@@ -80,57 +250,192 @@ public final class UdpSocket implements AutoCloseable {
         return to.isV4() ? reachesIpv4 : reachesIpv6;
     }
 
-    /** Sends one datagram; false if the socket refused it (closed, unreachable network, full buffer). */
-    boolean send(Endpoint to, byte[] data, int off, int len) {
+    /** Received datagrams dropped because they were longer than a receive slot. */
+    public long truncatedDatagrams() {
+        return truncatedDatagrams;
+    }
+
+    /** Datagrams the kernel refused (unreachable network, no route), counted when batched. */
+    public long refusedDatagrams() {
+        return refusedDatagrams;
+    }
+
+    /** Holds datagrams until {@link #flush} (on) or sends each at once (off, the default). */
+    void setBatching(boolean on) {
+        sendLock.lock();
         try {
-            Destination d = lastDestination;
-            if (d == null || !d.endpoint().equals(to)) {
-                d = new Destination(to, InetEndpoints.toSocketAddress(to));
-                lastDestination = d;
-            }
-            return channel.send(ByteBuffer.wrap(data, off, len), d.address()) == len;
-        } catch (IOException | RuntimeException e) {
-            return false;
+            if (!on && queued > 0) flushLocked();
+            batching = on;
+        } finally {
+            sendLock.unlock();
         }
     }
 
-    private InetSocketAddress lastSender; // receive thread only
-    private Endpoint lastEndpoint;
+    /**
+     * Sends one datagram, or queues it when batching; false if the socket refused it (closed, too long, or, when sent
+     * at once, an unreachable network).
+     */
+    boolean send(Endpoint to, byte[] data, int off, int len) {
+        if (len > MAX_DATAGRAM || len < 0) return false;
+        sendLock.lock();
+        try {
+            if (released || closing) return false;
+            if (queued == SEND_BATCH || queuedBytes + len > SEND_BYTES) flushLocked();
+            long m = queued * MMSG_SIZE;
+            MemorySegment name = txNames.asSlice(queued * NAME_STRIDE, NAME_STRIDE);
+            if (!to.equals(lastDestination)) {
+                lastDestinationNameLength = writeName(lastDestinationName, to.ip(), to.port(), ipv6);
+                lastDestination = to;
+            }
+            MemorySegment.copy(lastDestinationName, 0, name, 0, lastDestinationNameLength);
+            txMessages.set(JAVA_INT, m + SocketCalls.MSG_NAMELEN, lastDestinationNameLength);
+            MemorySegment.copy(data, off, txData, JAVA_BYTE, queuedBytes, len);
+            long iov = queued * SocketCalls.IOVEC_SIZE;
+            txIovecs.set(ADDRESS, iov, txData.asSlice(queuedBytes, len));
+            txIovecs.set(JAVA_LONG, iov + 8, len);
+            queued++;
+            queuedBytes += len;
+            return batching || flushLocked();
+        } finally {
+            sendLock.unlock();
+        }
+    }
 
-    /** The last destination and its socket address, so a stream of sends to one peer converts it once. */
-    private record Destination(Endpoint endpoint, java.net.SocketAddress address) {}
+    /** Sends what batching held (one sendmmsg, more if the kernel takes part of it). */
+    void flush() {
+        sendLock.lock();
+        try {
+            if (queued > 0 && !released) flushLocked();
+        } finally {
+            sendLock.unlock();
+        }
+    }
 
-    private volatile Destination lastDestination;
+    /**
+     * Sends the queued datagrams; waits while the socket buffer is full (as a blocking socket would), skips a
+     * datagram the kernel refuses. True if all were sent.
+     */
+    private boolean flushLocked() {
+        boolean all = true;
+        int sent = 0;
+        while (sent < queued) {
+            int n = SocketCalls.sendmmsg(txErrno, fd, txMessages.asSlice(sent * MMSG_SIZE), queued - sent);
+            if (n > 0) {
+                sent += n;
+                continue;
+            }
+            int e = SocketCalls.errno(txErrno);
+            if (e == SocketCalls.EINTR) continue;
+            if (e == SocketCalls.EAGAIN && awaitWritable()) continue;
+            all = false;
+            if (e == SocketCalls.EAGAIN) break; // closing
+            refusedDatagrams++;
+            sent++;
+        }
+        queued = 0;
+        queuedBytes = 0;
+        return all;
+    }
+
+    /** Under the send lock: waits until the socket takes more, or close; false when closing. */
+    private boolean awaitWritable() {
+        return await(txPoll, txErrno, SocketCalls.POLLOUT);
+    }
+
+    /** Polls the socket for {@code events} beside the wake-up eventfd; false once woken by close. */
+    private boolean await(MemorySegment fds, MemorySegment errno, short events) {
+        fds.set(JAVA_INT, 0, fd);
+        fds.set(JAVA_SHORT, SocketCalls.POLLFD_EVENTS, events);
+        fds.set(JAVA_SHORT, SocketCalls.POLLFD_REVENTS, (short) 0);
+        fds.set(JAVA_INT, SocketCalls.POLLFD_SIZE, wakeFd);
+        fds.set(JAVA_SHORT, SocketCalls.POLLFD_SIZE + SocketCalls.POLLFD_EVENTS, SocketCalls.POLLIN);
+        fds.set(JAVA_SHORT, SocketCalls.POLLFD_SIZE + SocketCalls.POLLFD_REVENTS, (short) 0);
+        int r = SocketCalls.poll(errno, fds, 2, -1);
+        if (closing) return false;
+        return r >= 0 || SocketCalls.errno(errno) == SocketCalls.EINTR;
+    }
 
     private void receiveLoop(DatagramSink sink) {
-        ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER_BYTES);
-        while (channel.isOpen()) {
-            buffer.clear();
-            SocketAddress from;
-            try {
-                from = channel.receive(buffer);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                continue; // e.g. an ICMP error reported on the socket: keep receiving
-            }
-            if (from instanceof InetSocketAddress sender) {
-                if (sender != lastSender) { // the channel hands back the same object while the sender is the same
-                    lastSender = sender;
-                    lastEndpoint = InetEndpoints.toEndpoint(sender);
+        try {
+            while (!closing) {
+                for (int i = 0; i < RECEIVE_BATCH; i++) {
+                    rxMessages.set(JAVA_INT, i * MMSG_SIZE + SocketCalls.MSG_NAMELEN, (int) NAME_STRIDE);
                 }
-                sink.receive(id, lastEndpoint, buffer.array(), 0, buffer.position());
+                int n = SocketCalls.recvmmsg(rxErrno, fd, rxMessages, RECEIVE_BATCH);
+                if (n > 0) {
+                    deliver(n, sink);
+                    continue;
+                }
+                int e = n < 0 ? SocketCalls.errno(rxErrno) : SocketCalls.EAGAIN;
+                if (e == SocketCalls.EINTR) continue;
+                if (e != SocketCalls.EAGAIN) continue; // e.g. an ICMP error reported on the socket: keep receiving
+                if (!await(rxPoll, rxErrno, SocketCalls.POLLIN)) return;
             }
+        } finally {
+            release();
         }
+    }
+
+    private void deliver(int n, DatagramSink sink) {
+        received.clear();
+        byte[] data = received.data();
+        for (int i = 0; i < n; i++) {
+            long m = i * MMSG_SIZE;
+            int length = rxMessages.get(JAVA_INT, m + SocketCalls.MSG_LEN);
+            if ((rxMessages.get(JAVA_INT, m + SocketCalls.MSG_FLAGS) & SocketCalls.MSG_TRUNC) != 0) {
+                truncatedDatagrams++;
+                continue;
+            }
+            Endpoint from = sender(i, rxMessages.get(JAVA_INT, m + SocketCalls.MSG_NAMELEN));
+            if (from == null) continue;
+            MemorySegment.copy(rxData, JAVA_BYTE, (long) i * RECEIVE_SLOT, data, received.nextOffset(), length);
+            received.commit(length, from);
+        }
+        if (received.count() > 0) sink.receive(id, received);
+    }
+
+    /** The sender of message {@code i}; the last one's endpoint is reused while the sender stays the same. */
+    private Endpoint sender(int i, int nameLength) {
+        long at = i * NAME_STRIDE;
+        if (nameLength == lastSenderNameLength
+                && MemorySegment.mismatch(rxNames, at, at + nameLength, lastSenderName, 0, nameLength) < 0) {
+            return lastSender;
+        }
+        if (nameLength > NAME_STRIDE) return null;
+        Endpoint from = readName(rxNames.asSlice(at, NAME_STRIDE));
+        MemorySegment.copy(rxNames, at, lastSenderName, 0, nameLength);
+        lastSenderNameLength = nameLength;
+        lastSender = from;
+        return from;
+    }
+
+    /** The receive thread's last act: closes the descriptors and frees the native memory. */
+    private void release() {
+        closing = true;
+        sendLock.lock();
+        try {
+            synchronized (lifecycle) {
+                released = true;
+                SocketCalls.close(txErrno, fd);
+                SocketCalls.close(txErrno, wakeFd);
+            }
+        } finally {
+            sendLock.unlock();
+        }
+        arena.close();
     }
 
     /** Closes the socket and waits (briefly) for its receive thread to end. */
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // closing anyway
+        synchronized (lifecycle) {
+            if (!released && !closing) {
+                closing = true;
+                wakeValue.set(JAVA_LONG, 0, 1L);
+                try (Arena call = Arena.ofConfined()) {
+                    SocketCalls.write(SocketCalls.errnoState(call), wakeFd, wakeValue, Long.BYTES);
+                }
+            }
         }
         try {
             receiver.join(2000);

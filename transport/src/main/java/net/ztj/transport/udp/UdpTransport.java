@@ -30,6 +30,9 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
     private final DatagramSink sink;
     private final Map<Long, UdpSocket> sockets = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
+    private volatile boolean batching;
+    /** The sockets as an array, for {@link #flush} at the end of every turn of the node without an iterator. */
+    private volatile UdpSocket[] socketArray = {};
 
     public UdpTransport(DatagramSink sink) {
         this.sink = sink;
@@ -59,7 +62,9 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
     public UdpSocket bind(InetSocketAddress local) throws IOException {
         long id = nextId.getAndIncrement();
         UdpSocket socket = UdpSocket.bind(id, local, sink);
+        socket.setBatching(batching);
         sockets.put(id, socket);
+        socketArray = sockets.values().toArray(UdpSocket[]::new);
         return socket;
     }
 
@@ -102,9 +107,25 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
         return sent;
     }
 
+    /**
+     * With batching on, {@link #send} only queues datagrams (per socket, in native memory) and {@link #flush} sends
+     * them, each socket's with one sendmmsg; the service flushes at the end of each turn of the node. Off (the
+     * default), every send leaves at once.
+     */
+    public void setBatching(boolean on) {
+        batching = on;
+        for (UdpSocket socket : sockets.values()) socket.setBatching(on);
+    }
+
+    /** Sends what batching queued on every socket. */
+    public void flush() {
+        for (UdpSocket socket : socketArray) socket.flush();
+    }
+
     /** Closes one socket (it stops receiving and is no longer used for sending). */
     public void close(UdpSocket socket) {
         sockets.remove(socket.id());
+        socketArray = sockets.values().toArray(UdpSocket[]::new);
         socket.close();
     }
 
@@ -116,14 +137,28 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
 
     /**
      * Exercises the send and receive path of these sockets on the loopback interface (two sockets on 127.0.0.1
-     * with ephemeral ports, datagrams of tunnel sizes both ways), so that the JIT has compiled it before the node's
+     * with ephemeral ports, datagrams of tunnel sizes both ways, batched and flushed as the daemon sends them, received
+     * in batches), so that the JIT has compiled it before the node's
      * first packet. Nothing leaves the host. Returns how many datagrams arrived; 0 when loopback is unusable.
      *
      * @param datagrams how many to send (half each way); the call waits at most a few seconds for them
      */
     public static long warmUp(int datagrams) {
         java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
-        try (UdpTransport t = new UdpTransport((socket, from, data, off, len) -> received.incrementAndGet())) {
+        // as in the daemon: whole receive batches go to the sink, and sends wait for a flush
+        DatagramSink sink = new DatagramSink() {
+            @Override
+            public void receive(long socket, Endpoint from, byte[] data, int off, int len) {
+                received.incrementAndGet();
+            }
+
+            @Override
+            public void receive(long socket, ReceivedDatagrams batch) {
+                received.addAndGet(batch.count());
+            }
+        };
+        try (UdpTransport t = new UdpTransport(sink)) {
+            t.setBatching(true);
             UdpSocket a = t.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             UdpSocket b = t.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Endpoint toA = InetEndpoints.toEndpoint(a.localAddress()), toB = InetEndpoints.toEndpoint(b.localAddress());
@@ -133,9 +168,11 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
                 boolean forward = (i & 1) == 0;
                 byte[] d = (i & 3) < 2 ? big : small;
                 t.send(forward ? a.id() : b.id(), forward ? toB : toA, d, 0, d.length, 0);
+                if ((i & 3) == 3) t.flush();
                 // keep at most a few hundred in flight, as the socket buffers would drop more
                 while (i - received.get() > 256 && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(50_000);
             }
+            t.flush();
             while (received.get() < datagrams && System.nanoTime() < deadline) {
                 java.util.concurrent.locks.LockSupport.parkNanos(50_000);
                 if (received.get() >= datagrams - 256) break; // what the buffers dropped will not come

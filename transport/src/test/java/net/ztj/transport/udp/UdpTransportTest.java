@@ -73,4 +73,45 @@ class UdpTransportTest {
             assertEquals(port, again.port());
         }
     }
+
+    @Test
+    void batchedSendsLeaveOnFlushInOrderAndReceivedBatchesKeepTheirSenders() throws Exception {
+        java.util.List<String> got = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger largestBatch = new java.util.concurrent.atomic.AtomicInteger();
+        DatagramSink sink = new DatagramSink() {
+            @Override
+            public void receive(long localSocket, Endpoint from, byte[] data, int off, int len) {
+                got.add(from.port() + ":" + new String(data, off, len, StandardCharsets.US_ASCII));
+            }
+
+            @Override
+            public void receive(long localSocket, ReceivedDatagrams batch) {
+                largestBatch.accumulateAndGet(batch.count(), Math::max);
+                DatagramSink.super.receive(localSocket, batch);
+            }
+        };
+        try (UdpTransport a = new UdpTransport((s, f, d, o, l) -> {}); UdpTransport b = new UdpTransport(sink)) {
+            UdpSocket sa = a.bind(InetAddress.getLoopbackAddress(), 0);
+            UdpSocket sb = b.bindWildcard(0);
+            a.setBatching(true);
+            Endpoint toB = Endpoint.of(new byte[] {127, 0, 0, 1}, sb.port());
+            java.util.List<String> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) { // more than one sendmmsg's worth
+                byte[] d = ("datagram " + i).getBytes(StandardCharsets.US_ASCII);
+                assertTrue(a.send(sa.id(), toB, d, 0, d.length, 0));
+                sent.add(sa.port() + ":datagram " + i);
+            }
+            a.flush();
+            long giveUp = System.nanoTime() + 10_000_000_000L; // against a hang only
+            while (got.size() < sent.size() && System.nanoTime() < giveUp) Thread.onSpinWait();
+            assertEquals(sent, got);
+            assertTrue(largestBatch.get() >= 1);
+
+            a.setBatching(false);
+            byte[] tooLong = new byte[UdpSocket.RECEIVE_SLOT + 1];
+            assertTrue(a.send(sa.id(), toB, tooLong, 0, tooLong.length, 0));
+            while (sb.truncatedDatagrams() == 0 && System.nanoTime() < giveUp) Thread.onSpinWait();
+            assertEquals(1, sb.truncatedDatagrams(), "a datagram longer than a receive slot is dropped and counted");
+        }
+    }
 }
