@@ -61,7 +61,7 @@ final class RuleWriter {
                     action(w, block, params);
                 }
             } catch (SourceError e) {
-                errors.accept(e);
+                if (!e.followsReported) errors.accept(e);
             }
         }
     }
@@ -118,7 +118,7 @@ final class RuleWriter {
         if (paren > 0) for (String v : text.substring(paren + 1).split("[,)]+")) if (!v.isEmpty()) values.add(v);
         Definitions.Macro macro = definitions.macros.get(macroName);
         if (macro == null) {
-            if (definitions.broken.contains(macroName)) return; // its definition's error is reported
+            if (definitions.broken.contains(macroName)) throw SourceError.followingReported(name);
             throw new SourceError(name, "no macro named '" + macroName + "'");
         }
         if (including.contains(macroName)) throw new SourceError(name, "macro " + macroName + " includes itself");
@@ -243,7 +243,7 @@ final class RuleWriter {
             value = Definitions.tagValue(valueArg, tag.flags(), tag.enums(), "a value of tag " + tag.name());
         } else {
             if (Values.parseNumber(tagArg.text()) < 0) {
-                if (definitions.broken.contains(tagName)) throw new SourceError(tagArg.at(), "tag " + tagName + " has errors");
+                if (definitions.broken.contains(tagName)) throw SourceError.followingReported(tagArg.at());
                 throw new SourceError(tagArg.at(), "no tag named '" + tagArg.text() + "' (nor a numeric tag id)");
             }
             id = Values.number(tagArg, Values.U32_MAX, "a tag id");
