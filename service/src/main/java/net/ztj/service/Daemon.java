@@ -127,6 +127,8 @@ public final class Daemon implements AutoCloseable {
         if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
         core.controller().ifPresent(parts::push);
         core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
+        // the Ethernet path is compiled before its first frames, on the first network joined (now or later)
+        if (DataPathWarmup.enabled()) runner.addJoinHook(DataPathWarmup.once(() -> DataPathWarmup.startInBackground(o.err())));
         runner.start(core.core());
         for (long nwid : networks.joined()) runner.join(nwid, networks.readConfig(nwid)); // spec 05 §2.3 step 11
         if (ports != null) {
@@ -151,7 +153,6 @@ public final class Daemon implements AutoCloseable {
             throw ServiceFailure.controlPlane();
         }
         parts.push(api);
-        if (DataPathWarmup.enabled()) DataPathWarmup.startInBackground(o.err()); // compiled before the first frames
         return new Daemon(parts, primary);
     }
 

@@ -27,7 +27,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,19 +93,59 @@ public final class DataPathWarmup {
         });
     }
 
+    /**
+     * A trigger that runs {@code start} the first time it runs and does nothing after. The daemon runs it with
+     * {@link #startInBackground} when the node joins a network, so a daemon without networks (a root, a controller
+     * alone), which never carries a frame, spends no CPU on compiling the Ethernet path.
+     */
+    public static Runnable once(Runnable start) {
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (started.compareAndSet(false, true)) start.run();
+        };
+    }
+
     /** Datagrams and tap frames of the edges' own warm-ups (see {@link #runDefault}). */
     public static final int EDGE_ROUNDS = 20_000;
+    /**
+     * Rounds of the node when the JVM runs from the ahead-of-time cache: its training ran {@link #DEFAULT_ROUNDS}
+     * and stored the methods' profiles (JEP 515), with which C2 compiles the per-frame methods after a tenth of the
+     * rounds (checked with {@code -XX:+PrintCompilation}: {@code processWirePacket}, {@code processVirtualNetworkFrame},
+     * AES-GMAC-SIV at tier 4 after 4,000 rounds with the cache, still at tier 3 after 5,000 without it).
+     */
+    public static final int CACHED_ROUNDS = 4_000;
+    /** Edge rounds with the cache: the socket and tap calls reach their compiled tier (2) within them. */
+    public static final int CACHED_EDGE_ROUNDS = 2_000;
 
     /**
-     * {@link #run} with {@link #DEFAULT_ROUNDS}, then the edges the daemon's packets cross besides the node: the UDP
-     * sockets (over loopback, {@link UdpTransport#warmUp}) and the tap's system calls (over a pipe,
-     * {@link LinuxTap#warmUp}).
+     * Whether this JVM was started with an ahead-of-time cache ({@code -XX:AOTCache}, as the launchers start the
+     * daemon once {@code scripts/build.sh} trained one); false where the option cannot be read.
+     */
+    public static boolean fromAotCache() {
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return vm != null && !vm.getVMOption("AOTCache").getValue().isEmpty();
+        } catch (RuntimeException | LinkageError e) { // no such option on this VM, or no management
+            return false;
+        }
+    }
+
+    /**
+     * {@link #run}, then the edges the daemon's packets cross besides the node: the UDP sockets (over loopback,
+     * {@link UdpTransport#warmUp}) and the tap's system calls (over a pipe, {@link LinuxTap#warmUp}). From an
+     * ahead-of-time cache it runs {@link #CACHED_ROUNDS} and {@link #CACHED_EDGE_ROUNDS} (about half the CPU: most
+     * of what is left is C2 compiling the path, which the first real packets would cost anyway), otherwise
+     * {@link #DEFAULT_ROUNDS} and {@link #EDGE_ROUNDS} (also in the cache's training run, whose profiles the short
+     * warm-up relies on).
      */
     public static Result runDefault() {
-        Result core = run(DEFAULT_ROUNDS);
-        UdpTransport.warmUp(EDGE_ROUNDS);
+        boolean cached = fromAotCache();
+        Result core = run(cached ? CACHED_ROUNDS : DEFAULT_ROUNDS);
+        int edge = cached ? CACHED_EDGE_ROUNDS : EDGE_ROUNDS;
+        UdpTransport.warmUp(edge);
         try {
-            LinuxTap.warmUp(EDGE_ROUNDS);
+            LinuxTap.warmUp(edge);
         } catch (java.io.IOException | RuntimeException | LinkageError e) {
             // not Linux, or no eventfd: the tap path stays cold, nothing else changes
         }
@@ -249,10 +288,12 @@ public final class DataPathWarmup {
 
     /** Datagrams are queued (copied) and delivered in order after each step, as a socket would. */
     private static final class Wire {
-        private record Pending(Node to, Endpoint from, byte[] data) {}
+        private record Pending(Node to, Endpoint from, byte[] data, int len) {}
 
         private final Map<Endpoint, Node> nodes = new HashMap<>();
         private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+        /** Buffers of delivered datagrams, reused (the node copies what it keeps, as it must for a socket's buffer). */
+        private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
         private final Clock clock;
         /** How datagrams enter a node (set to a handle once set-up is done). */
         MethodHandle entry;
@@ -273,7 +314,11 @@ public final class DataPathWarmup {
 
         private boolean queue(Endpoint self, Endpoint to, byte[] data, int off, int len) {
             Node target = nodes.get(to);
-            if (target != null) queue.add(new Pending(target, self, Arrays.copyOfRange(data, off, off + len)));
+            if (target == null) return true;
+            byte[] copy = spare.poll();
+            if (copy == null || copy.length < len) copy = new byte[Math.max(len, 1600)];
+            System.arraycopy(data, off, copy, 0, len);
+            queue.add(new Pending(target, self, copy, len));
             return true;
         }
 
@@ -287,14 +332,15 @@ public final class DataPathWarmup {
             while ((p = queue.poll()) != null) {
                 clock.now++;
                 if (in == null) {
-                    p.to().processWirePacket(clock.now, 1, p.from(), p.data(), 0, p.data().length);
-                    continue;
+                    p.to().processWirePacket(clock.now, 1, p.from(), p.data(), 0, p.len());
+                } else {
+                    try {
+                        long ignored = (long) in.invokeExact(p.to(), clock.now, 1L, p.from(), p.data(), 0, p.len());
+                    } catch (Throwable t) {
+                        throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+                    }
                 }
-                try {
-                    long ignored = (long) in.invokeExact(p.to(), clock.now, 1L, p.from(), p.data(), 0, p.data().length);
-                } catch (Throwable t) {
-                    throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
-                }
+                spare.push(p.data());
             }
         }
     }

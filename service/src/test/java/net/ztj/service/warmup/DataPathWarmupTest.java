@@ -21,6 +21,24 @@ class DataPathWarmupTest {
     }
 
     @Test
+    void theTriggerStartsTheWarmUpOnce() {
+        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable trigger = DataPathWarmup.once(starts::incrementAndGet);
+        assertEquals(0, starts.get(), "nothing before the first join");
+        trigger.run();
+        trigger.run();
+        trigger.run();
+        assertEquals(1, starts.get());
+    }
+
+    @Test
+    void fullRoundsWithoutAnAheadOfTimeCache() {
+        // the test JVM runs without -XX:AOTCache, as the cache's training run does: the long warm-up applies
+        assertTrue(!DataPathWarmup.fromAotCache());
+        assertTrue(DataPathWarmup.CACHED_ROUNDS < DataPathWarmup.DEFAULT_ROUNDS);
+    }
+
+    @Test
     void enabledUnlessTurnedOff() {
         String before = System.getProperty(DataPathWarmup.PROPERTY);
         try {
