@@ -2,6 +2,7 @@ package net.ztj.service;
 
 import net.ztj.controller.store.StoreException;
 import net.ztj.core.identity.Identity;
+import net.ztj.core.world.World;
 import net.ztj.service.api.ApiServer;
 import net.ztj.service.api.LocalApi;
 import net.ztj.service.api.ServiceState;
@@ -127,8 +128,12 @@ public final class Daemon implements AutoCloseable {
         if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
         core.controller().ifPresent(parts::push);
         core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
-        // the Ethernet path is compiled before its first frames, on the first network joined (now or later)
-        if (DataPathWarmup.enabled()) runner.addJoinHook(DataPathWarmup.once(() -> DataPathWarmup.startInBackground(o.err())));
+        // the path is compiled before its first packets: a root's relay path at start, a member's Ethernet path on the
+        // first network joined (now or later); a node that is neither (a controller alone) does no warm-up
+        if (DataPathWarmup.enabled()) {
+            if (isPlanetRoot(core.planetInEffect(), identity)) DataPathWarmup.startInBackground(true, o.err());
+            else runner.addJoinHook(DataPathWarmup.once(() -> DataPathWarmup.startInBackground(false, o.err())));
+        }
         runner.start(core.core());
         for (long nwid : networks.joined()) runner.join(nwid, networks.readConfig(nwid)); // spec 05 §2.3 step 11
         if (ports != null) {
@@ -154,6 +159,16 @@ public final class Daemon implements AutoCloseable {
         }
         parts.push(api);
         return new Daemon(parts, primary);
+    }
+
+    /** Whether this node is one of the roots of the planet in effect (a root relays; it joins no network). */
+    private static boolean isPlanetRoot(Optional<byte[]> planet, Identity self) {
+        try {
+            return planet.map(b -> World.deserialize(b, 0, b.length)).map(w -> w.roots().stream()
+                    .anyMatch(r -> r.identity().address().equals(self.address()))).orElse(false);
+        } catch (RuntimeException e) { // the core accepted it; a planet it cannot read again is no root's
+            return false;
+        }
     }
 
     /** The TCP relay beside the UDP sockets (spec 05 §9.5); its connection events go to the log. */

@@ -83,10 +83,10 @@ public final class DataPathWarmup {
      * Starts the warm-up on a daemon thread of its own and returns at once. Failures are reported on {@code err}
      * (the daemon works without it, only slower at first).
      */
-    public static Thread startInBackground(java.io.PrintStream err) {
+    public static Thread startInBackground(boolean root, java.io.PrintStream err) {
         return Thread.ofPlatform().daemon().name("ztj-warmup").start(() -> {
             try {
-                runDefault();
+                runDefault(root);
             } catch (RuntimeException e) {
                 err.println("WARNING: data path warm-up failed (the node works, but its first packets are slower): " + e);
             }
@@ -95,8 +95,9 @@ public final class DataPathWarmup {
 
     /**
      * A trigger that runs {@code start} the first time it runs and does nothing after. The daemon runs it with
-     * {@link #startInBackground} when the node joins a network, so a daemon without networks (a root, a controller
-     * alone), which never carries a frame, spends no CPU on compiling the Ethernet path.
+     * {@link #startInBackground} when the node joins a network, so a daemon without networks (a controller alone),
+     * which never carries a frame, spends no CPU on compiling the Ethernet path; a root of the planet warms its
+     * relay path at start instead.
      */
     public static Runnable once(Runnable start) {
         java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
@@ -140,10 +141,20 @@ public final class DataPathWarmup {
      * warm-up relies on).
      */
     public static Result runDefault() {
+        return runDefault(false);
+    }
+
+    /**
+     * {@link #runDefault()} for a member, or for a root of the planet ({@code root}): the same rounds relayed
+     * ({@link #runRelayed}) and the UDP sockets, no tap (a root has no network of its own).
+     */
+    public static Result runDefault(boolean root) {
         boolean cached = fromAotCache();
-        Result core = run(cached ? CACHED_ROUNDS : DEFAULT_ROUNDS);
+        int rounds = cached ? CACHED_ROUNDS : DEFAULT_ROUNDS;
+        Result core = root ? runRelayed(rounds) : run(rounds);
         int edge = cached ? CACHED_EDGE_ROUNDS : EDGE_ROUNDS;
         UdpTransport.warmUp(edge);
+        if (root) return core;
         try {
             LinuxTap.warmUp(edge);
         } catch (java.io.IOException | RuntimeException | LinkageError e) {
@@ -167,6 +178,19 @@ public final class DataPathWarmup {
      * @throws IllegalStateException if the nodes could not set up their network (a defect)
      */
     public static Result run(int rounds) {
+        return run(rounds, false);
+    }
+
+    /**
+     * Like {@link #run}, but the in-memory wire drops every datagram between members 0 and 2 (as a firewall between
+     * two members behind NATs would), so all their frames cross node 1, the planet's root, which relays them: the
+     * warm-up of a daemon that is a root, whose own work is relaying (it carries no frames of its own).
+     */
+    public static Result runRelayed(int rounds) {
+        return run(rounds, true);
+    }
+
+    private static Result run(int rounds, boolean relayed) {
         long started = System.nanoTime();
         Identity controller = Identity.fromString(CONTROLLER_SECRET);
         Identity[] ids = {Identity.fromString(MEMBER_SECRET), controller, Identity.fromString(THIRD_SECRET)};
@@ -176,7 +200,7 @@ public final class DataPathWarmup {
                 List.of(new World.Root(controller.publicOnly(), List.of(AT[1]))), worldKey.privateKey());
 
         Clock clock = new Clock();
-        Wire wire = new Wire(clock);
+        Wire wire = new Wire(clock, relayed);
         long[] delivered = new long[1];
         NodeEvents[] sinks = {
             new NodeEvents() {
@@ -231,7 +255,7 @@ public final class DataPathWarmup {
         wire.entry = WIRE_IN;
         try {
             for (int i = 0; i < rounds; i++) {
-                int pair = (i >>> 6) % 3;        // 64 rounds per pair of members, then the next pair
+                int pair = relayed ? 2 : (i >>> 6) % 3; // 64 rounds per pair of members, then the next pair
                 boolean forward = (i & 32) == 0;
                 int x = forward ? pair : (pair + 1) % 3, y = forward ? (pair + 1) % 3 : pair;
                 byte[] back = (i & 7) == 0 ? echo : ack;
@@ -298,8 +322,12 @@ public final class DataPathWarmup {
         /** How datagrams enter a node (set to a handle once set-up is done). */
         MethodHandle entry;
 
-        Wire(Clock clock) {
+        /** Whether datagrams between members 0 and 2 are dropped (see {@link DataPathWarmup#runRelayed}). */
+        private final boolean relayed;
+
+        Wire(Clock clock, boolean relayed) {
             this.clock = clock;
+            this.relayed = relayed;
         }
 
         /** The transport of node {@code i}: each of a class of its own (see {@link DataPathWarmup#run}). */
@@ -315,6 +343,7 @@ public final class DataPathWarmup {
         private boolean queue(Endpoint self, Endpoint to, byte[] data, int off, int len) {
             Node target = nodes.get(to);
             if (target == null) return true;
+            if (relayed && (self == AT[0] && to.equals(AT[2]) || self == AT[2] && to.equals(AT[0]))) return true;
             byte[] copy = spare.poll();
             if (copy == null || copy.length < len) copy = new byte[Math.max(len, 1600)];
             System.arraycopy(data, off, copy, 0, len);

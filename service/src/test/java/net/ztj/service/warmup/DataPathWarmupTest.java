@@ -14,6 +14,13 @@ class DataPathWarmupTest {
     }
 
     @Test
+    void aRootsWarmUpRelaysEveryFrameBetweenMembersThatCannotReachEachOther() {
+        // the wire drops everything between members 0 and 2, so each delivered frame crossed the root's relay path
+        DataPathWarmup.Result r = DataPathWarmup.runRelayed(300);
+        assertEquals(600, r.framesDelivered());
+    }
+
+    @Test
     void edgesRunOverLoopbackAndAnEventfd() throws Exception {
         assertEquals(500, net.ztj.tap.LinuxTap.warmUp(500));
         // loopback UDP: the datagrams come back (a few may be dropped by a full socket buffer)
