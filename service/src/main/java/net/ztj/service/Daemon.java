@@ -128,12 +128,6 @@ public final class Daemon implements AutoCloseable {
         if (core.planetInEffect().isPresent()) writePlanet(planet, core.planetInEffect().get());
         core.controller().ifPresent(parts::push);
         core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
-        // the path is compiled before its first packets: a root's relay path at start, a member's Ethernet path on the
-        // first network joined (now or later); a node that is neither (a controller alone) does no warm-up
-        if (DataPathWarmup.enabled()) {
-            if (isPlanetRoot(core.planetInEffect(), identity)) DataPathWarmup.startInBackground(true, o.err());
-            else runner.addJoinHook(DataPathWarmup.once(() -> DataPathWarmup.startInBackground(false, o.err())));
-        }
         runner.start(core.core());
         for (long nwid : networks.joined()) runner.join(nwid, networks.readConfig(nwid)); // spec 05 §2.3 step 11
         if (ports != null) {
@@ -158,6 +152,13 @@ public final class Daemon implements AutoCloseable {
             throw ServiceFailure.controlPlane();
         }
         parts.push(api);
+        // the path is compiled before its first packets: a root's relay path once it is ONLINE (members wait for
+        // their root: its start is not delayed), any other node's Ethernet path at once (done before its networks
+        // have their configuration, its ports their addresses)
+        if (DataPathWarmup.enabled()) {
+            boolean root = isPlanetRoot(core.planetInEffect(), identity);
+            DataPathWarmup.startInBackground(root, root ? () -> runner.status().online() : () -> true, o.err());
+        }
         return new Daemon(parts, primary);
     }
 

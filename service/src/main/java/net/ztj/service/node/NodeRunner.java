@@ -75,7 +75,6 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     private long deadline = Long.MIN_VALUE;
     private volatile long loopWakesAt = Long.MAX_VALUE;
     private volatile Runnable[] batchEndHooks = {};
-    private volatile Runnable[] joinHooks = {};
 
     /**
      * @param clockMs the wall clock in ms (the node's time base)
@@ -94,16 +93,6 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         Runnable[] hooks = java.util.Arrays.copyOf(batchEndHooks, batchEndHooks.length + 1);
         hooks[hooks.length - 1] = hook;
         batchEndHooks = hooks;
-    }
-
-    /**
-     * Adds work to run after each {@link #join} (on the joining thread, outside the node's lock): the daemon starts
-     * its data-path warm-up there, so that only a node with a network spends CPU on it.
-     */
-    public synchronized void addJoinHook(Runnable hook) {
-        Runnable[] hooks = java.util.Arrays.copyOf(joinHooks, joinHooks.length + 1);
-        hooks[hooks.length - 1] = hook;
-        joinHooks = hooks;
     }
 
     /** Under the lock: the end of a turn. */
@@ -340,15 +329,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
 
     @Override
     public boolean join(long networkId, byte[] cachedConfig) {
-        boolean joined = call((node, now) -> node.join(networkId, cachedConfig, now));
-        for (Runnable hook : joinHooks) {
-            try {
-                hook.run();
-            } catch (RuntimeException e) {
-                reportFailure("a join hook", e);
-            }
-        }
-        return joined;
+        return call((node, now) -> node.join(networkId, cachedConfig, now));
     }
 
     @Override

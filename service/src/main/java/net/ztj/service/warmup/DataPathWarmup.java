@@ -79,14 +79,24 @@ public final class DataPathWarmup {
         return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true"));
     }
 
+    /** Longest wait of {@link #startInBackground} for its start condition. */
+    public static final long READY_WAIT_MS = 10_000;
+
     /**
-     * Starts the warm-up on a daemon thread of its own and returns at once. Failures are reported on {@code err}
-     * (the daemon works without it, only slower at first).
+     * Starts the warm-up ({@link #runDefault(boolean)}) on a daemon thread of its own and returns at once. The
+     * thread first waits until {@code ready} (the daemon passes "the node is ONLINE"; checked every 50 ms, at most
+     * {@link #READY_WAIT_MS}), so that the warm-up does not delay the node's start: a root's warm-up at start had
+     * doubled its start-to-ONLINE. Failures are reported on {@code err} (the daemon works without it, only slower at
+     * first).
      */
-    public static Thread startInBackground(boolean root, java.io.PrintStream err) {
+    public static Thread startInBackground(boolean root, java.util.function.BooleanSupplier ready, java.io.PrintStream err) {
         return Thread.ofPlatform().daemon().name("ztj-warmup").start(() -> {
             try {
-                runDefault(root);
+                if (!awaitReady(ready, READY_WAIT_MS)) return;
+                long started = System.nanoTime();
+                Result r = runDefault(root);
+                err.printf("INFO: data path warm-up (%s): %d frames in %d ms%n", root ? "relay" : "Ethernet",
+                        r.framesDelivered(), (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 err.println("WARNING: data path warm-up failed (the node works, but its first packets are slower): " + e);
             }
@@ -94,16 +104,24 @@ public final class DataPathWarmup {
     }
 
     /**
-     * A trigger that runs {@code start} the first time it runs and does nothing after. The daemon runs it with
-     * {@link #startInBackground} when the node joins a network, so a daemon without networks (a controller alone),
-     * which never carries a frame, spends no CPU on compiling the Ethernet path; a root of the planet warms its
-     * relay path at start instead.
+     * Waits until {@code ready} holds, checking every 50 ms for at most {@code limitMs}: true when it held or the time
+     * ran out (the warm-up runs then anyway), false if {@code ready} threw (the node stopped) or the thread was
+     * interrupted.
      */
-    public static Runnable once(Runnable start) {
-        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-        return () -> {
-            if (started.compareAndSet(false, true)) start.run();
-        };
+    static boolean awaitReady(java.util.function.BooleanSupplier ready, long limitMs) {
+        long giveUp = System.nanoTime() + limitMs * 1_000_000;
+        try {
+            while (!ready.getAsBoolean()) {
+                if (System.nanoTime() - giveUp >= 0) return true;
+                Thread.sleep(50);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Datagrams and tap frames of the edges' own warm-ups (see {@link #runDefault}). */

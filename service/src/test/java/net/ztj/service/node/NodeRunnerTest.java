@@ -143,27 +143,6 @@ class NodeRunnerTest {
     }
 
     @Test
-    void joinHooksRunAfterTheNodeJoinedOnTheJoiningThread() {
-        RecordingNode node = new RecordingNode();
-        List<String> seen = new CopyOnWriteArrayList<>();
-        try (NodeRunner runner = new NodeRunner(clock::get, new PrintStream(err, true))) {
-            Thread caller = Thread.currentThread();
-            runner.addJoinHook(() -> seen.add("hook after " + node.calls.stream().filter(c -> c.startsWith("join")).count()
-                    + " join(s) on " + (Thread.currentThread() == caller ? "caller" : Thread.currentThread().getName())));
-            runner.addJoinHook(() -> {
-                throw new IllegalStateException("a failing hook is reported, the join still answers");
-            });
-            runner.start(node);
-            assertTrue(seen.isEmpty(), "no hook before a join");
-            assertTrue(runner.join(0x8056c2e21c000001L, null));
-            assertEquals(List.of("hook after 1 join(s) on caller"), seen);
-            runner.join(0x8056c2e21c000002L, null);
-            assertEquals(2, seen.size(), "every join runs the hooks (the warm-up's trigger runs once by itself)");
-        }
-        assertTrue(err.toString().contains("a join hook"), err.toString());
-    }
-
-    @Test
     void backgroundTasksRunAtTheNodesDeadline() throws Exception {
         RecordingNode node = new RecordingNode();
         try (NodeRunner runner = new NodeRunner(System::currentTimeMillis, new PrintStream(err, true))) {

@@ -28,14 +28,14 @@ class DataPathWarmupTest {
     }
 
     @Test
-    void theTriggerStartsTheWarmUpOnce() {
-        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable trigger = DataPathWarmup.once(starts::incrementAndGet);
-        assertEquals(0, starts.get(), "nothing before the first join");
-        trigger.run();
-        trigger.run();
-        trigger.run();
-        assertEquals(1, starts.get());
+    void theWarmUpWaitsForTheNodeAndStaysAwayFromAStoppedOne() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        assertTrue(DataPathWarmup.awaitReady(() -> asked.incrementAndGet() >= 3, 60_000));
+        assertEquals(3, asked.get(), "asked until ready, not after");
+        assertTrue(DataPathWarmup.awaitReady(() -> false, 0), "a node that never says ready still gets its warm-up");
+        assertTrue(!DataPathWarmup.awaitReady(() -> {
+            throw new IllegalStateException("the node has stopped");
+        }, 60_000));
     }
 
     @Test
