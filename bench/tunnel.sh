@@ -372,7 +372,7 @@ EOF
     if [[ -n "$pings_file" ]]; then
         for name in "${NAMES[@]}"; do
             echo "# $kind round $r: $name started at $(awk -v t="${START[$name]}" 'BEGIN { printf "%.3f", t / 1000 }')"
-            grep -h 'warm-up' "$WORK/$name.log" 2>/dev/null | sed "s/^/# $kind round $r: $name: /"
+            { grep -h 'warm-up' "$WORK/$name.log" 2>/dev/null || true; } | sed "s/^/# $kind round $r: $name: /"
         done >>"$pings_file"
     fi
     # the direct veth path once per round, for scale (the same for both kinds)
