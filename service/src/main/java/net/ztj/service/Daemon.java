@@ -163,7 +163,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** Whether this node is one of the roots of the planet in effect (a root relays; it joins no network). */
-    private static boolean isPlanetRoot(Optional<byte[]> planet, Identity self) {
+    static boolean isPlanetRoot(Optional<byte[]> planet, Identity self) {
         try {
             return planet.map(b -> World.deserialize(b, 0, b.length)).map(w -> w.roots().stream()
                     .anyMatch(r -> r.identity().address().equals(self.address()))).orElse(false);
