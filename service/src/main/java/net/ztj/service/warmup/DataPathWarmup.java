@@ -137,10 +137,13 @@ public final class DataPathWarmup {
     public static final int CACHED_EDGE_ROUNDS = 2_000;
 
     /**
-     * Whether this JVM was started with an ahead-of-time cache ({@code -XX:AOTCache}, as the launchers start the
-     * daemon once {@code scripts/build.sh} trained one); false where the option cannot be read.
+     * Whether this JVM runs from an ahead-of-time cache ({@code -XX:AOTCache}, as the launchers start the daemon once
+     * {@code scripts/build.sh} trained one) that it could map: a cache the JVM refuses (another jar, other options)
+     * leaves it with no class archive at all, which {@code java.vm.info} shows by not saying "sharing". False where
+     * the option cannot be read.
      */
     public static boolean fromAotCache() {
+        if (!System.getProperty("java.vm.info", "").contains("sharing")) return false;
         try {
             com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
                     .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
