@@ -15,6 +15,8 @@
 #   sudo bash bench/tunnel.sh --no-build             use app/target/zerotier.jar as it is
 #   sudo bash bench/tunnel.sh --threads              also print our daemons' per-thread CPU during the 1-stream run
 #   sudo bash bench/tunnel.sh --keep                 leave the last topology up at the end (prints how to remove it)
+#   sudo bash bench/tunnel.sh --pings FILE           append every ping reply (ping -D: with its time stamp), each
+#                                                    daemon's start time and our daemons' warm-up lines to FILE
 #   sudo bash bench/tunnel.sh --java-opts '-XX:+UseParallelGC'   extra JVM options for our four daemons
 #   sudo bash bench/tunnel.sh --ref DIR --mix ref,ours,ours,ref  one world of mixed kinds (root, controller, A, B):
 #                                                    an interoperability check measured like the others
@@ -37,13 +39,14 @@ JAR="$ROOT/app/target/zerotier.jar"
 duration=10
 build=1
 keep=0
+pings_file=""
 threads=0
 rounds=1
 relay=0
 ref=""
 mix=""
 extra_opts=""
-usage() { sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,33p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while (( $# )); do
     case "$1" in
         --duration) duration="${2:?--duration needs a number of seconds}"; shift 2 ;;
@@ -57,6 +60,7 @@ while (( $# )); do
         --mix=*) mix="${1#*=}"; shift ;;
         --no-build) build=0; shift ;;
         --keep) keep=1; shift ;;
+        --pings) pings_file="${2:?--pings needs a file}"; shift 2 ;;
         --threads) threads=1; shift ;;
         --java-opts) extra_opts="${2?--java-opts needs a value}"; shift 2 ;;
         --java-opts=*) extra_opts="${1#*=}"; shift ;;
@@ -220,7 +224,9 @@ rss_sampler() {
 # ping_stats <target> <count> <interval>: prints "avg max" RTT in ms
 ping_stats() {
     local out
-    out="$(in_ns "${NS[a]}" ping -q -c "$2" -i "$3" -W 2 "$1")" || die "ping $1 failed: $out"
+    out="$(in_ns "${NS[a]}" ping -D -c "$2" -i "$3" -W 2 "$1")" || die "ping $1 failed: $out"
+    # every reply with its time stamp, for a look at the first seconds ping by ping
+    [[ -n "$pings_file" ]] && { echo "# ${kind:-direct} round ${r:-0}: ping -c $2 -i $3 $1"; grep '^\[' <<<"$out"; } >>"$pings_file"
     sed -n 's|.*= [0-9.]*/\([0-9.]*\)/\([0-9.]*\)/.*|\1 \2|p' <<<"$out"
 }
 
@@ -363,6 +369,12 @@ EOF
     R[$key.rss_load.a]="$(cat "$WORK/rss-peak.a")"; R[$key.rss_load.b]="$(cat "$WORK/rss-peak.b")"
     read -r "R[$key.p200after]" _ < <(ping_stats "$target" 10 0.2)
     R[$key.rss_after.a]="$(rss_kb "${PID[a]}")"; R[$key.rss_after.b]="$(rss_kb "${PID[b]}")"
+    if [[ -n "$pings_file" ]]; then
+        for name in "${NAMES[@]}"; do
+            echo "# $kind round $r: $name started at $(awk -v t="${START[$name]}" 'BEGIN { printf "%.3f", t / 1000 }')"
+            { grep -h 'warm-up' "$WORK/$name.log" 2>/dev/null || true; } | sed "s/^/# $kind round $r: $name: /"
+        done >>"$pings_file"
+    fi
     # the direct veth path once per round, for scale (the same for both kinds)
     if (( ! relay )) && [[ -z "${R[direct.p1]:-}" ]]; then
         read -r "R[direct.p200]" _ < <(ping_stats "${IP[b]}" 30 0.2)

@@ -2,6 +2,7 @@ package net.ztj.service;
 
 import net.ztj.controller.store.StoreException;
 import net.ztj.core.identity.Identity;
+import net.ztj.core.world.World;
 import net.ztj.service.api.ApiServer;
 import net.ztj.service.api.LocalApi;
 import net.ztj.service.api.ServiceState;
@@ -151,8 +152,24 @@ public final class Daemon implements AutoCloseable {
             throw ServiceFailure.controlPlane();
         }
         parts.push(api);
-        if (DataPathWarmup.enabled()) DataPathWarmup.startInBackground(o.err()); // compiled before the first frames
+        // the path is compiled before its first packets: a root's relay path once it is ONLINE (members wait for
+        // their root: its start is not delayed), any other node's Ethernet path at once (done before its networks
+        // have their configuration, its ports their addresses)
+        if (DataPathWarmup.enabled()) {
+            boolean root = isPlanetRoot(core.planetInEffect(), identity);
+            DataPathWarmup.startInBackground(root, root ? () -> runner.status().online() : () -> true, o.err());
+        }
         return new Daemon(parts, primary);
+    }
+
+    /** Whether this node is one of the roots of the planet in effect (a root relays; it joins no network). */
+    static boolean isPlanetRoot(Optional<byte[]> planet, Identity self) {
+        try {
+            return planet.map(b -> World.deserialize(b, 0, b.length)).map(w -> w.roots().stream()
+                    .anyMatch(r -> r.identity().address().equals(self.address()))).orElse(false);
+        } catch (RuntimeException e) { // the core accepted it; a planet it cannot read again is no root's
+            return false;
+        }
     }
 
     /** The TCP relay beside the UDP sockets (spec 05 §9.5); its connection events go to the log. */

@@ -40,6 +40,7 @@ public final class AotTraining {
                     """, w -> { });
             controller(scratch);
             DataPathWarmup.runDefault();
+            DataPathWarmup.runRelayed(DataPathWarmup.DEFAULT_ROUNDS / 4); // the profiles of a root's relay path
             return 0;
         } catch (IOException | LocalConfException | RuntimeException e) {
             err.println("ERROR: AOT training run failed: " + e);

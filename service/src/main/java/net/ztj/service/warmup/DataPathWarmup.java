@@ -27,7 +27,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,33 +79,105 @@ public final class DataPathWarmup {
         return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true"));
     }
 
+    /** Longest wait of {@link #startInBackground} for its start condition. */
+    public static final long READY_WAIT_MS = 10_000;
+
     /**
-     * Starts the warm-up on a daemon thread of its own and returns at once. Failures are reported on {@code err}
-     * (the daemon works without it, only slower at first).
+     * Starts the warm-up ({@link #runDefault(boolean)}) on a daemon thread of its own and returns at once. The
+     * thread first waits until {@code ready} (the daemon passes "the node is ONLINE"; checked every 50 ms, at most
+     * {@link #READY_WAIT_MS}), so that the warm-up does not delay the node's start: a root's warm-up at start had
+     * doubled its start-to-ONLINE. Failures are reported on {@code err} (the daemon works without it, only slower at
+     * first).
      */
-    public static Thread startInBackground(java.io.PrintStream err) {
+    public static Thread startInBackground(boolean root, java.util.function.BooleanSupplier ready, java.io.PrintStream err) {
         return Thread.ofPlatform().daemon().name("ztj-warmup").start(() -> {
             try {
-                runDefault();
+                if (!awaitReady(ready, READY_WAIT_MS)) return;
+                long started = System.nanoTime();
+                Result r = runDefault(root);
+                err.printf("INFO: data path warm-up (%s): %d frames in %d ms%n", root ? "relay" : "Ethernet",
+                        r.framesDelivered(), (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 err.println("WARNING: data path warm-up failed (the node works, but its first packets are slower): " + e);
             }
         });
     }
 
+    /**
+     * Waits until {@code ready} holds, checking every 50 ms for at most {@code limitMs}: true when it held or the time
+     * ran out (the warm-up runs then anyway), false if {@code ready} threw (the node stopped) or the thread was
+     * interrupted.
+     */
+    static boolean awaitReady(java.util.function.BooleanSupplier ready, long limitMs) {
+        long giveUp = System.nanoTime() + limitMs * 1_000_000;
+        try {
+            while (!ready.getAsBoolean()) {
+                if (System.nanoTime() - giveUp >= 0) return true;
+                Thread.sleep(50);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Datagrams and tap frames of the edges' own warm-ups (see {@link #runDefault}). */
     public static final int EDGE_ROUNDS = 20_000;
+    /**
+     * Rounds of the node when the JVM runs from the ahead-of-time cache: its training ran {@link #DEFAULT_ROUNDS}
+     * and stored the methods' profiles (JEP 515), with which C2 compiles the per-frame methods after a tenth of the
+     * rounds (checked with {@code -XX:+PrintCompilation}: {@code processWirePacket}, {@code processVirtualNetworkFrame},
+     * AES-GMAC-SIV at tier 4 after 4,000 rounds with the cache, still at tier 3 after 5,000 without it).
+     */
+    public static final int CACHED_ROUNDS = 4_000;
+    /** Edge rounds with the cache: the socket and tap calls reach their compiled tier (2) within them. */
+    public static final int CACHED_EDGE_ROUNDS = 2_000;
 
     /**
-     * {@link #run} with {@link #DEFAULT_ROUNDS}, then the edges the daemon's packets cross besides the node: the UDP
-     * sockets (over loopback, {@link UdpTransport#warmUp}) and the tap's system calls (over a pipe,
-     * {@link LinuxTap#warmUp}).
+     * Whether this JVM runs from an ahead-of-time cache ({@code -XX:AOTCache}, as the launchers start the daemon once
+     * {@code scripts/build.sh} trained one) that it could map: a cache the JVM refuses (another jar, other options)
+     * leaves it with no class archive at all, which {@code java.vm.info} shows by not saying "sharing". False where
+     * the option cannot be read.
+     */
+    public static boolean fromAotCache() {
+        if (!System.getProperty("java.vm.info", "").contains("sharing")) return false;
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return vm != null && !vm.getVMOption("AOTCache").getValue().isEmpty();
+        } catch (RuntimeException | LinkageError e) { // no such option on this VM, or no management
+            return false;
+        }
+    }
+
+    /**
+     * {@link #run}, then the edges the daemon's packets cross besides the node: the UDP sockets (over loopback,
+     * {@link UdpTransport#warmUp}) and the tap's system calls (over a pipe, {@link LinuxTap#warmUp}). From an
+     * ahead-of-time cache it runs {@link #CACHED_ROUNDS} and {@link #CACHED_EDGE_ROUNDS} (about half the CPU: most
+     * of what is left is C2 compiling the path, which the first real packets would cost anyway), otherwise
+     * {@link #DEFAULT_ROUNDS} and {@link #EDGE_ROUNDS} (also in the cache's training run, whose profiles the short
+     * warm-up relies on).
      */
     public static Result runDefault() {
-        Result core = run(DEFAULT_ROUNDS);
-        UdpTransport.warmUp(EDGE_ROUNDS);
+        return runDefault(false);
+    }
+
+    /**
+     * {@link #runDefault()} for a member, or for a root of the planet ({@code root}): the same rounds relayed
+     * ({@link #runRelayed}) and the UDP sockets, no tap (a root has no network of its own).
+     */
+    public static Result runDefault(boolean root) {
+        boolean cached = fromAotCache();
+        int rounds = cached ? CACHED_ROUNDS : DEFAULT_ROUNDS;
+        Result core = root ? runRelayed(rounds) : run(rounds);
+        int edge = cached ? CACHED_EDGE_ROUNDS : EDGE_ROUNDS;
+        UdpTransport.warmUp(edge);
+        if (root) return core;
         try {
-            LinuxTap.warmUp(EDGE_ROUNDS);
+            LinuxTap.warmUp(edge);
         } catch (java.io.IOException | RuntimeException | LinkageError e) {
             // not Linux, or no eventfd: the tap path stays cold, nothing else changes
         }
@@ -128,6 +199,19 @@ public final class DataPathWarmup {
      * @throws IllegalStateException if the nodes could not set up their network (a defect)
      */
     public static Result run(int rounds) {
+        return run(rounds, false);
+    }
+
+    /**
+     * Like {@link #run}, but the in-memory wire drops every datagram between members 0 and 2 (as a firewall between
+     * two members behind NATs would), so all their frames cross node 1, the planet's root, which relays them: the
+     * warm-up of a daemon that is a root, whose own work is relaying (it carries no frames of its own).
+     */
+    public static Result runRelayed(int rounds) {
+        return run(rounds, true);
+    }
+
+    private static Result run(int rounds, boolean relayed) {
         long started = System.nanoTime();
         Identity controller = Identity.fromString(CONTROLLER_SECRET);
         Identity[] ids = {Identity.fromString(MEMBER_SECRET), controller, Identity.fromString(THIRD_SECRET)};
@@ -137,7 +221,7 @@ public final class DataPathWarmup {
                 List.of(new World.Root(controller.publicOnly(), List.of(AT[1]))), worldKey.privateKey());
 
         Clock clock = new Clock();
-        Wire wire = new Wire(clock);
+        Wire wire = new Wire(clock, relayed);
         long[] delivered = new long[1];
         NodeEvents[] sinks = {
             new NodeEvents() {
@@ -192,7 +276,7 @@ public final class DataPathWarmup {
         wire.entry = WIRE_IN;
         try {
             for (int i = 0; i < rounds; i++) {
-                int pair = (i >>> 6) % 3;        // 64 rounds per pair of members, then the next pair
+                int pair = relayed ? 2 : (i >>> 6) % 3; // 64 rounds per pair of members, then the next pair
                 boolean forward = (i & 32) == 0;
                 int x = forward ? pair : (pair + 1) % 3, y = forward ? (pair + 1) % 3 : pair;
                 byte[] back = (i & 7) == 0 ? echo : ack;
@@ -249,16 +333,22 @@ public final class DataPathWarmup {
 
     /** Datagrams are queued (copied) and delivered in order after each step, as a socket would. */
     private static final class Wire {
-        private record Pending(Node to, Endpoint from, byte[] data) {}
+        private record Pending(Node to, Endpoint from, byte[] data, int len) {}
 
         private final Map<Endpoint, Node> nodes = new HashMap<>();
         private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+        /** Buffers of delivered datagrams, reused (the node copies what it keeps, as it must for a socket's buffer). */
+        private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
         private final Clock clock;
         /** How datagrams enter a node (set to a handle once set-up is done). */
         MethodHandle entry;
 
-        Wire(Clock clock) {
+        /** Whether datagrams between members 0 and 2 are dropped (see {@link DataPathWarmup#runRelayed}). */
+        private final boolean relayed;
+
+        Wire(Clock clock, boolean relayed) {
             this.clock = clock;
+            this.relayed = relayed;
         }
 
         /** The transport of node {@code i}: each of a class of its own (see {@link DataPathWarmup#run}). */
@@ -273,7 +363,12 @@ public final class DataPathWarmup {
 
         private boolean queue(Endpoint self, Endpoint to, byte[] data, int off, int len) {
             Node target = nodes.get(to);
-            if (target != null) queue.add(new Pending(target, self, Arrays.copyOfRange(data, off, off + len)));
+            if (target == null) return true;
+            if (relayed && (self == AT[0] && to.equals(AT[2]) || self == AT[2] && to.equals(AT[0]))) return true;
+            byte[] copy = spare.poll();
+            if (copy == null || copy.length < len) copy = new byte[Math.max(len, 1600)];
+            System.arraycopy(data, off, copy, 0, len);
+            queue.add(new Pending(target, self, copy, len));
             return true;
         }
 
@@ -287,14 +382,15 @@ public final class DataPathWarmup {
             while ((p = queue.poll()) != null) {
                 clock.now++;
                 if (in == null) {
-                    p.to().processWirePacket(clock.now, 1, p.from(), p.data(), 0, p.data().length);
-                    continue;
+                    p.to().processWirePacket(clock.now, 1, p.from(), p.data(), 0, p.len());
+                } else {
+                    try {
+                        long ignored = (long) in.invokeExact(p.to(), clock.now, 1L, p.from(), p.data(), 0, p.len());
+                    } catch (Throwable t) {
+                        throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+                    }
                 }
-                try {
-                    long ignored = (long) in.invokeExact(p.to(), clock.now, 1L, p.from(), p.data(), 0, p.data().length);
-                } catch (Throwable t) {
-                    throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
-                }
+                spare.push(p.data());
             }
         }
     }

@@ -14,10 +14,35 @@ class DataPathWarmupTest {
     }
 
     @Test
+    void aRootsWarmUpRelaysEveryFrameBetweenMembersThatCannotReachEachOther() {
+        // the wire drops everything between members 0 and 2, so each delivered frame crossed the root's relay path
+        DataPathWarmup.Result r = DataPathWarmup.runRelayed(300);
+        assertEquals(600, r.framesDelivered());
+    }
+
+    @Test
     void edgesRunOverLoopbackAndAnEventfd() throws Exception {
         assertEquals(500, net.ztj.tap.LinuxTap.warmUp(500));
         // loopback UDP: the datagrams come back (a few may be dropped by a full socket buffer)
         assertTrue(net.ztj.transport.udp.UdpTransport.warmUp(400) > 0);
+    }
+
+    @Test
+    void theWarmUpWaitsForTheNodeAndStaysAwayFromAStoppedOne() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        assertTrue(DataPathWarmup.awaitReady(() -> asked.incrementAndGet() >= 3, 60_000));
+        assertEquals(3, asked.get(), "asked until ready, not after");
+        assertTrue(DataPathWarmup.awaitReady(() -> false, 0), "a node that never says ready still gets its warm-up");
+        assertTrue(!DataPathWarmup.awaitReady(() -> {
+            throw new IllegalStateException("the node has stopped");
+        }, 60_000));
+    }
+
+    @Test
+    void fullRoundsWithoutAnAheadOfTimeCache() {
+        // the test JVM runs without -XX:AOTCache, as the cache's training run does: the long warm-up applies
+        assertTrue(!DataPathWarmup.fromAotCache());
+        assertTrue(DataPathWarmup.CACHED_ROUNDS < DataPathWarmup.DEFAULT_ROUNDS);
     }
 
     @Test
