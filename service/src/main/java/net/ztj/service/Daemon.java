@@ -5,6 +5,9 @@ import net.ztj.core.identity.Identity;
 import net.ztj.service.api.ApiServer;
 import net.ztj.service.api.LocalApi;
 import net.ztj.service.api.ServiceState;
+import net.ztj.service.api.app.AdminPassword;
+import net.ztj.service.api.app.StaticAssets;
+import net.ztj.service.api.app.WebApp;
 import net.ztj.service.config.LocalConf;
 import net.ztj.service.config.LocalConfException;
 import net.ztj.service.config.LocalConfLoader;
@@ -18,7 +21,9 @@ import net.ztj.service.home.PortFile;
 import net.ztj.service.home.TokenFile;
 import net.ztj.service.metrics.ServiceMetrics;
 import net.ztj.service.network.DeviceMap;
+import net.ztj.service.node.ControllerExecutor;
 import net.ztj.service.node.CoreContext;
+import net.ztj.service.node.MemberPresence;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
 import net.ztj.service.physical.LocalAddressReport;
@@ -47,6 +52,8 @@ import java.util.function.LongSupplier;
  * part is its own class; this one only wires them.
  */
 public final class Daemon implements AutoCloseable {
+    /** The web UI's admin password (an Argon2id hash), in the home folder. */
+    public static final String ADMIN_PASSWORD_FILE = "adminpassword.secret";
     /**
      * What the daemon is started with.
      *
@@ -146,13 +153,30 @@ public final class Daemon implements AutoCloseable {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), relay.active(), false),
                     conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
-                    identity.address(), o.random(), authToken, metricsToken, metrics, o.clockMs()), o.err());
+                    core.controllerExecutor().map(ControllerExecutor::presence).orElseGet(MemberPresence::new),
+                    identity.address(), o.random(), authToken, metricsToken, metrics,
+                    webApp(core, home, authToken, o), o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }
         parts.push(api);
         if (DataPathWarmup.enabled()) DataPathWarmup.startInBackground(o.err()); // compiled before the first frames
         return new Daemon(parts, primary);
+    }
+
+    /**
+     * The controller's web UI, when this node runs a controller; its admin password is kept in
+     * {@value #ADMIN_PASSWORD_FILE} (set with {@code zerotier-cli set-admin-password}).
+     */
+    private static Optional<WebApp> webApp(NodeCoreFactory.Created core, HomeFolder home, String authToken, Options o)
+            throws ServiceFailure {
+        if (core.controller().isEmpty()) return Optional.empty();
+        try {
+            AdminPassword password = AdminPassword.load(home.file(ADMIN_PASSWORD_FILE));
+            return Optional.of(new WebApp(authToken, password, new StaticAssets(), o.random(), o.clockMs()));
+        } catch (IOException e) {
+            throw ServiceFailure.fatal("cannot read " + ADMIN_PASSWORD_FILE + ": " + e.getMessage(), e);
+        }
     }
 
     /** The TCP relay beside the UDP sockets (spec 05 §9.5); its connection events go to the log. */
