@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  *   <li>{@code POST /app/api/login} {@code {"password": "..."}}: the auth token or the admin password; answers the
  *       session's CSRF token and sets the session cookie (HttpOnly, SameSite=Strict, Secure behind an HTTPS proxy).
  *       Failed attempts are rate limited per client address ({@link LoginThrottle}): 429 with Retry-After.</li>
- *   <li>{@code GET /app/api/session}: the CSRF token of the cookie's session, or 401.</li>
+ *   <li>{@code GET /app/api/session}: whether the cookie's session is live, and its CSRF token.</li>
  *   <li>{@code POST /app/api/logout}: ends the session and clears the cookie.</li>
  *   <li>{@code POST /app/api/password} {@code {"password": "..."}}: sets the admin password; needs the auth token
  *       (zerotier-cli sends it), not a session. Every session ends.</li>
@@ -124,9 +124,10 @@ public final class WebApp {
     private HttpResponse session(HttpRequest r) {
         Optional<String> id = cookie(r.head(), COOKIE);
         Optional<String> csrf = id.flatMap(s -> sessions.use(s, clockMs.getAsLong()));
-        ObjectNode body = JsonText.object().put("passwordSet", password.isSet());
-        if (csrf.isEmpty()) return json(401, body.put("error", "not logged in"));
-        return json(200, body.put("csrfToken", csrf.get()));
+        // 200 either way: the page asks before it knows, and a browser logs every 4xx as an error
+        ObjectNode body = JsonText.object().put("authenticated", csrf.isPresent()).put("passwordSet", password.isSet());
+        csrf.ifPresent(t -> body.put("csrfToken", t));
+        return json(200, body);
     }
 
     private HttpResponse login(HttpRequest r) {
