@@ -158,8 +158,9 @@ class WebUiBrowserTest {
             String line = listnetworksLine(m1, nwid).orElseThrow();
             assertTrue(line.contains("10.99.3."), line);
             String ip = line.replaceAll(".*(10\\.99\\.3\\.\\d+)/24.*", "$1");
-            slow.until(d -> text(d, row).contains(ip) && text(d, row).contains("1.14.1")
-                    && text(d, row).contains("online"));
+            slow.until(d -> cell(d, row, ".member-ips", "value").contains(ip)
+                    && cell(d, row, ".member-version", null).equals("1.14.1")
+                    && cell(d, row, ".member-seen", null).contains("online"));
             Boolean selected = retry(wait, d -> d.findElement(row).findElement(By.cssSelector(".member-authorized"))
                     .isSelected());
             assertTrue(selected);
@@ -234,6 +235,10 @@ class WebUiBrowserTest {
 
             List<String> problems = consoleErrors(driver);
             assertTrue(problems.isEmpty(), "console errors: " + problems);
+        } catch (Exception | AssertionError e) {
+            screenshot(driver, "webui-failure"); // what the page showed, beside the daemons' logs
+            System.out.println("browser console: " + driver.manage().logs().get(LogType.BROWSER).getAll());
+            throw e;
         } finally {
             driver.quit();
         }
@@ -285,10 +290,12 @@ class WebUiBrowserTest {
         return wait.ignoring(StaleElementReferenceException.class).until(action);
     }
 
-    private static String text(WebDriver d, By by) {
+    /** The text (or, with {@code property}, a DOM property) of an element in a row; "" while it is being redrawn. */
+    private static String cell(WebDriver d, By row, String css, String property) {
         try {
-            return d.findElement(by).getText();
-        } catch (StaleElementReferenceException e) {
+            WebElement e = d.findElement(row).findElement(By.cssSelector(css));
+            return property == null ? e.getText() : String.valueOf(e.getDomProperty(property));
+        } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
             return "";
         }
     }
