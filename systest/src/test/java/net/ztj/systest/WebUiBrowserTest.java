@@ -32,10 +32,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 
+import static net.ztj.systest.ControllerNetworkTest.awaitStatus;
+import static net.ztj.systest.ControllerNetworkTest.listnetworksLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -321,14 +322,5 @@ class WebUiBrowserTest {
         Path conf = m.home.resolve("networks.d").resolve(nwid + ".conf");
         if (!Files.exists(conf)) return new byte[0];
         return NetworkConfig.fromDictionary(Dictionary.parse(Files.readAllBytes(conf))).rules();
-    }
-
-    private static void awaitStatus(Lab lab, ZtNode m, String nwid, String status, long timeoutMs) throws Exception {
-        Await.until(m + " status " + status + " on " + nwid, timeoutMs,
-                () -> listnetworksLine(m, nwid).map(l -> l.split(" ")[5].equals(status)).orElse(false), lab::describe);
-    }
-
-    private static Optional<String> listnetworksLine(ZtNode m, String nwid) throws IOException {
-        return m.cli("listnetworks").lines().filter(l -> l.startsWith("200 listnetworks " + nwid + " ")).findFirst();
     }
 }

@@ -47,8 +47,7 @@ public final class WebApp {
                     + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
             "X-Frame-Options", "DENY",
             "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "no-referrer",
-            "Cross-Origin-Opener-Policy", "same-origin");
+            "Referrer-Policy", "no-referrer");
 
     private final byte[] authToken;
     private final AdminPassword password;

@@ -163,6 +163,9 @@ function showLogin(message, passwordSet) {
       input.select();
     }
   } },
+  // for password managers and screen readers: the account this password is for
+  h('input', { type: 'text', name: 'username', autocomplete: 'username', value: 'admin', hidden: true,
+    'aria-hidden': 'true', tabindex: '-1' }),
   h('label', { for: 'login-password' }, 'Admin password or auth token', input),
   h('button', { type: 'submit', id: 'login-submit' }, 'Log in'),
   error,
@@ -387,8 +390,8 @@ function memberRow(net, m) {
     h('td', { 'data-label': 'Address', className: 'mono' }, m.address),
     h('td', { 'data-label': 'Name' }, name),
     h('td', { 'data-label': 'IPs' }, ips),
-    h('td', { 'data-label': 'Last seen', className: 'member-seen' }, seen,
-      m.online && m.lastSeen ? h('span', { className: 'muted' }, ' ' + fmtAgo(m.lastSeen)) : null),
+    h('td', { 'data-label': 'Last seen', className: 'member-seen' }, h('span', {}, seen,
+      m.online && m.lastSeen ? h('span', { className: 'muted' }, ' ' + fmtAgo(m.lastSeen)) : null)),
     h('td', { 'data-label': 'Physical', className: 'mono' }, m.physicalAddress || ''),
     h('td', { 'data-label': 'Version', className: 'member-version' }, version(m)),
     h('td', { 'data-label': 'Active bridge' }, checkbox('member-bridge', 'activeBridge', 'Active bridge',

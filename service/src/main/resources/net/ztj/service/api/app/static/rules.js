@@ -81,7 +81,7 @@ window.ztjRules = (() => {
         clearErrors();
         showJson(saved);
         net.rulesSource = source.value;
-        flash('Rules saved; members get them with their next configuration.');
+        flash('Rules saved; the online members get them now.');
       } catch (e) {
         if (e.status === 400) showErrors(e);
         else reportError(e);
