@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * API). Steps: the admin password set with zerotier-cli; a wrong password refused, the right one typed and Enter;
  * a network created with the easy setup; the member joins and appears in the page by itself; it is authorized in the
  * page and gets its IP (its listnetworks says OK); a rule with an error is shown at its line; the fixed rules are saved
- * and the member's configuration then carries them; the page at phone width has no horizontal scrolling; log-out;
+ * and the member's configuration then carries them; settings saved from the keyboard reach the member; the page
+ * at phone width has no horizontal scrolling; a network deleted after confirming; log-out;
  * and the browser's console has no errors. With {@code -Dztj.webui.screenshots=<folder>} the pages are saved there
  * as PNG (docs/ holds those of a run).
  */
@@ -183,6 +184,25 @@ class WebUiBrowserTest {
             driver.findElement(By.id("tab-settings")).click();
             wait.until(d -> d.findElement(By.id("settings-form")).isDisplayed());
             screenshot(driver, "webui-settings");
+            WebElement domain = driver.findElement(By.id("set-dns-domain"));
+            domain.sendKeys("lab.example");
+            driver.findElement(By.id("set-dns-servers")).sendKeys("10.99.3.1");
+            WebElement sixPlane = driver.findElement(By.id("set-v6-6plane"));
+            sixPlane.sendKeys(Keys.SPACE); // the keyboard alone: a space ticks a focused checkbox
+            assertTrue(sixPlane.isSelected());
+            WebElement mtu = driver.findElement(By.id("set-mtu"));
+            mtu.clear();
+            mtu.sendKeys("2400", Keys.ENTER); // Enter in a field submits the form
+            Await.until("the settings saved in the page", 30_000, () -> {
+                JsonNode n = ctl.get("/controller/network/" + nwid);
+                return n.path("mtu").asInt() == 2400 && n.path("dns").path("domain").asText().equals("lab.example")
+                        && n.path("dns").path("servers").toString().equals("[\"10.99.3.1\"]")
+                        && n.path("v6AssignMode").path("6plane").asBoolean()
+                        && n.path("ipAssignmentPools").size() == 1 && n.path("routes").size() == 1;
+            }, lab::describe);
+            Await.until("the member to get the new MTU", 60_000,
+                    () -> m1.get("/network/" + nwid).path("mtu").asInt() == 2400, lab::describe);
+            lab.step("settings saved in the page (MTU, DNS, 6PLANE); the member has the new MTU");
             driver.get(url + "#/");
             wait.until(d -> d.findElement(By.cssSelector("tr[data-nwid='" + nwid + "'] .member-count")).getText()
                     .equals("1 / 1"));
@@ -226,6 +246,29 @@ class WebUiBrowserTest {
                     "return document.documentElement.scrollWidth - window.innerWidth;");
             assertTrue(((Number) overflow).longValue() <= 0, "wider than the phone by " + overflow + " px");
             screenshot(driver, "webui-phone");
+
+            // a network deleted after confirming in the dialog; cancelling first keeps it
+            driver.manage().window().setSize(new Dimension(1200, 900));
+            driver.get(url + "#/");
+            WebElement scratch = wait.until(d -> d.findElement(By.id("create-name")));
+            scratch.sendKeys("scratch");
+            driver.findElement(By.id("create-cidr")).clear();
+            driver.findElement(By.id("create-submit")).click();
+            wait.until(d -> d.getCurrentUrl().matches(".*#/network/[0-9a-f]{16}/members")
+                    && !d.getCurrentUrl().contains(nwid));
+            String scratchId = driver.getCurrentUrl().replaceAll(".*#/network/([0-9a-f]{16})/members", "$1");
+            driver.findElement(By.id("tab-settings")).click();
+            wait.until(d -> d.findElement(By.id("network-delete"))).click();
+            wait.until(d -> d.findElement(By.id("confirm-dialog")).isDisplayed());
+            driver.findElement(By.id("confirm-cancel")).click();
+            wait.until(d -> !d.findElement(By.id("confirm-dialog")).isDisplayed());
+            assertEquals(200, ctl.api("GET", "/controller/network/" + scratchId, null).status());
+            driver.findElement(By.id("network-delete")).click();
+            wait.until(d -> d.findElement(By.id("confirm-ok"))).click();
+            wait.until(d -> d.findElements(By.cssSelector("tr[data-nwid='" + scratchId + "']")).isEmpty()
+                    && !d.findElements(By.cssSelector("tr[data-nwid='" + nwid + "']")).isEmpty());
+            assertEquals(404, ctl.api("GET", "/controller/network/" + scratchId, null).status());
+            lab.step("a second network created and deleted after confirming");
 
             // log-out: back to the log-in form, and the cookie no longer opens the API
             driver.findElement(By.id("logout")).click();
