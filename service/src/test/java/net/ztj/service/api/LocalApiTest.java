@@ -447,4 +447,68 @@ class LocalApiTest {
         assertEquals(member, get(memberPath, auth()).body(), "a rejected update changed the member");
         assertEquals(network, get("/controller/network/" + fixedId, auth()).body());
     }
+
+    /**
+     * The rules compiler over the API: compiling answers the controller's JSON or the errors at line and column and
+     * stores nothing; saving stores source and compiled fields in one revision only when the source compiles; no
+     * body, however wrong, is answered 500.
+     */
+    @Test
+    void rulesAreCompiledAndSavedOnlyWhenTheyCompile() throws Exception {
+        controller = java.util.Optional.of(net.ztj.controller.store.SqliteControllerStore.open(dir.resolve("controller.d")));
+        start(null);
+        Response compiled = request("POST", "/controller/rules/compile", V4, rulesBody("drop not ethertype ipv4;\naccept;"), auth());
+        assertEquals(200, compiled.status(), compiled.body());
+        assertEquals("{\"capabilities\":[],\"rules\":[{\"etherType\":2048,\"not\":true,\"or\":false,\"type\":\"MATCH_ETHERTYPE\"},"
+                + "{\"type\":\"ACTION_DROP\"},{\"type\":\"ACTION_ACCEPT\"}],\"tags\":[]}", compiled.body(), "keys sorted as every answer");
+
+        Response failed = request("POST", "/controller/rules/compile", V4, rulesBody("accept\n  dport 99999;\nfoo;"), auth());
+        assertEquals(400, failed.status());
+        com.fasterxml.jackson.databind.JsonNode f = new com.fasterxml.jackson.databind.ObjectMapper().readTree(failed.body());
+        assertEquals(2, f.get("errors").size(), failed.body());
+        assertEquals(2, f.get("errors").get(0).get("line").asInt());
+        assertEquals(9, f.get("errors").get(0).get("column").asInt());
+        assertTrue(f.get("errors").get(0).get("message").asText().contains("99999"), failed.body());
+        assertEquals(3, f.get("errors").get(1).get("line").asInt());
+        assertEquals(1, f.get("errors").get(1).get("column").asInt());
+        assertTrue(f.get("error").asText().startsWith("2 errors in the rules, the first at line 2, column 9"), failed.body());
+        for (String bad : List.of("{not json", "[1]", "5", "{}", "{\"rulesSource\":5}", "{\"rulesSource\":null}",
+                "{\"rulesSource\":[\"accept;\"]}", rulesBody("\u0000;;;tag tag tag"), rulesBody("macro m include m;\ninclude m"))) {
+            Response r = request("POST", "/controller/rules/compile", V4, bad, auth());
+            assertEquals(400, r.status(), bad + " -> " + r.body());
+            assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("errors").isArray(), r.body());
+        }
+        Response empty = request("POST", "/controller/rules/compile", V4, "", auth());
+        assertEquals(400, empty.status(), "an empty body has no rulesSource");
+        assertEquals("[]", get("/controller/network", auth()).body(), "compiling stored something");
+
+        String id = "ed7e70d932000002";
+        assertEquals(404, request("POST", "/controller/network/" + id + "/rules", V4, rulesBody("accept;"), auth()).status());
+        assertEquals(200, request("POST", "/controller/network/" + id, V4, "{\"name\":\"lab\"}", auth()).status());
+        String before = get("/controller/network/" + id, auth()).body();
+        assertEquals(400, request("POST", "/controller/network/" + id + "/rules", V4, rulesBody("accept ipsrc 10.0.0.300/8;"),
+                auth()).status());
+        assertEquals(400, request("POST", "/controller/network/" + id + "/rules", V4, "{\"rules\":[]}", auth()).status());
+        assertEquals(before, get("/controller/network/" + id, auth()).body(), "a rejected rule source changed the network");
+
+        String source = "tag role id 5 enum 1 admin default admin;\ncap ssh id 7 accept dport 22;;\n"
+                + "drop not ethertype ipv4 and not ethertype arp;\naccept teq role admin;\n";
+        Response saved = request("PUT", "/controller/network/" + id + "/rules", V4, rulesBody(source), auth());
+        assertEquals(200, saved.status(), saved.body());
+        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(saved.body());
+        com.fasterxml.jackson.databind.JsonNode old = new com.fasterxml.jackson.databind.ObjectMapper().readTree(before);
+        assertEquals(old.get("revision").asLong() + 1, n.get("revision").asLong(), "one save");
+        assertEquals(source, n.get("rulesSource").asText());
+        assertEquals("lab", n.get("name").asText());
+        assertEquals("[{\"default\":1,\"id\":5}]", n.get("tags").toString());
+        assertEquals("[{\"default\":false,\"id\":7,\"rules\":[{\"end\":22,\"not\":false,\"or\":false,\"start\":22,"
+                + "\"type\":\"MATCH_IP_DEST_PORT_RANGE\"},{\"type\":\"ACTION_ACCEPT\"}]}]", n.get("capabilities").toString());
+        assertEquals(5, n.get("rules").size(), saved.body());
+        assertEquals("MATCH_TAGS_EQUAL", n.get("rules").get(3).get("type").asText());
+        assertEquals(saved.body(), get("/controller/network/" + id, auth()).body());
+    }
+
+    private static String rulesBody(String source) {
+        return JsonText.compact(JsonText.object().put("rulesSource", source));
+    }
 }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.ztj.controller.model.InvalidFieldException;
 import net.ztj.controller.model.MemberRecord;
 import net.ztj.controller.model.NetworkRecord;
+import net.ztj.controller.rules.compiler.CompileError;
+import net.ztj.controller.rules.compiler.CompileResult;
+import net.ztj.controller.rules.compiler.RulesCompiler;
 import net.ztj.controller.store.ControllerStore;
 import net.ztj.core.identity.Address;
 import net.ztj.core.network.rules.RuleJson;
@@ -74,6 +77,8 @@ public final class ControllerResource {
         routes.on("GET", "/controller/network/{hex16}", call -> store.network(nwid(call))
                 .map(n -> ApiResult.ok(n.toJson())).orElseGet(() -> ApiResult.noBody(404)));
         routes.on("POST,PUT", "/controller/network/{hex16}", call -> updateNetwork(nwid(call), call));
+        routes.on("POST", "/controller/rules/compile", this::compileRules);
+        routes.on("POST,PUT", "/controller/network/{hex16}/rules", this::saveRules);
         routes.on("DELETE", "/controller/network/{hex16}", call -> store.deleteNetwork(nwid(call))
                 .map(n -> ApiResult.ok(n.toJson())).orElseGet(() -> ApiResult.noBody(404)));
         routes.on("GET", "/controller/network/{hex16}/member", this::memberRevisions);
@@ -194,6 +199,76 @@ public final class ControllerResource {
         if (!body.has("remoteTraceLevel")) doc.put("remoteTraceLevel", 0); // ZeroTier's reset quirk (04 §12.1)
         doc.put("id", id).put("nwid", id);
         return NetworkRecord.fromJson(doc);
+    }
+
+    /**
+     * Compiles {@code {"rulesSource": "..."}} and answers the {@code rules}, {@code capabilities} and {@code tags}
+     * it gives, or 400 with the errors at their line and column; stores nothing.
+     */
+    private ApiResult compileRules(ApiCall call) {
+        return withRulesSource(call, (source, compiled) -> {
+            ObjectNode out = JsonText.object();
+            out.set("rules", compiled.rules());
+            out.set("capabilities", compiled.capabilities());
+            out.set("tags", compiled.tags());
+            return ApiResult.ok(out);
+        });
+    }
+
+    /**
+     * Compiles {@code {"rulesSource": "..."}} and, only if it compiles, stores the source with the rules,
+     * capabilities and tags it gives in one save (members get the new config as with any network change); answers
+     * the network, 400 with the errors, or 404 for an unknown network.
+     */
+    private ApiResult saveRules(ApiCall call) {
+        String id = nwid(call);
+        Optional<NetworkRecord> before = store.network(id);
+        if (before.isEmpty()) return ApiResult.noBody(404);
+        return withRulesSource(call, (source, compiled) -> {
+            ObjectNode changes = JsonText.object();
+            changes.set("rules", compiled.rules());
+            changes.set("capabilities", compiled.capabilities());
+            changes.set("tags", compiled.tags());
+            changes.put("remoteTraceLevel", before.get().remoteTraceLevel());
+            NetworkRecord record;
+            try {
+                ObjectNode doc = networkWithChanges(before.get(), id, changes).toJson();
+                doc.put("rulesSource", source);
+                record = NetworkRecord.fromJson(doc);
+            } catch (InvalidFieldException e) {
+                return invalidField(e);
+            }
+            return ApiResult.ok(store.saveNetwork(record).current().toJson());
+        });
+    }
+
+    /** Runs {@code onCompiled} when the body holds a {@code rulesSource} string that compiles; else a 400. */
+    private static ApiResult withRulesSource(ApiCall call,
+            java.util.function.BiFunction<String, CompileResult.Compiled, ApiResult> onCompiled) {
+        JsonNode body = body(call);
+        if (body == null) return rulesError("the request body is not valid JSON", List.of());
+        JsonNode source = body.get("rulesSource");
+        if (source == null || !source.isTextual()) {
+            return rulesError("the request body needs \"rulesSource\": the rule text as a string", List.of());
+        }
+        return switch (RulesCompiler.compile(source.textValue())) {
+            case CompileResult.Compiled compiled -> onCompiled.apply(source.textValue(), compiled);
+            case CompileResult.Failed failed -> {
+                CompileError first = failed.errors().getFirst();
+                int n = failed.errors().size();
+                yield rulesError((n == 1 ? "1 error" : n + " errors") + " in the rules, the first at line "
+                        + first.line() + ", column " + first.column() + ": " + first.message(), failed.errors());
+            }
+        };
+    }
+
+    private static ApiResult rulesError(String message, List<CompileError> errors) {
+        ObjectNode out = JsonText.object().put("error", message);
+        ArrayNode list = out.putArray("errors");
+        for (CompileError e : errors) {
+            list.addObject().put("line", e.line()).put("column", e.column()).put("message", e.message());
+        }
+        return ApiResult.of(400, out);
     }
 
     private ApiResult memberRevisions(ApiCall call) {

@@ -1,0 +1,6 @@
+/**
+ * The flow-rules language compiler: ZeroTier's rule text (actions, matches, {@code tag}, {@code cap}, {@code macro})
+ * into the controller's {@code rules}, {@code capabilities} and {@code tags} JSON, with errors at line and column.
+ * Its entry point is {@link net.ztj.controller.rules.compiler.RulesCompiler}.
+ */
+package net.ztj.controller.rules.compiler;
