@@ -36,7 +36,13 @@ function flash(text, error) {
   const f = document.getElementById('flash');
   f.replaceChildren(h('div', { className: 'msg' + (error ? ' error' : '') }, text));
   clearTimeout(flash.timer);
+  flash.at = Date.now();
   flash.timer = setTimeout(() => f.replaceChildren(), error ? 8000 : 3000);
+}
+
+/** Clears a message left from an earlier page (one just shown, e.g. "created" before moving to it, stays). */
+function clearStaleFlash() {
+  if (Date.now() - (flash.at || 0) > 1000) document.getElementById('flash').replaceChildren();
 }
 
 class ApiError extends Error {
@@ -204,6 +210,7 @@ async function logout() {
 async function render() {
   if (!state.csrf) return;
   stopPolling();
+  clearStaleFlash();
   const parts = (location.hash || '#/').substring(2).split('/');
   try {
     if (parts[0] === 'network' && /^[0-9a-f]{16}$/.test(parts[1] || '')) {
