@@ -6,6 +6,9 @@ import net.ztj.core.world.World;
 import net.ztj.service.api.ApiServer;
 import net.ztj.service.api.LocalApi;
 import net.ztj.service.api.ServiceState;
+import net.ztj.service.api.app.AdminPassword;
+import net.ztj.service.api.app.StaticAssets;
+import net.ztj.service.api.app.WebApp;
 import net.ztj.service.config.LocalConf;
 import net.ztj.service.config.LocalConfException;
 import net.ztj.service.config.LocalConfLoader;
@@ -19,7 +22,9 @@ import net.ztj.service.home.PortFile;
 import net.ztj.service.home.TokenFile;
 import net.ztj.service.metrics.ServiceMetrics;
 import net.ztj.service.network.DeviceMap;
+import net.ztj.service.node.ControllerExecutor;
 import net.ztj.service.node.CoreContext;
+import net.ztj.service.node.MemberPresence;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
 import net.ztj.service.physical.LocalAddressReport;
@@ -48,6 +53,8 @@ import java.util.function.LongSupplier;
  * part is its own class; this one only wires them.
  */
 public final class Daemon implements AutoCloseable {
+    /** The web UI's admin password (an Argon2id hash), in the home folder. */
+    public static final String ADMIN_PASSWORD_FILE = "adminpassword.secret";
     /**
      * What the daemon is started with.
      *
@@ -147,7 +154,9 @@ public final class Daemon implements AutoCloseable {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), relay.active(), false),
                     conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
-                    identity.address(), o.random(), authToken, metricsToken, metrics, o.clockMs()), o.err());
+                    core.controllerExecutor().map(ControllerExecutor::presence).orElseGet(MemberPresence::new),
+                    identity.address(), o.random(), authToken, metricsToken, metrics,
+                    webApp(core, home, authToken, o), o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }
@@ -169,6 +178,21 @@ public final class Daemon implements AutoCloseable {
                     .anyMatch(r -> r.identity().address().equals(self.address()))).orElse(false);
         } catch (RuntimeException e) { // the core accepted it; a planet it cannot read again is no root's
             return false;
+        }
+    }
+
+    /**
+     * The controller's web UI, when this node runs a controller; its admin password is kept in
+     * {@value #ADMIN_PASSWORD_FILE} (set with {@code zerotier-cli set-admin-password}).
+     */
+    private static Optional<WebApp> webApp(NodeCoreFactory.Created core, HomeFolder home, String authToken, Options o)
+            throws ServiceFailure {
+        if (core.controller().isEmpty()) return Optional.empty();
+        try {
+            AdminPassword password = AdminPassword.load(home.file(ADMIN_PASSWORD_FILE));
+            return Optional.of(new WebApp(authToken, password, new StaticAssets(), o.random(), o.clockMs()));
+        } catch (IOException e) {
+            throw ServiceFailure.fatal("cannot read " + ADMIN_PASSWORD_FILE + ": " + e.getMessage(), e);
         }
     }
 

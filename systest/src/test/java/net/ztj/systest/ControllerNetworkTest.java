@@ -154,13 +154,13 @@ class ControllerNetworkTest {
     }
 
     /** Waits until the member's API reports that status for the network (polling the API, not the CLI: cheaper). */
-    private static void awaitStatus(Lab lab, ZtNode m, String nwid, String status, long timeoutMs) throws Exception {
+    static void awaitStatus(Lab lab, ZtNode m, String nwid, String status, long timeoutMs) throws Exception {
         Await.until(m + " to show " + nwid + " as " + status, timeoutMs,
                 () -> status.equals(m.get("/network/" + nwid).path("status").asText()), lab::describe);
     }
 
     /** The {@code zerotier-cli listnetworks} line of that network, if listed. */
-    private static Optional<String> listnetworksLine(ZtNode m, String nwid) throws IOException {
+    static Optional<String> listnetworksLine(ZtNode m, String nwid) throws IOException {
         String out = m.cli("listnetworks");
         assertTrue(out.startsWith("200 listnetworks <nwid> <name> <mac> <status> <type> <dev> <ZT assigned ips>"), out);
         return out.lines().filter(l -> l.startsWith("200 listnetworks " + nwid + " ")).findFirst();

@@ -25,7 +25,8 @@ public final class ZeroTierCli {
             Map.entry("orbit", new OrbitCommand()),
             Map.entry("deorbit", new DeorbitCommand()),
             Map.entry("listbonds", new ListBondsCommand()),
-            Map.entry("dump", new DumpCommand()));
+            Map.entry("dump", new DumpCommand()),
+            Map.entry("set-admin-password", new SetAdminPasswordCommand()));
 
     private ZeroTierCli() {}
 

@@ -21,6 +21,8 @@ import java.util.Optional;
  *       {@code auth} query parameter; else an {@code Authorization} header of exactly two words, the first
  *       {@code bearer} in any case. A wrong {@code X-ZT1-Auth} is not rescued by a correct {@code auth}. The token is
  *       compared in time that does not depend on where it differs from ours.</li>
+ *   <li>Without a token, a request with a live session of the web UI (its cookie, and for a state-changing request
+ *       its CSRF token) is authenticated as if it had the token ({@link SessionCheck}).</li>
  *   <li>{@code /metrics} is judged on its token alone, as ZeroTier One 1.12+ does: the metrics token
  *       ({@code metricstoken.secret}) or the auth token, from the same carriers, whatever the client's address.</li>
  * </ol>
@@ -36,9 +38,18 @@ public final class AccessControl {
         REFUSED
     }
 
+    /** Whether a request head carries a live web UI session good for it. */
+    @FunctionalInterface
+    public interface SessionCheck {
+        boolean authenticates(HttpRequestHead head);
+
+        SessionCheck NONE = head -> false;
+    }
+
     private final byte[] authToken;
     private final byte[] metricsToken;
     private final List<IpNetwork> allowManagementFrom;
+    private final SessionCheck sessions;
 
     /** Access control without a metrics token: {@code /metrics} needs the auth token. */
     public AccessControl(String authToken, List<IpNetwork> allowManagementFrom) {
@@ -46,6 +57,12 @@ public final class AccessControl {
     }
 
     public AccessControl(String authToken, String metricsToken, List<IpNetwork> allowManagementFrom) {
+        this(authToken, metricsToken, allowManagementFrom, SessionCheck.NONE);
+    }
+
+    public AccessControl(String authToken, String metricsToken, List<IpNetwork> allowManagementFrom,
+                         SessionCheck sessions) {
+        this.sessions = sessions;
         this.authToken = authToken.getBytes(StandardCharsets.UTF_8);
         this.metricsToken = metricsToken.getBytes(StandardCharsets.UTF_8);
         this.allowManagementFrom = List.copyOf(allowManagementFrom);
@@ -60,7 +77,8 @@ public final class AccessControl {
         }
         if (!sourceAllowed(remote)) return Verdict.REFUSED;
         if (tokenFree(head.path())) return Verdict.OPEN_PATH;
-        return presentedToken(head).filter(this::tokenMatches).isPresent() ? Verdict.AUTHENTICATED : Verdict.REFUSED;
+        if (presentedToken(head).filter(this::tokenMatches).isPresent()) return Verdict.AUTHENTICATED;
+        return sessions.authenticates(head) ? Verdict.AUTHENTICATED : Verdict.REFUSED;
     }
 
     boolean sourceAllowed(InetAddress remote) {
@@ -102,7 +120,7 @@ public final class AccessControl {
     }
 
     /** The token from the first carrier present; empty if that carrier is malformed (or none is present). */
-    static Optional<String> presentedToken(HttpRequestHead head) {
+    public static Optional<String> presentedToken(HttpRequestHead head) {
         Optional<String> header = head.header("X-ZT1-Auth");
         if (header.isPresent()) return header;
         Optional<String> query = head.queryParameter("auth");

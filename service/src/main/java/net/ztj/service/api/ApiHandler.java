@@ -1,5 +1,6 @@
 package net.ztj.service.api;
 
+import net.ztj.service.api.app.WebApp;
 import net.ztj.service.metrics.ServiceMetrics;
 import net.ztj.service.api.http.Admission;
 import net.ztj.service.api.http.HttpHandler;
@@ -24,6 +25,7 @@ public final class ApiHandler implements HttpHandler {
     private final AccessControl access;
     private final RouteTable routes;
     private final Optional<ServiceMetrics> metrics;
+    private final Optional<WebApp> app;
 
     public ApiHandler(AccessControl access, RouteTable routes) {
         this(access, routes, Optional.empty());
@@ -31,9 +33,15 @@ public final class ApiHandler implements HttpHandler {
 
     /** @param metrics what {@code GET /metrics} renders; without it the path answers 404 like any unknown one */
     public ApiHandler(AccessControl access, RouteTable routes, Optional<ServiceMetrics> metrics) {
+        this(access, routes, metrics, Optional.empty());
+    }
+
+    /** @param app the web UI, which answers paths under {@code /app}; without it they answer 404 */
+    public ApiHandler(AccessControl access, RouteTable routes, Optional<ServiceMetrics> metrics, Optional<WebApp> app) {
         this.access = access;
         this.routes = routes;
         this.metrics = metrics;
+        this.app = app;
     }
 
     @Override
@@ -54,6 +62,7 @@ public final class ApiHandler implements HttpHandler {
         if (metrics.isPresent() && request.path().equals("/metrics") && (head || request.method().equals("GET"))) {
             return scrape(metrics.get(), head);
         }
+        if (app.isPresent() && WebApp.serves(request.path())) return app.get().handle(request);
         Optional<RouteTable.Match> match = routes.match(head ? "GET" : request.method(), request.path(),
                 request.ipv4Listener());
         if (match.isEmpty()) return HttpResponse.empty(404);

@@ -10,11 +10,13 @@ import net.ztj.service.api.resource.MoonResource;
 import net.ztj.service.api.resource.NetworkResource;
 import net.ztj.service.api.resource.PeerResource;
 import net.ztj.service.api.resource.StatusResource;
+import net.ztj.service.api.app.WebApp;
 import net.ztj.service.config.LocalConf;
 import net.ztj.service.home.MoonFiles;
 import net.ztj.service.metrics.ServiceMetrics;
 import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.network.InterfaceNames;
+import net.ztj.service.node.MemberPresence;
 import net.ztj.service.node.NodeControl;
 
 import java.util.Optional;
@@ -66,6 +68,25 @@ public final class LocalApi {
                                      Optional<ControllerStore> controller, Address self, RandomGenerator random,
                                      String authToken, String metricsToken, ServiceMetrics metrics,
                                      LongSupplier clockMs) {
+        return handler(node, service, conf, moons, networks, portNames, controller, new MemberPresence(), self, random,
+                authToken, metricsToken, metrics, Optional.empty(), clockMs);
+    }
+
+    /**
+     * The request handler.
+     *
+     * @param portNames    the interface name of a network (its port's actual name when it has one)
+     * @param presence     what the embedded controller saw of its members' requests
+     * @param authToken    the content of authtoken.secret (trimmed)
+     * @param metricsToken the content of metricstoken.secret (trimmed): {@code /metrics} takes it or the auth token
+     * @param metrics      what {@code /metrics} serves
+     * @param app          the web UI under {@code /app/}, whose sessions also authenticate API requests
+     */
+    public static ApiHandler handler(NodeControl node, Supplier<ServiceState> service, LocalConf conf, MoonFiles moons,
+                                     NetworkFiles networks, LongFunction<String> portNames,
+                                     Optional<ControllerStore> controller, MemberPresence presence, Address self,
+                                     RandomGenerator random, String authToken, String metricsToken,
+                                     ServiceMetrics metrics, Optional<WebApp> app, LongSupplier clockMs) {
         RouteTable routes = new RouteTable();
         new StatusResource(node, service, conf, clockMs).register(routes);
         new HealthResource(node, clockMs).register(routes);
@@ -74,8 +95,10 @@ public final class LocalApi {
         new PeerResource(node, () -> service.get().tcpFallbackActive()).register(routes);
         new MoonResource(node, moons).register(routes);
         new NetworkResource(node, networks, portNames).register(routes);
-        controller.ifPresent(store -> new ControllerResource(store, self, clockMs, random).register(routes));
-        return new ApiHandler(new AccessControl(authToken, metricsToken, conf.settings().allowManagementFrom()), routes,
-                Optional.of(metrics));
+        controller.ifPresent(store -> new ControllerResource(store, self, clockMs, random, presence).register(routes));
+        AccessControl.SessionCheck sessions = app.<AccessControl.SessionCheck>map(a -> a::authenticates)
+                .orElse(AccessControl.SessionCheck.NONE);
+        return new ApiHandler(new AccessControl(authToken, metricsToken, conf.settings().allowManagementFrom(),
+                sessions), routes, Optional.of(metrics), app);
     }
 }

@@ -42,6 +42,7 @@ public final class ControllerExecutor implements ControllerRequests, AutoCloseab
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final ControllerMetrics metrics = new ControllerMetrics();
+    private final MemberPresence presence = new MemberPresence();
     private final Thread thread;
     private volatile boolean stopped;
 
@@ -96,6 +97,11 @@ public final class ControllerExecutor implements ControllerRequests, AutoCloseab
         return metrics;
     }
 
+    /** When members last asked for their configuration, and from where (for the controller API). */
+    public MemberPresence presence() {
+        return presence;
+    }
+
     /** Requests refused because the queue was full (or the controller stopped). */
     public long refused() {
         return refused.get();
@@ -128,6 +134,7 @@ public final class ControllerExecutor implements ControllerRequests, AutoCloseab
             reportFailure(e); // unanswered: the member asks again
             return;
         }
+        if (r.from() != null) presence.requested(r.networkId(), r.requester().address().toString(), r.from(), r.arrivalMs());
         long waitedMs = Math.max(0, clockMs.getAsLong() - r.arrivalMs());
         switch (a) {
             case LocalController.Config _ -> metrics.answeredConfig(waitedMs);

@@ -136,13 +136,16 @@ final class HttpConnection {
 
     /** Status line, then the headers in the reference's (case-insensitively sorted) order, then the body. */
     private static void write(OutputStream out, HttpResponse r, boolean head, boolean close) throws IOException {
+        java.util.TreeMap<String, String> fields = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        fields.putAll(r.headers());
+        if (r.acceptRanges()) fields.put("Accept-Ranges", "bytes");
+        if (close) fields.put("Connection", "close");
+        fields.put("Content-Length", Integer.toString(r.body().length));
+        if (r.contentType() != null) fields.put("Content-Type", r.contentType());
+        if (!close) fields.put("Keep-Alive", KEEP_ALIVE);
         StringBuilder h = new StringBuilder(160);
         h.append("HTTP/1.1 ").append(r.status()).append(' ').append(HttpStatus.reason(r.status())).append("\r\n");
-        if (r.acceptRanges()) h.append("Accept-Ranges: bytes\r\n");
-        if (close) h.append("Connection: close\r\n");
-        h.append("Content-Length: ").append(r.body().length).append("\r\n");
-        if (r.contentType() != null) h.append("Content-Type: ").append(r.contentType()).append("\r\n");
-        if (!close) h.append("Keep-Alive: ").append(KEEP_ALIVE).append("\r\n");
+        fields.forEach((name, value) -> h.append(name).append(": ").append(value).append("\r\n"));
         h.append("\r\n");
         out.write(h.toString().getBytes(StandardCharsets.ISO_8859_1));
         if (!head) out.write(r.body());

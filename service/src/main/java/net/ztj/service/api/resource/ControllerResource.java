@@ -17,6 +17,7 @@ import net.ztj.service.api.ApiCall;
 import net.ztj.service.api.ApiResult;
 import net.ztj.service.api.RouteTable;
 import net.ztj.service.json.JsonText;
+import net.ztj.service.node.MemberPresence;
 
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +44,20 @@ public final class ControllerResource {
     private final Address self;
     private final LongSupplier clockMs;
     private final RandomGenerator random;
+    private final MemberPresence presence;
 
     public ControllerResource(ControllerStore store, Address self, LongSupplier clockMs, RandomGenerator random) {
+        this(store, self, clockMs, random, new MemberPresence());
+    }
+
+    /** @param presence what the controller saw of its members' requests, shown in the unstable member listing */
+    public ControllerResource(ControllerStore store, Address self, LongSupplier clockMs, RandomGenerator random,
+                              MemberPresence presence) {
         this.store = store;
         this.self = self;
         this.clockMs = clockMs;
         this.random = random;
+        this.presence = presence;
     }
 
     public void register(RouteTable routes) {
@@ -100,19 +109,35 @@ public final class ControllerResource {
         return ApiResult.ok(out);
     }
 
-    /** Spec 04 §14.2: a network's member objects with counts; 404 for an unknown network. */
+    /** Spec 04 §14.2: a network's member objects with counts, and what was seen of each; 404 for an unknown network. */
     private ApiResult unstableMembers(ApiCall call) {
         String id = nwid(call);
         if (store.network(id).isEmpty()) return ApiResult.noBody(404);
         List<MemberRecord> members = new java.util.ArrayList<>(store.members(id));
         members.sort(java.util.Comparator.comparing(MemberRecord::address));
         ArrayNode data = JsonText.array();
-        for (MemberRecord m : members) data.add(m.toJson());
+        long now = clockMs.getAsLong();
+        for (MemberRecord m : members) data.add(withPresence(m.toJson(), id, m.key(), now));
         ObjectNode out = JsonText.object();
         out.set("data", data);
         out.putObject("meta").put("totalCount", members.size())
                 .put("authorizedCount", members.stream().filter(MemberRecord::authorized).count());
         return ApiResult.ok(out);
+    }
+
+    /**
+     * A member object with what the controller saw of it since it started (ours, not ZeroTier's: its 1.14 API has
+     * none of this): {@code lastSeen} (ms, 0 if not seen), {@code physicalAddress} (null if not seen) and
+     * {@code online} (a request within the last 120 s).
+     */
+    private ObjectNode withPresence(ObjectNode member, String nwid, String address, long now) {
+        Optional<MemberPresence.Seen> seen = presence.lastRequest(nwid, address);
+        member.put("lastSeen", seen.map(MemberPresence.Seen::lastRequestMs).orElse(0L));
+        Optional<String> physical = seen.flatMap(MemberPresence.Seen::physicalAddress);
+        if (physical.isPresent()) member.put("physicalAddress", physical.get());
+        else member.putNull("physicalAddress");
+        member.put("online", seen.isPresent() && seen.get().online(now));
+        return member;
     }
 
     private static String nwid(ApiCall call) {
