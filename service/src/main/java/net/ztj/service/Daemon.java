@@ -141,6 +141,7 @@ public final class Daemon implements AutoCloseable {
 
         ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
         core.controllerExecutor().ifPresent(c -> metrics.withController(c.metrics()));
+        metrics.withTransports(relay, ports == null ? null : ports::counters);
         ApiServer api;
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
