@@ -7,6 +7,7 @@ import net.ztj.service.api.LocalApi;
 import net.ztj.service.api.ServiceState;
 import net.ztj.service.config.LocalConf;
 import net.ztj.service.config.LocalConfException;
+import net.ztj.service.config.LocalConfFile;
 import net.ztj.service.config.LocalConfLoader;
 import net.ztj.service.config.ServiceSettings;
 import net.ztj.service.home.HomeFolder;
@@ -146,7 +147,7 @@ public final class Daemon implements AutoCloseable {
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), relay.active(), false),
-                    conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
+                    LocalConfFile.at(home.file("local.conf"), conf), moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
                     identity.address(), o.random(), authToken, metricsToken, metrics, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
