@@ -337,6 +337,24 @@ class LocalApiTest {
     }
 
     @Test
+    void multicastSubscriptionsAreThePortsGroupsAsZeroTierOneWritesThem() throws Exception {
+        start(null);
+        request("POST", "/network/93155eb5496486c9", V4, "{}", auth());
+        java.util.List<net.ztj.core.network.addressing.MulticastGroup> groups = java.util.List.of(
+                new net.ztj.core.network.addressing.MulticastGroup(new net.ztj.core.network.addressing.Mac(0x01005e000001L), 0),
+                new net.ztj.core.network.addressing.MulticastGroup(new net.ztj.core.network.addressing.Mac(0x3333ff000001L), 0),
+                net.ztj.core.network.addressing.MulticastGroup.forAddressResolution(new byte[] {10, (byte) 147, 17, 1}));
+        synchronized (node) {
+            node.networks.put(0x93155eb5496486c9L, node.networks.get(0x93155eb5496486c9L).withMulticastSubscriptions(groups));
+        }
+        String expected = "\"multicastSubscriptions\":[{\"adi\":0,\"mac\":\"01:00:5e:00:00:01\"},"
+                + "{\"adi\":0,\"mac\":\"33:33:ff:00:00:01\"},{\"adi\":177410305,\"mac\":\"ff:ff:ff:ff:ff:ff\"}]";
+        assertTrue(get("/network/93155eb5496486c9", auth()).body().contains(expected),
+                get("/network/93155eb5496486c9", auth()).body());
+        assertTrue(get("/network", auth()).body().contains(expected));
+    }
+
+    @Test
     void joinListAndLeaveANetworkWithTheReferenceShapes() throws Exception {
         start(null);
         String join = request("POST", "/network/93155eb5496486c9", V4, "{}", auth()).body();
