@@ -125,7 +125,9 @@ class DebianPackageTest {
                 "-rw-r--r-- root/root .* ./usr/lib/systemd/system/zerotier-one.service",
                 "-rwxr-xr-x root/root .* ./etc/init.d/zerotier-one",
                 "drwxr-xr-x root/root .* ./var/lib/zerotier-one/",
-                "lrwxrwxrwx root/root .* ./var/lib/zerotier-one/uninstall.sh -> /usr/lib/ztj/uninstall.sh")) {
+                "lrwxrwxrwx root/root .* ./var/lib/zerotier-one/uninstall.sh -> /usr/lib/ztj/uninstall.sh",
+                "-rw-r--r-- root/root .* ./usr/share/bash-completion/completions/zerotier-cli",
+                "lrwxrwxrwx root/root .* ./usr/share/bash-completion/completions/zerotier-idtool -> zerotier-cli")) {
             assertTrue(contents.stream().anyMatch(l -> l.replaceAll(" +", " ").matches(expected)),
                     "no " + expected + " in\n" + String.join("\n", contents));
         }
