@@ -2,6 +2,7 @@ package net.ztj.service.api;
 
 import net.ztj.controller.store.ControllerStore;
 import net.ztj.core.identity.Address;
+import net.ztj.service.api.resource.BondResource;
 import net.ztj.service.api.resource.ConfigResource;
 import net.ztj.service.api.resource.ControllerResource;
 import net.ztj.service.api.resource.DropsResource;
@@ -74,6 +75,7 @@ public final class LocalApi {
         new DropsResource(node).register(routes);
         new ConfigResource(conf::current).register(routes);
         new SettingsResource(conf).register(routes);
+        new BondResource().register(routes);
         new PeerResource(node, () -> service.get().tcpFallbackActive()).register(routes);
         new MoonResource(node, moons).register(routes);
         new NetworkResource(node, networks, portNames).register(routes);
