@@ -293,6 +293,11 @@ class DebianPackageTest {
         Await.until("the packaged zerotier-one to be ONLINE", 120_000, () ->
                 netns.exec(ns, "/usr/sbin/zerotier-cli", "info").strip().equals("200 info " + pkg.address() + " 1.14.1 ONLINE"),
                 () -> (log == null ? "" : logOf(log)) + safe(() -> netns.exec(ns, "/usr/sbin/zerotier-cli", "info")));
+        // the installed bash completion asks the running service: its one peer, the root, is offered after "bond"
+        String offered = netns.exec(ns, "bash", "--norc", "--noprofile", "-c",
+                "source /usr/share/bash-completion/completions/zerotier-cli && COMP_WORDS=(/usr/sbin/zerotier-cli bond '')"
+                        + " && COMP_CWORD=2 && _zerotier_cli && printf '%s\\n' \"${COMPREPLY[@]}\"");
+        assertTrue(offered.lines().anyMatch(l -> l.matches("[0-9a-f]{10}")), "bash completion offered:\n" + offered);
     }
 
     /** uninstall.sh (remove: the identity stays), then apt-get purge: nothing of the package is left. */
