@@ -319,10 +319,11 @@ class DebianPackageTest {
         for (String line : contents) {
             String path = line.replaceAll(".* \\./", "/").replaceAll(" -> .*", "");
             if (path.endsWith("/")) path = path.substring(0, path.length() - 1);
-            // directories of the base system stay
+            // directories of the base system (or shared with other packages: bash completions) stay
             if (List.of("", "/etc", "/etc/init.d", "/usr", "/usr/lib", "/usr/sbin", "/usr/share", "/usr/share/doc",
                     "/usr/share/man", "/usr/share/man/man8", "/usr/lib/systemd", "/usr/lib/systemd/system", "/var",
-                    "/var/lib", "/usr/share/lintian", "/usr/share/lintian/overrides").contains(path)) {
+                    "/var/lib", "/usr/share/lintian", "/usr/share/lintian/overrides", "/usr/share/bash-completion",
+                    "/usr/share/bash-completion/completions").contains(path)) {
                 continue;
             }
             if (Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS)) left.add(path);
