@@ -2,7 +2,7 @@
 # Builds the Debian package dist/ztj_<version>_<arch>.deb: a Java runtime made with jlink (only the modules the
 # jar needs: no JDK on the target), the jar, the ahead-of-time cache trained with that runtime, the launcher
 # /usr/sbin/zerotier-one with zerotier-cli and zerotier-idtool linked to it, the systemd unit, the init script and the
-# maintainer scripts from packaging/deb/.
+# maintainer scripts from packaging/deb/, the bash completion of packaging/bash-completion/.
 #   bash scripts/package.sh                  package app/target/zerotier.jar (built first when missing or stale)
 #   bash scripts/package.sh --jar FILE       package this jar as it is
 #   bash scripts/package.sh --out DIR        write the package into DIR instead of dist/
@@ -116,6 +116,11 @@ for name in zerotier-one zerotier-cli zerotier-idtool; do
     ln -s "/usr/sbin/$name" "$pkg/var/lib/zerotier-one/$name"
 done
 ln -s /usr/lib/ztj/uninstall.sh "$pkg/var/lib/zerotier-one/uninstall.sh"
+
+# bash completion for both programs: one file, found by either name
+install -d -m 0755 "$pkg/usr/share/bash-completion/completions"
+install -m 0644 "$ROOT/packaging/bash-completion/zerotier-cli" "$pkg/usr/share/bash-completion/completions/zerotier-cli"
+ln -s zerotier-cli "$pkg/usr/share/bash-completion/completions/zerotier-idtool"
 
 gzip -9n <"$SRC/zerotier-one.8" >"$pkg/usr/share/man/man8/zerotier-one.8.gz"
 ln -s zerotier-one.8.gz "$pkg/usr/share/man/man8/zerotier-cli.8.gz"

@@ -11,6 +11,7 @@ import net.ztj.service.api.app.StaticAssets;
 import net.ztj.service.api.app.WebApp;
 import net.ztj.service.config.LocalConf;
 import net.ztj.service.config.LocalConfException;
+import net.ztj.service.config.LocalConfFile;
 import net.ztj.service.config.LocalConfLoader;
 import net.ztj.service.config.ServiceSettings;
 import net.ztj.service.home.HomeFolder;
@@ -149,11 +150,13 @@ public final class Daemon implements AutoCloseable {
 
         ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
         core.controllerExecutor().ifPresent(c -> metrics.withController(c.metrics()));
+        metrics.withTransports(relay, ports == null ? null : ports::counters);
         ApiServer api;
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), relay.active(), false),
-                    conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
+                    LocalConfFile.at(home.file("local.conf"), conf), moons, networks,
+                    portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
                     core.controllerExecutor().map(ControllerExecutor::presence).orElseGet(MemberPresence::new),
                     identity.address(), o.random(), authToken, metricsToken, metrics,
                     webApp(core, home, authToken, o), o.clockMs()), o.err());

@@ -73,6 +73,23 @@ class MetricsApiTest {
             assertTrue(sample(scrape, "zt_data{direction=\"rx\",protocol=\"udp\"}") >= received + 15, "bytes in");
             assertEquals(0, sample(scrape, "zt_num_networks"));
             assertTrue(scrape.contains("\njvm_memory_used_bytes{area=\"heap\"}"), "JVM memory");
+            assertEquals(0, sample(scrape, "zt_packet_error{direction=\"rx\",error_type=\"obj_not_found\"}"), scrape);
+            assertEquals(0, sample(scrape, "zt_data{direction=\"tx\",protocol=\"tcp\"}"), "no TCP relay connection");
+            assertEquals(0, sample(scrape, "ztj_tcp_fallback_active"));
+            assertEquals(0, sample(scrape, "ztj_tcp_fallback_datagrams_total{direction=\"tx\"}"));
+
+            // a joined network (its controller is out of reach) shows its series at once, all zero
+            RawHttp.Response joined = RawHttp.exchange(InetAddress.getLoopbackAddress(), port,
+                    "POST /network/8056c2e21c000001 HTTP/1.1\nX-ZT1-Auth: " + authToken + "\nContent-Length: 2\n\n{}");
+            assertEquals(200, joined.status(), joined.body());
+            scrape = get(port, "/metrics", "Authorization: Bearer " + metricsToken + "\n").body();
+            String nw = "network_id=\"8056c2e21c000001\"";
+            assertEquals(1, sample(scrape, "zt_num_networks"), scrape);
+            assertEquals(0, sample(scrape, "zt_network_packets{accepted=\"yes\",direction=\"rx\"," + nw + "}"), scrape);
+            assertEquals(0, sample(scrape, "zt_network_packets{accepted=\"no\",direction=\"tx\"," + nw + "}"));
+            assertEquals(0, sample(scrape, "zt_network_multicast_groups_subscribed{" + nw + "}"));
+            assertTrue(scrape.contains("# TYPE zt_peer_latency histogram\n"), scrape);
+            assertTrue(scrape.contains("# HELP zt_peer_packets number of packets to/from a peer\n"), scrape);
             promtoolCheck(scrape);
         });
     }

@@ -125,7 +125,9 @@ class DebianPackageTest {
                 "-rw-r--r-- root/root .* ./usr/lib/systemd/system/zerotier-one.service",
                 "-rwxr-xr-x root/root .* ./etc/init.d/zerotier-one",
                 "drwxr-xr-x root/root .* ./var/lib/zerotier-one/",
-                "lrwxrwxrwx root/root .* ./var/lib/zerotier-one/uninstall.sh -> /usr/lib/ztj/uninstall.sh")) {
+                "lrwxrwxrwx root/root .* ./var/lib/zerotier-one/uninstall.sh -> /usr/lib/ztj/uninstall.sh",
+                "-rw-r--r-- root/root .* ./usr/share/bash-completion/completions/zerotier-cli",
+                "lrwxrwxrwx root/root .* ./usr/share/bash-completion/completions/zerotier-idtool -> zerotier-cli")) {
             assertTrue(contents.stream().anyMatch(l -> l.replaceAll(" +", " ").matches(expected)),
                     "no " + expected + " in\n" + String.join("\n", contents));
         }
@@ -291,6 +293,11 @@ class DebianPackageTest {
         Await.until("the packaged zerotier-one to be ONLINE", 120_000, () ->
                 netns.exec(ns, "/usr/sbin/zerotier-cli", "info").strip().equals("200 info " + pkg.address() + " 1.14.1 ONLINE"),
                 () -> (log == null ? "" : logOf(log)) + safe(() -> netns.exec(ns, "/usr/sbin/zerotier-cli", "info")));
+        // the installed bash completion asks the running service: its one peer, the root, is offered after "bond"
+        String offered = netns.exec(ns, "bash", "--norc", "--noprofile", "-c",
+                "source /usr/share/bash-completion/completions/zerotier-cli && COMP_WORDS=(/usr/sbin/zerotier-cli bond '')"
+                        + " && COMP_CWORD=2 && _zerotier_cli && printf '%s\\n' \"${COMPREPLY[@]}\"");
+        assertTrue(offered.lines().anyMatch(l -> l.matches("[0-9a-f]{10}")), "bash completion offered:\n" + offered);
     }
 
     /** uninstall.sh (remove: the identity stays), then apt-get purge: nothing of the package is left. */
@@ -312,10 +319,11 @@ class DebianPackageTest {
         for (String line : contents) {
             String path = line.replaceAll(".* \\./", "/").replaceAll(" -> .*", "");
             if (path.endsWith("/")) path = path.substring(0, path.length() - 1);
-            // directories of the base system stay
+            // directories of the base system (or shared with other packages: bash completions) stay
             if (List.of("", "/etc", "/etc/init.d", "/usr", "/usr/lib", "/usr/sbin", "/usr/share", "/usr/share/doc",
                     "/usr/share/man", "/usr/share/man/man8", "/usr/lib/systemd", "/usr/lib/systemd/system", "/var",
-                    "/var/lib", "/usr/share/lintian", "/usr/share/lintian/overrides").contains(path)) {
+                    "/var/lib", "/usr/share/lintian", "/usr/share/lintian/overrides", "/usr/share/bash-completion",
+                    "/usr/share/bash-completion/completions").contains(path)) {
                 continue;
             }
             if (Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS)) left.add(path);

@@ -9,9 +9,10 @@ import java.util.OptionalInt;
  * overwrites {@code arg2}.
  *
  * @param host the API host, an IP literal ({@code -H}, default 127.0.0.1)
+ * @param argv every argument as given, switches included (one command reads words by position, as the reference)
  */
 record CliArguments(boolean json, OptionalInt port, Optional<String> home, String host, Optional<String> token,
-                    String command, String arg1, String arg2) {
+                    String command, String arg1, String arg2, java.util.List<String> argv) {
     static final String DEFAULT_HOST = "127.0.0.1";
 
     /** What parsing decided. */
@@ -72,6 +73,6 @@ record CliArguments(boolean json, OptionalInt port, Optional<String> home, Strin
             }
         }
         return new Parsed(new CliArguments(json, port, Optional.ofNullable(home), host, Optional.ofNullable(token),
-                command, arg1, arg2));
+                command, arg1, arg2, java.util.List.of(args)));
     }
 }

@@ -25,6 +25,7 @@ public final class ZeroTierCli {
             Map.entry("orbit", new OrbitCommand()),
             Map.entry("deorbit", new DeorbitCommand()),
             Map.entry("listbonds", new ListBondsCommand()),
+            Map.entry("bond", new BondCommand()),
             Map.entry("dump", new DumpCommand()),
             Map.entry("set-admin-password", new SetAdminPasswordCommand()));
 

@@ -222,4 +222,23 @@ class ZeroTierCliNodeTest {
         assertOutput("    <peer>                        <bondtype>     <links>\n      NONE\t\t\t\tNONE\t    NONE       NONE\n",
                 0, cli.cli("listbonds"));
     }
+
+    /** cli-get-set-errors.txt: the bond commands against a service without bonds, and their malformed forms. */
+    @Test
+    void bondCommandsWithoutBonds() throws Exception {
+        node.peers = SpecFixtures.memberPeers();
+        start(null);
+        assertOutput("400 bond {}\n", 1, cli.cli("bond", "93155eb549", "show"));
+        assertOutput("400 bond {}\n", 1, cli.cli("bond", "93155eb549", "rotate"));
+        assertOutput("(bond) command is missing required arguments\n", 2, cli.cli("bond"));
+        assertOutput("(bond) command is missing required arguments\n", 2, cli.cli("bond", "93155eb549"));
+        assertOutput("(bond) command is missing required arguments\n", 2, cli.cli("bond", "93155eb5", "show"));
+        assertOutput("    <peer>                        <bondtype>     <links>\n      NONE\t\t\t\tNONE\t    NONE       NONE\n",
+                0, cli.cli("bond", "list"));
+        // seven words after the program name: the values are taken by position
+        assertOutput("400 Failed to set MTU: Bonding layer isn't active yet\n", 1,
+                cli.cli("bond", "setmtu", "1500", "eth0", "10.0.0.1"));
+        // any other count: the path lacks them and matches no route (the reference's quirk)
+        assertOutput("404 Failed to set MTU: \n", 1, cli.cli("bond", "setmtu", "1500", "eth0"));
+    }
 }

@@ -225,6 +225,73 @@ class VirtualNetworkTest {
         assertTrue(a.node().drops().get(net.ztj.core.node.DropReason.FRAME_FILTERED) >= 1);
     }
 
+    private net.ztj.core.node.NetworkCounters counters(SimNode n) {
+        return n.node().networkCounters().stream().filter(x -> x.networkId() == nwid).findFirst().orElseThrow();
+    }
+
+    private static net.ztj.core.node.PeerCounters counters(SimNode at, Identity of) {
+        return at.node().peerCounters().stream().filter(x -> x.address().equals(of.address())).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * The counts behind ZeroTier One's per-network and per-peer metrics: each frame that meets the rules counts once
+     * per side as accepted or dropped, packets count per peer in both directions, a packet that fails authentication
+     * counts against the peer it claims to be from, the subscribed groups are the port's, and each ping check
+     * observes the peer's latency.
+     */
+    @Test
+    void framesPacketsAndErrorsAreCountedPerNetworkAndPerPeer() throws Exception {
+        long macA = info(a).mac(), macB = info(b).mac();
+        a.sendFrame(nwid, macA, macB, 0x0800, new byte[]{1}); // A and B meet
+        clock.runFor(1_000);
+        net.ztj.core.node.NetworkCounters a0 = counters(a), b0 = counters(b);
+        net.ztj.core.node.PeerCounters bAtA = counters(a, B), aAtB = counters(b, A);
+        a.sendFrame(nwid, macA, macB, 0x0800, new byte[]{2});
+        clock.runFor(1_000);
+        assertEquals(a0.outboundAccepted() + 1, counters(a).outboundAccepted());
+        assertEquals(b0.inboundAccepted() + 1, counters(b).inboundAccepted());
+        assertEquals(a0.outboundDropped(), counters(a).outboundDropped());
+        assertTrue(counters(a, B).packetsSent() > bAtA.packetsSent(), "the FRAME counts as sent to B");
+        assertTrue(counters(b, A).packetsReceived() > aAtB.packetsReceived(), "and as received from A");
+
+        assertEquals(1, counters(a).multicastGroups(), "the ARP group of its address");
+        assertEquals(List.of(MulticastGroup.forAddressResolution(ipv4(a).getAddress())),
+                info(a).multicastSubscriptions());
+
+        // a drop rule for IPv6: counted as dropped where it is met
+        store.updateNetwork(id, n -> {
+            ObjectNode doc = n.orElseThrow().toJson();
+            try {
+                doc.set("rules", new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                        [{"type":"MATCH_ETHERTYPE","etherType":34525},{"type":"ACTION_DROP"},{"type":"ACTION_ACCEPT"}]"""));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return NetworkRecord.fromJson(doc);
+        });
+        clock.runFor(3_000);
+        net.ztj.core.node.NetworkCounters a1 = counters(a);
+        a.sendFrame(nwid, macA, macB, 0x86dd, new byte[]{3});
+        assertEquals(a1.outboundDropped() + 1, counters(a).outboundDropped(), "counts survive a new configuration");
+        assertEquals(a1.outboundAccepted(), counters(a).outboundAccepted());
+
+        // a packet claiming to be from B that fails authentication
+        long errorsBefore = counters(a, B).packetErrors();
+        byte[] p = net.ztj.core.wire.Packet.create(7, A.address(), B.address(), net.ztj.core.wire.Verb.FRAME,
+                new byte[12]).toByteArray();
+        net.ztj.core.wire.Armor.armor(p, p.length, new net.ztj.core.wire.PeerKeys(C.agree(A)), 1);
+        a.node().processWirePacket(clock.nowMs(), 1, b.endpoint(), p, 0, p.length);
+        assertEquals(errorsBefore + 1, counters(a, B).packetErrors());
+
+        long[] before = counters(a, ROOT).latencyBucketCounts();
+        clock.runFor(20_000);
+        long[] after = counters(a, ROOT).latencyBucketCounts();
+        assertTrue(java.util.Arrays.stream(after).sum() > java.util.Arrays.stream(before).sum(),
+                "the root's latency is observed at each ping check");
+        assertEquals(before[10], after[10], "once measured, the simulated latency is under a second");
+    }
+
     @Test
     void garbageInEveryNetworkVerbIsDroppedAndCountedNeverThrown() throws Exception {
         long macA = info(a).mac(), macC = info(c).mac();
@@ -306,6 +373,10 @@ class VirtualNetworkTest {
         assertEquals(2, a.frames().size(), "other members are unaffected");
         clock.runFor(70_000);
         assertEquals(NetworkStatus.ACCESS_DENIED, info(c).status(), "C learns on its next request");
+        assertTrue(c.node().traffic().snapshot().errorsReceived(net.ztj.core.wire.ErrorCode.NETWORK_ACCESS_DENIED) >= 1,
+                "the controller's ERROR is counted where it arrives");
+        assertTrue(ctl.node().traffic().snapshot().errorsSent(net.ztj.core.wire.ErrorCode.NETWORK_ACCESS_DENIED) >= 1,
+                "and where it leaves");
     }
 
     /**

@@ -1,5 +1,7 @@
 package net.ztj.core.node;
 
+import net.ztj.core.network.addressing.MulticastGroup;
+
 import java.util.List;
 
 /**
@@ -8,10 +10,21 @@ import java.util.List;
  *
  * @param mac               our MAC on this network (48 bits)
  * @param assignedAddresses "ip/bits" in configuration order
+ * @param multicastSubscriptions the groups the network's port subscribes to, in ascending order
  */
 public record NetworkInfo(long networkId, long mac, NetworkStatus status, String name, boolean isPrivate, int mtu,
                           long revision, boolean broadcastEnabled, boolean bridge, List<String> assignedAddresses,
-                          List<Route> routes, Dns dns) {
+                          List<Route> routes, Dns dns, List<MulticastGroup> multicastSubscriptions) {
+    public NetworkInfo {
+        multicastSubscriptions = List.copyOf(multicastSubscriptions);
+    }
+
+    /** The same network with other subscriptions (none: what its configuration alone decides). */
+    public NetworkInfo withMulticastSubscriptions(List<MulticastGroup> groups) {
+        return new NetworkInfo(networkId, mac, status, name, isPrivate, mtu, revision, broadcastEnabled, bridge,
+                assignedAddresses, routes, dns, groups);
+    }
+
     /** A managed route: target "ip/bits", via "ip" or null. */
     public record Route(String target, String via, int flags, int metric) {}
 

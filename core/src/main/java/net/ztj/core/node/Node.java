@@ -313,6 +313,21 @@ public final class Node {
         return ctx.traffic;
     }
 
+    /** Each peer's counts, for metrics; read on the node's thread. */
+    public List<PeerCounters> peerCounters() {
+        List<PeerCounters> out = new ArrayList<>();
+        for (Peer p : ctx.topology.peers.values()) {
+            out.add(new PeerCounters(p.identity.address(), p.packetsReceived, p.packetsSent, p.packetErrors,
+                    p.latencyHistogram.counts(), p.latencyHistogram.sumMs()));
+        }
+        return out;
+    }
+
+    /** Each joined network's counts, in ascending id order, for metrics; read on the node's thread. */
+    public List<NetworkCounters> networkCounters() {
+        return networks.counters();
+    }
+
     public NodeStatus status(long nowMs) {
         World planet = ctx.topology.planet();
         return new NodeStatus(ctx.self, ctx.identity.toPublicString(), online, planet.id(), planet.timestamp(),

@@ -92,11 +92,11 @@ public final class ApiHandler implements HttpHandler {
     }
 
     private static HttpResponse render(ApiResult result, Optional<String> jsonp) {
+        Optional<String> content = result.text().or(() -> result.body().map(JsonText::compact));
         if (jsonp.isPresent()) {
-            String inner = result.body().map(JsonText::compact).orElse("null");
-            return HttpResponse.of(result.status(), JAVASCRIPT, jsonp.get() + "(" + inner + ");");
+            return HttpResponse.of(result.status(), JAVASCRIPT, jsonp.get() + "(" + content.orElse("null") + ");");
         }
-        return HttpResponse.of(result.status(), JSON, result.body().map(JsonText::compact).orElse("{}"));
+        return HttpResponse.of(result.status(), JSON, content.orElse("{}"));
     }
 
     /** The reference's exception handler body; note the spaces, unlike every other JSON it writes. */

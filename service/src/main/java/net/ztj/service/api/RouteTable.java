@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Exact route matching (spec 05 §5.2, §5.4): a pattern matches the whole path, without a trailing slash; a
- * {@code {hex10}} or {@code {hex16}} segment matches exactly that many hex digits of either case. Query strings are
- * not part of the path.
+ * {@code {hex10}} or {@code {hex16}} segment matches exactly that many hex digits of either case; a segment in
+ * parentheses is a regular expression the whole segment must match, as the reference writes its bond routes. Query
+ * strings are not part of the path.
  */
 public final class RouteTable {
     /** Handles a routed request. */
@@ -20,7 +22,8 @@ public final class RouteTable {
     /** A matched route: its action and parameter values. */
     public record Match(Action action, List<String> params) {}
 
-    private record Route(Set<String> methods, String[] segments, boolean ipv4Only, Action action) {}
+    private record Route(Set<String> methods, String[] segments, Pattern[] expressions, boolean ipv4Only,
+                         Action action) {}
 
     private final List<Route> routes = new ArrayList<>();
 
@@ -39,7 +42,13 @@ public final class RouteTable {
     }
 
     private RouteTable add(String methods, String pattern, boolean ipv4Only, Action action) {
-        routes.add(new Route(Set.of(methods.split(",")), pattern.split("/", -1), ipv4Only, action));
+        String[] segments = pattern.split("/", -1);
+        Pattern[] expressions = new Pattern[segments.length];
+        for (int i = 0; i < segments.length; i++) {
+            String s = segments[i];
+            if (s.length() > 2 && s.startsWith("(") && s.endsWith(")")) expressions[i] = Pattern.compile(s);
+        }
+        routes.add(new Route(Set.of(methods.split(",")), segments, expressions, ipv4Only, action));
         return this;
     }
 
@@ -48,18 +57,21 @@ public final class RouteTable {
         String[] parts = path.split("/", -1);
         for (Route r : routes) {
             if (!r.methods().contains(method) || (r.ipv4Only() && !ipv4Listener)) continue;
-            List<String> params = matchSegments(r.segments(), parts);
+            List<String> params = matchSegments(r.segments(), r.expressions(), parts);
             if (params != null) return Optional.of(new Match(r.action(), params));
         }
         return Optional.empty();
     }
 
-    private static List<String> matchSegments(String[] pattern, String[] parts) {
+    private static List<String> matchSegments(String[] pattern, Pattern[] expressions, String[] parts) {
         if (pattern.length != parts.length) return null;
         List<String> params = new ArrayList<>();
         for (int i = 0; i < pattern.length; i++) {
             String p = pattern[i];
-            if (p.equals("{hex10}") || p.equals("{hex16}")) {
+            if (expressions[i] != null) {
+                if (!expressions[i].matcher(parts[i]).matches()) return null;
+                params.add(parts[i]);
+            } else if (p.equals("{hex10}") || p.equals("{hex16}")) {
                 if (!isHex(parts[i], p.equals("{hex10}") ? 10 : 16)) return null;
                 params.add(parts[i]);
             } else if (p.equals("{hex10}______")) {

@@ -26,18 +26,28 @@ public record LocalConf(ObjectNode document, ServiceSettings settings) {
     }
 
     /**
-     * The document as the API may show it: the controller database password (in {@code settings.controllerDb} or
-     * a {@code postgres:} {@code controllerDbPath}) replaced by asterisks.
+     * The document as the API may show it: every password in the settings (a {@code password} key at any depth, as
+     * in {@code controllerDb} or {@code redis}, or in a {@code postgres:} {@code controllerDbPath}) replaced by
+     * asterisks.
      */
     public ObjectNode publicDocument() {
         ObjectNode doc = document.deepCopy();
         if (doc.get("settings") instanceof ObjectNode settings) {
-            if (settings.get("controllerDb") instanceof ObjectNode db && db.has("password")) db.put("password", "********");
+            maskPasswords(settings);
             if (settings.get("controllerDbPath") != null && settings.get("controllerDbPath").isTextual()) {
                 settings.put("controllerDbPath",
                         settings.get("controllerDbPath").asText().replaceAll("password=\\S*", "password=********"));
             }
         }
         return doc;
+    }
+
+    private static void maskPasswords(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            if (o.has("password")) o.put("password", "********");
+            o.forEach(LocalConf::maskPasswords);
+        } else if (node.isArray()) {
+            node.forEach(LocalConf::maskPasswords);
+        }
     }
 }

@@ -4,11 +4,16 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import net.ztj.service.node.NodeControl;
+import net.ztj.service.port.PortCounters;
+import net.ztj.transport.tcprelay.TcpFallback;
+import net.ztj.transport.tcprelay.TcpRelayClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,10 +26,33 @@ public final class ServiceMetrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final NodeMetricsCollector node;
 
     public ServiceMetrics(NodeControl node, LongSupplier clockMs) {
-        registry.register(new NodeMetricsCollector(node, clockMs));
+        this.node = new NodeMetricsCollector(node, clockMs);
+        registry.register(this.node);
         JvmMetrics.builder().register(registry);
+    }
+
+    /**
+     * Adds the TCP fallback relay's families and its bytes to {@code zt_data}, and the network ports' families when
+     * there are ports ({@code ports} null: none).
+     */
+    public ServiceMetrics withTransports(TcpFallback fallback, Supplier<List<PortCounters>> ports) {
+        TcpRelayClient client = fallback.client();
+        node.tcpBytes(new NodeMetricsCollector.TcpBytes() {
+            @Override
+            public long received() {
+                return client.bytesRead();
+            }
+
+            @Override
+            public long sent() {
+                return client.bytesWritten();
+            }
+        });
+        registry.register(new TransportMetricsCollector(fallback, ports));
+        return this;
     }
 
     /** Adds the embedded controller's families. */

@@ -77,6 +77,16 @@ final class CoreNode implements NodeCore {
     }
 
     @Override
+    public List<net.ztj.core.node.PeerCounters> peerCounters() {
+        return node.peerCounters();
+    }
+
+    @Override
+    public List<net.ztj.core.node.NetworkCounters> networkCounters() {
+        return node.networkCounters();
+    }
+
+    @Override
     public List<NetworkInfo> networks() {
         return node.networks();
     }

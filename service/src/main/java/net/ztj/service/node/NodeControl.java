@@ -21,6 +21,16 @@ public interface NodeControl {
         return net.ztj.core.node.TrafficCounters.Snapshot.EMPTY;
     }
 
+    /** Each peer's packet counts and latency histogram, copied on the node's thread. */
+    default List<net.ztj.core.node.PeerCounters> peerCounters() {
+        return List.of();
+    }
+
+    /** Each joined network's frame counts and subscription count, copied on the node's thread. */
+    default List<net.ztj.core.node.NetworkCounters> networkCounters() {
+        return List.of();
+    }
+
     /** Every peer the node holds, in ascending address order. */
     List<PeerInfo> peers();
 

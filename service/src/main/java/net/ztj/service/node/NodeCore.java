@@ -33,6 +33,16 @@ public interface NodeCore {
         return net.ztj.core.node.TrafficCounters.Snapshot.EMPTY;
     }
 
+    /** Each peer's packet counts and latency histogram (none from a core that keeps no counts). */
+    default List<net.ztj.core.node.PeerCounters> peerCounters() {
+        return List.of();
+    }
+
+    /** Each joined network's frame counts and subscription count (none from a core that keeps no counts). */
+    default List<net.ztj.core.node.NetworkCounters> networkCounters() {
+        return List.of();
+    }
+
     /** Every peer the node holds, in ascending address order. */
     List<PeerInfo> peers(long nowMs);
 

@@ -297,6 +297,16 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     }
 
     @Override
+    public List<net.ztj.core.node.PeerCounters> peerCounters() {
+        return call((node, now) -> node.peerCounters());
+    }
+
+    @Override
+    public List<net.ztj.core.node.NetworkCounters> networkCounters() {
+        return call((node, now) -> node.networkCounters());
+    }
+
+    @Override
     public List<PeerInfo> peers() {
         return call((node, now) -> node.peers(now));
     }

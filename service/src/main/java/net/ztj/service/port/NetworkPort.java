@@ -35,7 +35,13 @@ final class NetworkPort {
     List<IpPrefix> managedAddresses = new ArrayList<>();
     List<ManagedIps.RouteKey> managedRoutes = new ArrayList<>();
     Set<MulticastGroup> groups = new TreeSet<>();
-    private long writeErrors, oversizeDropped;
+    /**
+     * Node thread only; read unsynchronized by {@link #counters} (a scrape may see a count a moment old, never a
+     * torn one on a 64-bit JVM).
+     */
+    private long writeErrors, oversizeDropped, framesWritten;
+    /** The reader thread's count, added once per read. */
+    private volatile long framesRead;
     private final PrintStream log;
     /** Whether the tap may hold frames back since the last flush; node thread only. */
     private boolean unflushed;
@@ -68,6 +74,7 @@ final class NetworkPort {
                 return;
             }
             if (n < 0) return;
+            framesRead += n; // the reader thread is the only writer
             int max = EthernetTap.ETHERNET_HEADER_LENGTH + mtu;
             for (int i = 0; i < n; i++) batch.truncate(i, max);
             runner.receiveFrames(networkId, batch); // processed inline: the batch is free again on return
@@ -94,6 +101,7 @@ final class NetworkPort {
         System.arraycopy(data, off, b, 14, len);
         try {
             tap.writeCoalescing(b, 0, len + 14);
+            framesWritten++;
         } catch (IOException e) {
             writeErrors++;
         }
@@ -120,6 +128,12 @@ final class NetworkPort {
 
     int mtu() {
         return mtu;
+    }
+
+    /** What the port has counted so far. */
+    PortCounters counters() {
+        return new PortCounters(networkId, tap.name(), framesRead, framesWritten, oversizeDropped, writeErrors,
+                tap.offloadStats());
     }
 
     /** Closes the tap and says what its offloads did. */

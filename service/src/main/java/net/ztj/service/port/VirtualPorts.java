@@ -108,6 +108,13 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     }
 
     /** The interface name of a network's port (the name the OS gave it), if it has one. */
+    /** Each open port's frame counts. */
+    public List<PortCounters> counters() {
+        List<PortCounters> out = new ArrayList<>();
+        for (NetworkPort p : ports.values()) out.add(p.counters());
+        return out;
+    }
+
     public java.util.Optional<String> portName(long networkId) {
         NetworkPort p = ports.get(networkId);
         return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.tap.name());
@@ -136,7 +143,8 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
 
     private void sync(long now) {
         Map<Long, NetworkInfo> joined = new HashMap<>();
-        for (NetworkInfo n : runner.networks()) joined.put(n.networkId(), n);
+        // the groups are what this manager told the node: a change of them is no change of the configuration
+        for (NetworkInfo n : runner.networks()) joined.put(n.networkId(), n.withMulticastSubscriptions(List.of()));
         for (Long id : List.copyOf(ports.keySet())) {
             if (!joined.containsKey(id)) destroy(ports.remove(id));
         }

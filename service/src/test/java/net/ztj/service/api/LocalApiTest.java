@@ -336,6 +336,50 @@ class LocalApiTest {
         assertEquals(expected, JsonText.indented(JsonText.parse(r.body()), 1) + "\n", "as zerotier-cli -j prints it");
     }
 
+    /** http-api-transcripts.txt, "bonding endpoints when no bond is in use", and the other two bond routes. */
+    @Test
+    void bondRoutesAnswerAsZeroTierOneDoesWithoutBonding() throws Exception {
+        start(null);
+        Response show = get("/bond/show/93155eb549", auth());
+        assertEquals(400, show.status());
+        assertEquals("application/json", show.header("Content-Type"));
+        assertEquals("{}", show.body());
+        assertEquals("cb(null);", get("/bond/show/93155eb549?jsonp=cb", auth()).body());
+        for (String method : new String[] {"POST", "PUT"}) {
+            Response rotate = request(method, "/bond/rotate/93155EB549", V4, "{}", auth());
+            assertEquals(400, rotate.status());
+            assertEquals("{}", rotate.body());
+            Response mtu = request(method, "/bond/setmtu/1500/eth0/fd00::1", V4, "{}", auth());
+            assertEquals(400, mtu.status());
+            assertEquals("application/json", mtu.header("Content-Type"), "plain text, labelled JSON as there");
+            assertEquals("Bonding layer isn't active yet", mtu.body());
+        }
+        assertEquals("cb(Bonding layer isn't active yet);",
+                request("POST", "/bond/setmtu/1500/eth0/10.0.0.1?jsonp=cb", V4, "{}", auth()).body());
+        assertEquals(404, request("POST", "/bond/setmtu/1500/eth0//", V4, "{}", auth()).status(), "no ip: no route");
+        assertEquals(404, request("POST", "/bond/setmtu/1234567/eth0/10.0.0.1", V4, "{}", auth()).status());
+        assertEquals(404, get("/bond/show/93155eb5", auth()).status());
+        assertEquals(401, get("/bond/show/93155eb549").status(), "behind the token like the rest");
+    }
+
+    @Test
+    void multicastSubscriptionsAreThePortsGroupsAsZeroTierOneWritesThem() throws Exception {
+        start(null);
+        request("POST", "/network/93155eb5496486c9", V4, "{}", auth());
+        java.util.List<net.ztj.core.network.addressing.MulticastGroup> groups = java.util.List.of(
+                new net.ztj.core.network.addressing.MulticastGroup(new net.ztj.core.network.addressing.Mac(0x01005e000001L), 0),
+                new net.ztj.core.network.addressing.MulticastGroup(new net.ztj.core.network.addressing.Mac(0x3333ff000001L), 0),
+                net.ztj.core.network.addressing.MulticastGroup.forAddressResolution(new byte[] {10, (byte) 147, 17, 1}));
+        synchronized (node) {
+            node.networks.put(0x93155eb5496486c9L, node.networks.get(0x93155eb5496486c9L).withMulticastSubscriptions(groups));
+        }
+        String expected = "\"multicastSubscriptions\":[{\"adi\":0,\"mac\":\"01:00:5e:00:00:01\"},"
+                + "{\"adi\":0,\"mac\":\"33:33:ff:00:00:01\"},{\"adi\":177410305,\"mac\":\"ff:ff:ff:ff:ff:ff\"}]";
+        assertTrue(get("/network/93155eb5496486c9", auth()).body().contains(expected),
+                get("/network/93155eb5496486c9", auth()).body());
+        assertTrue(get("/network", auth()).body().contains(expected));
+    }
+
     @Test
     void joinListAndLeaveANetworkWithTheReferenceShapes() throws Exception {
         start(null);

@@ -93,4 +93,44 @@ class NodeMetricsCollectorTest {
         assertTrue(scrape.contains("jvm_memory_used_bytes{area=\"heap\"}"), "JVM memory");
         assertTrue(scrape.contains("jvm_gc_collection_seconds_count{"), "JVM GC");
     }
+
+    @Test
+    void errorsNetworksAndPeersUseZeroTierOnesFamilies() {
+        TrafficCounters counters = new TrafficCounters();
+        counters.errorReceived(net.ztj.core.wire.ErrorCode.NETWORK_ACCESS_DENIED);
+        counters.errorSent(net.ztj.core.wire.verbs.ErrorMessage.of(Verb.HELLO, 1,
+                net.ztj.core.wire.ErrorCode.IDENTITY_COLLISION).toBytes());
+        FakeNode node = new FakeNode(withDrops(Map.of()));
+        node.traffic = counters.snapshot();
+        node.networkCounters = List.of(new net.ztj.core.node.NetworkCounters(0x8056c2e21c000001L, 5, 1, 7, 2, 3));
+        node.peerCounters = List.of(new net.ztj.core.node.PeerCounters(Address.parse("0123456789"), 11, 12, 4,
+                new long[] {0, 0, 1, 0, 2, 0, 0, 0, 0, 0, 1}, 5 + 2 * 25 + 0xffff));
+        String scrape = new ServiceMetrics(node, () -> NOW).scrape();
+
+        assertEquals(1, sample(scrape, "zt_packet_error{direction=\"rx\",error_type=\"network_access_denied\"}"), scrape);
+        assertEquals(1, sample(scrape, "zt_packet_error{direction=\"tx\",error_type=\"identity_collision\"}"));
+        assertEquals(0, sample(scrape, "zt_packet_error{direction=\"rx\",error_type=\"authentication_required\"}"));
+        assertEquals(0, sample(scrape, "zt_packet_error{direction=\"tx\",error_type=\"internal_server_error\"}"));
+
+        String nw = "network_id=\"8056c2e21c000001\"";
+        assertEquals(5, sample(scrape, "zt_network_packets{accepted=\"yes\",direction=\"rx\"," + nw + "}"));
+        assertEquals(1, sample(scrape, "zt_network_packets{accepted=\"no\",direction=\"rx\"," + nw + "}"));
+        assertEquals(7, sample(scrape, "zt_network_packets{accepted=\"yes\",direction=\"tx\"," + nw + "}"));
+        assertEquals(2, sample(scrape, "zt_network_packets{accepted=\"no\",direction=\"tx\"," + nw + "}"));
+        assertEquals(3, sample(scrape, "zt_network_multicast_groups_subscribed{" + nw + "}"));
+
+        String peer = "node_id=\"0123456789\"";
+        assertEquals(11, sample(scrape, "zt_peer_packets{direction=\"rx\"," + peer + "}"));
+        assertEquals(12, sample(scrape, "zt_peer_packets{direction=\"tx\"," + peer + "}"));
+        assertEquals(4, sample(scrape, "zt_peer_packet_errors{" + peer + "}"));
+        assertTrue(scrape.contains("# TYPE zt_peer_latency histogram\n"), scrape);
+        assertEquals(0, sample(scrape, "zt_peer_latency_bucket{" + peer + ",le=\"3.0\"}"));
+        assertEquals(1, sample(scrape, "zt_peer_latency_bucket{" + peer + ",le=\"6.0\"}"), "cumulative");
+        assertEquals(3, sample(scrape, "zt_peer_latency_bucket{" + peer + ",le=\"30.0\"}"));
+        assertEquals(3, sample(scrape, "zt_peer_latency_bucket{" + peer + ",le=\"1000.0\"}"));
+        assertEquals(4, sample(scrape, "zt_peer_latency_bucket{" + peer + ",le=\"+Inf\"}"), "no path: 0xffff");
+        assertEquals(4, sample(scrape, "zt_peer_latency_count{" + peer + "}"));
+        assertEquals(5 + 50 + 0xffff, sample(scrape, "zt_peer_latency_sum{" + peer + "}"));
+        assertEquals(0, sample(scrape, "zt_data{direction=\"rx\",protocol=\"tcp\"}"), "no TCP relay here");
+    }
 }

@@ -34,6 +34,19 @@ public final class FakeNode implements NodeControl {
         return traffic;
     }
 
+    public volatile List<net.ztj.core.node.PeerCounters> peerCounters = List.of();
+    public volatile List<net.ztj.core.node.NetworkCounters> networkCounters = List.of();
+
+    @Override
+    public List<net.ztj.core.node.PeerCounters> peerCounters() {
+        return peerCounters;
+    }
+
+    @Override
+    public List<net.ztj.core.node.NetworkCounters> networkCounters() {
+        return networkCounters;
+    }
+
     @Override
     public List<PeerInfo> peers() {
         return peers;
@@ -69,7 +82,7 @@ public final class FakeNode implements NodeControl {
         commands.add(String.format("join %016x", networkId));
         if (networks.containsKey(networkId)) return false;
         networks.put(networkId, new NetworkInfo(networkId, 0x0a0b0c0d0e0fL, NetworkStatus.REQUESTING_CONFIGURATION, "",
-                true, 2800, 0, false, false, List.of(), List.of(), NetworkInfo.Dns.NONE));
+                true, 2800, 0, false, false, List.of(), List.of(), NetworkInfo.Dns.NONE, List.of()));
         return true;
     }
 

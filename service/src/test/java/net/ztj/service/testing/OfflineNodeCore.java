@@ -86,7 +86,7 @@ public final class OfflineNodeCore implements NodeCore {
     @Override
     public boolean join(long networkId, byte[] cachedConfig, long nowMs) {
         return joined.putIfAbsent(networkId, new NetworkInfo(networkId, 0, NetworkStatus.REQUESTING_CONFIGURATION, "",
-                true, 2800, 0, false, false, List.of(), List.of(), NetworkInfo.Dns.NONE)) == null;
+                true, 2800, 0, false, false, List.of(), List.of(), NetworkInfo.Dns.NONE, List.of())) == null;
     }
 
     @Override

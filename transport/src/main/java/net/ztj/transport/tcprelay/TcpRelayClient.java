@@ -75,6 +75,7 @@ public final class TcpRelayClient implements AutoCloseable {
 
     private final AtomicLong framesSent = new AtomicLong(), framesReceived = new AtomicLong();
     private final AtomicLong framesDropped = new AtomicLong(), connections = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong(), bytesWritten = new AtomicLong();
 
     /**
      * Starts the client's thread (no connection yet).
@@ -145,7 +146,7 @@ public final class TcpRelayClient implements AutoCloseable {
         if (c == null || k == null || !k.isValid()) return;
         try {
             out.flip();
-            c.write(out);
+            bytesWritten.addAndGet(c.write(out));
             out.compact();
         } catch (IOException e) {
             out.clear();
@@ -252,6 +253,7 @@ public final class TcpRelayClient implements AutoCloseable {
             end("the relay closed the connection");
             return;
         }
+        bytesRead.addAndGet(n);
         in.flip();
         while (true) {
             RelayFrameReader.Kind kind = reader.next(in);
@@ -306,6 +308,16 @@ public final class TcpRelayClient implements AutoCloseable {
     /** Datagrams received from the relay. */
     public long framesReceived() {
         return framesReceived.get();
+    }
+
+    /** Bytes read from relay connections (framing included). */
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
+    /** Bytes written to relay connections (framing and hello included). */
+    public long bytesWritten() {
+        return bytesWritten.get();
     }
 
     /** Datagrams dropped because the queue was full. */

@@ -94,14 +94,17 @@ class TcpFallbackTest {
         assertEquals("170303009004c000000b4e19", HexFormat.of().formatHex(first, 9, 21), "then the datagram, to its destination");
         assertArrayEquals(hello, Arrays.copyOfRange(first, 21, first.length));
         await("the tunnel to count as active", 5000, f::active);
+        await("the bytes written to be counted", 5000, () -> f.client().bytesWritten() == first.length);
         synchronized (sentOverUdp) {
             assertTrue(sentOverUdp.isEmpty(), "forceTcpRelay sends no UDP");
         }
 
         // the relay's answer enters the node from the address the frame names, on the pseudo socket -1
-        s.getOutputStream().write(RelayTestPeer.frame(ROOT, packet(59, 9)));
+        byte[] answer = RelayTestPeer.frame(ROOT, packet(59, 9));
+        s.getOutputStream().write(answer);
         Object[] got = toNode.poll(10, TimeUnit.SECONDS);
         assertNotNull(got);
+        assertEquals(answer.length, f.client().bytesRead(), "counted before the datagram is handed on");
         assertEquals(PhysicalTransport.ANY_SOCKET, got[0]);
         assertEquals(ROOT, got[1]);
         assertArrayEquals(packet(59, 9), (byte[]) got[2]);

@@ -29,7 +29,8 @@ import java.util.Set;
 /**
  * What the data path needs of one applied configuration, parsed once when it arrives (spec 03 §7.3): our MAC, the
  * base rules (and whether they are the lone accept rule, the fast path), our own credentials, the specialists by
- * role, and the flags that steer multicast, NDP emulation and compression. Immutable.
+ * role, and the flags that steer multicast, NDP emulation and compression. Immutable, but for the frame counts it
+ * shares with its membership.
  */
 public final class ConfiguredNetwork {
     public final NetworkConfig config;
@@ -53,8 +54,15 @@ public final class ConfiguredNetwork {
     public final List<Address> replicators;
     public final boolean weAreBridge;
     public final boolean weAreReplicator;
+    /** The network's frame counts, which outlive this configuration. */
+    public final FrameCounts frames;
 
     public ConfiguredNetwork(NetworkConfig c, Address self) {
+        this(c, self, new FrameCounts());
+    }
+
+    public ConfiguredNetwork(NetworkConfig c, Address self, FrameCounts frames) {
+        this.frames = frames;
         this.config = c;
         this.networkId = new NetworkId(c.networkId());
         this.mac = NetworkMac.of(self, networkId).value();
@@ -155,8 +163,13 @@ public final class ConfiguredNetwork {
     }
 
     public static ConfiguredNetwork parse(NetworkConfig c, Address self) {
+        return parse(c, self, new FrameCounts());
+    }
+
+    /** Parses a configuration whose frames are counted in {@code frames}. */
+    public static ConfiguredNetwork parse(NetworkConfig c, Address self, FrameCounts frames) {
         try {
-            return new ConfiguredNetwork(c, self);
+            return new ConfiguredNetwork(c, self, frames);
         } catch (IllegalArgumentException e) {
             throw new MalformedException("bad credentials or rules in configuration: " + e.getMessage());
         }

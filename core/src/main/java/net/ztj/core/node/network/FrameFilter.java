@@ -13,6 +13,7 @@ import java.util.List;
 /**
  * The rules engine where frames meet it (spec 03 §9.7): outbound with our capabilities, inbound with the sender's.
  * A network whose rules are the lone accept rule — ZeroTier's default — passes frames without building anything.
+ * Every verdict is counted in the network's {@link FrameCounts}.
  */
 public final class FrameFilter {
     public static final FilterResult ACCEPTED = new FilterResult.Accepted(false, -1, -1, List.of());
@@ -31,19 +32,19 @@ public final class FrameFilter {
      */
     public FilterResult outbound(ConfiguredNetwork net, long dest, RemoteMember destMember, long srcMac, long dstMac,
                           int etherType, byte[] data, int off, int len, boolean teeSuppressed) {
-        if (net.acceptAll) return ACCEPTED;
+        if (net.acceptAll) return net.frames.outbound(ACCEPTED);
         RemoteParty remote = new RemoteParty(destMember == null ? java.util.Map.of() : destMember.party(net).validTags(),
                 net.ownership);
         RuleFrame f = new RuleFrame(Direction.OUTBOUND, ctx.self.value(), dest, srcMac, dstMac, etherType, 0,
                 Arrays.copyOfRange(data, off, off + len));
-        return engine.filter(net.ruleNetwork, f, remote, net.capabilityRules, teeSuppressed);
+        return net.frames.outbound(engine.filter(net.ruleNetwork, f, remote, net.capabilityRules, teeSuppressed));
     }
 
     public FilterResult inbound(ConfiguredNetwork net, RemoteMember sender, long srcMac, long dstMac, int etherType,
                          byte[] data, int off, int len) {
-        if (net.acceptAll) return ACCEPTED;
+        if (net.acceptAll) return net.frames.inbound(ACCEPTED);
         RuleFrame f = new RuleFrame(Direction.INBOUND, sender.address.value(), ctx.self.value(), srcMac,
                 dstMac, etherType, 0, Arrays.copyOfRange(data, off, off + len));
-        return engine.filter(net.ruleNetwork, f, sender.party(net), sender.capabilityRules(net), false);
+        return net.frames.inbound(engine.filter(net.ruleNetwork, f, sender.party(net), sender.capabilityRules(net), false));
     }
 }

@@ -36,6 +36,8 @@ public final class Membership {
     public final Map<Long, Address> bridgeRoutes = new HashMap<>();
     public final Map<Address, RemoteMember> members = new HashMap<>();
     public long lastUpstreamAnnounceMs = Long.MIN_VALUE / 2;
+    /** Frames that met the network's rules, across its configurations. */
+    public final FrameCounts frames = new FrameCounts();
 
     public Membership(long networkId) {
         this.networkId = networkId;

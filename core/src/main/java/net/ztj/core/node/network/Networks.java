@@ -65,7 +65,7 @@ public final class Networks {
             try {
                 NetworkConfig c = NetworkConfig.fromDictionary(Dictionary.parse(cachedDictionary));
                 if (c.issuedTo().equals(ctx.self) && c.networkId() == networkId) {
-                    m.net = ConfiguredNetwork.parse(c, ctx.self);
+                    m.net = ConfiguredNetwork.parse(c, ctx.self, m.frames);
                     m.configured = info(m.networkId, c);
                     m.configTimestamp = c.timestamp();
                     m.lastConfigUpdateMs = Long.MIN_VALUE / 2; // ask the controller at the next tick all the same
@@ -251,7 +251,7 @@ public final class Networks {
         }
         ConfiguredNetwork net;
         try {
-            net = ConfiguredNetwork.parse(c, ctx.self);
+            net = ConfiguredNetwork.parse(c, ctx.self, m.frames);
         } catch (MalformedException e) {
             ctx.drop(DropReason.MALFORMED);
             return;
@@ -272,7 +272,8 @@ public final class Networks {
                 c.revision(), c.hasFlag(NetworkConfig.FLAG_ENABLE_BROADCAST), bridging(c),
                 c.staticIps().stream().map(IpNetworkPrefix::toString).toList(),
                 c.routes().stream().map(Networks::route).toList(),
-                new NetworkInfo.Dns(c.dns().domain(), c.dns().servers().stream().map(p -> IpText.format(p.ip())).toList()));
+                new NetworkInfo.Dns(c.dns().domain(), c.dns().servers().stream().map(p -> IpText.format(p.ip())).toList()),
+                List.of());
     }
 
     private boolean bridging(NetworkConfig c) {
@@ -283,6 +284,17 @@ public final class Networks {
         String via = r.via() == null || r.target() == null || r.via().ip().length != r.target().ip().length
                 ? null : IpText.format(r.via().ip());
         return new NetworkInfo.Route(r.target() == null ? "" : r.target().toString(), via, r.flags(), r.metric());
+    }
+
+    /** Each joined network's frame counts and subscriptions. */
+    public List<net.ztj.core.node.NetworkCounters> counters() {
+        List<net.ztj.core.node.NetworkCounters> out = new ArrayList<>();
+        for (Membership m : joined.values()) {
+            FrameCounts f = m.frames;
+            out.add(new net.ztj.core.node.NetworkCounters(m.networkId, f.inboundAccepted, f.inboundDropped,
+                    f.outboundAccepted, f.outboundDropped, m.subscriptions.size()));
+        }
+        return out;
     }
 
     public List<NetworkInfo> snapshot() {
@@ -296,9 +308,9 @@ public final class Networks {
         NetworkInfo c = m.configured;
         if (c == null) {
             return new NetworkInfo(m.networkId, mac, m.status(), "", true, Membership.DEFAULT_MTU, 0, false, false,
-                    List.of(), List.of(), NetworkInfo.Dns.NONE);
+                    List.of(), List.of(), NetworkInfo.Dns.NONE, List.copyOf(m.subscriptions));
         }
         return new NetworkInfo(m.networkId, mac, m.status(), c.name(), c.isPrivate(), c.mtu(), c.revision(),
-                c.broadcastEnabled(), c.bridge(), c.assignedAddresses(), c.routes(), c.dns());
+                c.broadcastEnabled(), c.bridge(), c.assignedAddresses(), c.routes(), c.dns(), List.copyOf(m.subscriptions));
     }
 }

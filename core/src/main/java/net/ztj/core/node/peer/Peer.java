@@ -32,6 +32,15 @@ public final class Peer {
     public int pushDirectPathsInWindow;
     public long lastStableEndpointHelloMs;
 
+    /** Authenticated packets received from the peer (ZeroTier One's per-peer counts). */
+    public long packetsReceived;
+    /** Packets sent to the peer, directly or through a relay. */
+    public long packetsSent;
+    /** Packets claiming to be from the peer that failed authentication. */
+    public long packetErrors;
+    /** The latency seen at each ping check. */
+    public final LatencyHistogram latencyHistogram = new LatencyHistogram();
+
     public Peer(Identity identity, PeerKeys keys) {
         this.identity = identity;
         this.keys = keys;

@@ -45,9 +45,16 @@ public final class Pinger {
         seeds(now);
         for (Peer peer : new ArrayList<>(ctx.topology.peers.values())) {
             Address a = peer.identity.address();
-            if (ctx.topology.isUpstream(a)) upstream(peer, now);
-            else if (peer.active(now)) routine(peer, now);
-            else peer.expirePaths(now);
+            if (ctx.topology.isUpstream(a)) {
+                upstream(peer, now);
+            } else if (peer.active(now)) {
+                routine(peer, now);
+            } else {
+                peer.expirePaths(now);
+                continue;
+            }
+            peer.latencyHistogram.observe(peer.bestPath(now) == null || peer.latencyMs < 0
+                    ? LatencyHistogram.UNKNOWN_MS : peer.latencyMs);
         }
     }
 

@@ -107,17 +107,23 @@ public final class Sender {
 
     private boolean route(Peer peer, byte[] p, int len, long now) {
         Path path = peer.bestPath(now);
-        if (path != null) return sendOnPath(peer, path, p, len, now);
+        if (path != null) {
+            peer.packetsSent++;
+            return sendOnPath(peer, path, p, len, now);
+        }
         Peer relay = bestUpstream(now, peer.identity.address());
         if (relay != null) {
             Path rp = relay.bestPath(now);
             if (rp != null) {
                 peer.lastSendMs = now;
+                peer.packetsSent++;
                 return sendOnPath(relay, rp, p, len, now);
             }
         }
         Path any = peer.anyPath();
-        return any != null && sendOnPath(peer, any, p, len, now);
+        if (any == null) return false;
+        peer.packetsSent++;
+        return sendOnPath(peer, any, p, len, now);
     }
 
     /** Sends the head datagram straight from the packet and each fragment through the reused datagram buffer. */
@@ -142,6 +148,7 @@ public final class Sender {
      * Sends a reply straight back where a request came from, as one datagram whatever its size (spec 02 §3.2).
      */
     public void reply(Peer peer, long socket, Endpoint to, Verb verb, byte[] payload, long now) {
+        if (verb == Verb.ERROR) ctx.traffic.errorSent(payload);
         byte[] p = build(peer.identity.address(), verb, payload, true);
         Armor.armor(p, p.length, peer.keys, peer.cipherSuite());
         sendDirect(peer, socket, to, p, now);
@@ -171,6 +178,7 @@ public final class Sender {
             ctx.transport.send(rp.localSocket, rp.address, p, 0, p.length, 0);
             ctx.traffic.bytesSent(p.length);
             peer.lastSendMs = now;
+            peer.packetsSent++;
         }
     }
 
@@ -186,6 +194,7 @@ public final class Sender {
         ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
         ctx.transport.send(socket, to, p, 0, p.length, 0);
         ctx.traffic.bytesSent(p.length);
+        peer.packetsSent++;
         Path path = peer.findPath(socket, to);
         if (path != null) path.lastSendMs = now;
         peer.lastSendMs = now;

@@ -44,6 +44,7 @@ public final class PathLearning {
         Peer peer = in.peer();
         long now = in.now();
         peer.lastReceiveMs = now;
+        peer.packetsReceived++;
         maybePushDirectPaths(in);
         if (!in.direct()) return;
         Path known = peer.findPath(in.socket(), in.from());

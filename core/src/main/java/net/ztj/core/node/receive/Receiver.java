@@ -171,6 +171,7 @@ public final class Receiver {
         long wireId = PacketHeader.packetId(p);
         if (!Armor.dearmor(p, len, peer.keys)) {
             ctx.drop(DropReason.AUTHENTICATION_FAILED);
+            peer.packetErrors++;
             return;
         }
         if (!peer.replay.accept(wireId)) {

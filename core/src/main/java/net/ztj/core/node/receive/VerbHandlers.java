@@ -188,6 +188,7 @@ public final class VerbHandlers {
         if (in.length() < ErrorMessage.HEADER_LENGTH) return Outcome.rejected(DropReason.MALFORMED);
         ErrorCode code = ErrorCode.fromCode(ErrorMessage.errorCode(b, off));
         if (code == null) return Outcome.HANDLED;
+        ctx.traffic.errorReceived(code);
         int inReVerb = OkHeader.inReVerbCode(b, off);
         Address from = in.peer().identity.address();
         if (code == ErrorCode.IDENTITY_COLLISION && ctx.topology.isUpstream(from)) {

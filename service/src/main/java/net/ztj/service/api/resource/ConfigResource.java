@@ -4,15 +4,17 @@ import net.ztj.service.api.ApiResult;
 import net.ztj.service.api.RouteTable;
 import net.ztj.service.config.LocalConf;
 
-/** {@code GET /config}: the loaded local.conf as it was written ({@code {}} without one). */
-public final class ConfigResource {
-    private final LocalConf conf;
+import java.util.function.Supplier;
 
-    public ConfigResource(LocalConf conf) {
+/** {@code GET /config}: local.conf as it was last loaded or written ({@code {}} without one), passwords masked. */
+public final class ConfigResource {
+    private final Supplier<LocalConf> conf;
+
+    public ConfigResource(Supplier<LocalConf> conf) {
         this.conf = conf;
     }
 
     public void register(RouteTable routes) {
-        routes.on("GET", "/config", call -> ApiResult.ok(conf.publicDocument()));
+        routes.on("GET", "/config", call -> ApiResult.ok(conf.get().publicDocument()));
     }
 }

@@ -23,13 +23,16 @@ public final class NetworkResource {
     /** A managed route. */
     record RouteJson(int flags, int metric, String target, String via) {}
 
+    /** A multicast group the network's port subscribes to: its MAC as {@code xx:xx:..} and its 32-bit ADI. */
+    record MulticastJson(long adi, String mac) {}
+
     /** DNS settings. */
     record DnsJson(String domain, List<String> servers) {}
 
     /** The network object of §5.7.3. */
     record NetworkJson(boolean allowDNS, boolean allowDefault, boolean allowGlobal, boolean allowManaged,
                        List<String> assignedAddresses, boolean bridge, boolean broadcastEnabled, boolean dhcp,
-                       DnsJson dns, String id, String mac, int mtu, List<Object> multicastSubscriptions, String name,
+                       DnsJson dns, String id, String mac, int mtu, List<MulticastJson> multicastSubscriptions, String name,
                        long netconfRevision, String nwid, String portDeviceName, int portError,
                        List<RouteJson> routes, String status, String type) {}
 
@@ -108,8 +111,16 @@ public final class NetworkResource {
                 .map(r -> new RouteJson(r.flags(), r.metric(), r.target(), r.via())).toList();
         return new NetworkJson(s.allowDns(), s.allowDefault(), s.allowGlobal(), s.allowManaged(), n.assignedAddresses(),
                 n.bridge(), n.broadcastEnabled(), false, new DnsJson(n.dns().domain(), n.dns().servers()), id,
-                mac(n.mac()), n.mtu(), List.of(), n.name(), n.revision(), id, portNames.apply(n.networkId()),
+                mac(n.mac()), n.mtu(), multicast(n), n.name(), n.revision(), id, portNames.apply(n.networkId()),
                 0, routes, n.status().name(), n.isPrivate() ? "PRIVATE" : "PUBLIC");
+    }
+
+    /**
+     * The groups as the port's last scan reported them, in ZeroTier One's order (MAC, then ADI). The reference shows
+     * a copy taken at the network's last configuration update; these are the groups subscribed now.
+     */
+    private static List<MulticastJson> multicast(NetworkInfo n) {
+        return n.multicastSubscriptions().stream().map(g -> new MulticastJson(g.adi(), mac(g.mac().value()))).toList();
     }
 
     private static String mac(long m) {

@@ -32,10 +32,11 @@ public final class StatusResource {
 
     private final NodeControl node;
     private final Supplier<ServiceState> service;
-    private final LocalConf conf;
+    private final Supplier<LocalConf> conf;
     private final LongSupplier clockMs;
 
-    public StatusResource(NodeControl node, Supplier<ServiceState> service, LocalConf conf, LongSupplier clockMs) {
+    public StatusResource(NodeControl node, Supplier<ServiceState> service, Supplier<LocalConf> conf,
+                          LongSupplier clockMs) {
         this.node = node;
         this.service = service;
         this.conf = conf;
@@ -62,7 +63,7 @@ public final class StatusResource {
     }
 
     private ObjectNode config(ServiceState state, List<Endpoint> surface) {
-        ObjectNode doc = conf.publicDocument();
+        ObjectNode doc = conf.get().publicDocument();
         ObjectNode settings = doc.get("settings") instanceof ObjectNode o ? o : doc.putObject("settings");
         settings.put("allowTcpFallbackRelay", JsonValues.bool(settings.get("allowTcpFallbackRelay"), true));
         settings.put("forceTcpRelay", JsonValues.bool(settings.get("forceTcpRelay"), false));

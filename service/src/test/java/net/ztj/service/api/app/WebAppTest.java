@@ -8,6 +8,7 @@ import net.ztj.core.identity.Address;
 import net.ztj.service.api.ApiServer;
 import net.ztj.service.api.LocalApi;
 import net.ztj.service.config.LocalConf;
+import net.ztj.service.config.LocalConfFile;
 import net.ztj.service.home.MoonFiles;
 import net.ztj.service.home.NetworkFiles;
 import net.ztj.service.metrics.ServiceMetrics;
@@ -63,7 +64,7 @@ class WebAppTest {
         password = AdminPassword.load(dir.resolve("adminpassword.secret"));
         WebApp app = new WebApp(TOKEN, password, new StaticAssets(), new SecureRandom(), clock::get);
         FakeNode node = new FakeNode(SpecFixtures.memberStatus());
-        var handler = LocalApi.handler(node, SpecFixtures::memberService, LocalConf.none(),
+        var handler = LocalApi.handler(node, SpecFixtures::memberService, LocalConfFile.detached(LocalConf.none()),
                 new MoonFiles(dir.resolve("moons.d")), new NetworkFiles(dir.resolve("networks.d")),
                 nwid -> "zt0", Optional.of(store), new MemberPresence(), Address.parse("ed7e70d932"),
                 new java.util.SplittableRandom(1), TOKEN, "", new ServiceMetrics(node, clock::get), Optional.of(app),
