@@ -27,6 +27,7 @@ import net.ztj.service.port.PortDriver;
 import net.ztj.service.port.PortEvents;
 import net.ztj.service.port.VirtualPorts;
 import net.ztj.service.warmup.DataPathWarmup;
+import net.ztj.transport.portmap.PortMapper;
 import net.ztj.transport.ports.PortProbe;
 import net.ztj.transport.ports.RandomPorts;
 import net.ztj.transport.tcprelay.TcpFallback;
@@ -39,6 +40,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
@@ -109,6 +111,7 @@ public final class Daemon implements AutoCloseable {
             if (!binding.bindPort(primary)) throw cannotBind(configuredPort);
             secondary = secondaryPort(binding, settings, o);
         }
+        int tertiary = settings.portMappingEnabled() && !settings.forceTcpRelay() ? tertiaryPort(binding, settings, o) : 0;
 
         home.deleteLegacyIddb();
         MoonFiles moons = new MoonFiles(home.file("moons.d"));
@@ -137,6 +140,13 @@ public final class Daemon implements AutoCloseable {
         LocalAddressReport addresses = new LocalAddressReport(transport::ports, settings.bind(),
                 settings.interfacePrefixBlacklist(), runner);
         parts.push(addresses);
+        if (tertiary != 0) {
+            PortMapper mapper = PortMapper.forNode(tertiary, identity.address().value(), o.random(), new LongAdder(),
+                    o.err()::println, addresses::refreshSoon);
+            addresses.advertiseAlso(mapper::externalAddresses);
+            parts.push(mapper); // the mapping is removed first on the way down
+            mapper.start();
+        }
         addresses.start();
 
         ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
@@ -144,7 +154,7 @@ public final class Daemon implements AutoCloseable {
         ApiServer api;
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
-                    () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), relay.active(), false),
+                    () -> new ServiceState(o.homeText(), primary, secondary, tertiary, addresses.listeningOn(), relay.active(), true),
                     conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
                     identity.address(), o.random(), authToken, metricsToken, metrics, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
@@ -220,6 +230,16 @@ public final class Daemon implements AutoCloseable {
         if (settings.secondaryPort() != 0) {
             return binding.bindPort(settings.secondaryPort()) ? settings.secondaryPort() : 0;
         }
+        return binding.bindRandomPort(o.random()).orElse(0);
+    }
+
+    /**
+     * The port to map on the router (ZeroTier One binds a third port for it, as explicitly mapped ports confuse some
+     * NATs): the configured {@code tertiaryPort}, else a random one by the secondary port's procedure; 0 if it
+     * cannot be bound.
+     */
+    private static int tertiaryPort(UdpBinding binding, ServiceSettings settings, Options o) {
+        if (settings.tertiaryPort() != 0) return binding.bindPort(settings.tertiaryPort()) ? settings.tertiaryPort() : 0;
         return binding.bindRandomPort(o.random()).orElse(0);
     }
 
