@@ -57,11 +57,16 @@ public final class PortMapper implements AutoCloseable {
      */
     public static PortMapper forNode(int localPort, long nodeAddress, RandomGenerator random, LongAdder dropped,
                                      Consumer<String> log, Runnable onChange) {
-        String name = String.format("ZeroTier/%010x@%d", nodeAddress, localPort);
+        String name = uniqueName(nodeAddress, localPort);
         return new PortMapper(localPort, List.of(
                 new PcpClient(DefaultGateway::find, NatPmpMessages.SERVER_PORT, random, dropped, log),
                 new NatPmpClient(DefaultGateway::find, NatPmpMessages.SERVER_PORT, dropped, log),
                 new UpnpIgdClient(name, UpnpIgdClient.ssdpGroup(), dropped, log)), log, onChange);
+    }
+
+    /** ZeroTier One's description of its UPnP mapping, by which it finds the mapping again after a restart. */
+    public static String uniqueName(long nodeAddress, int localPort) {
+        return String.format("ZeroTier/%010x@%d", nodeAddress, localPort);
     }
 
     /** Starts the mapper's thread. */
