@@ -201,7 +201,7 @@ class PortMappingTest {
             return port[0] != 0;
         }, describe);
         String rules = routerRules(lab, routerNs);
-        assertTrue(rules.contains("udp dport " + port[0]) && rules.contains("dnat ip to " + LAN + 2 + ":" + TERTIARY), rules);
+        assertTrue(rules.contains("dport " + port[0]) && rules.contains("dnat ip to " + LAN + 2 + ":" + TERTIARY), rules);
         lab.step(member + " mapped " + routerIp + "/" + port[0] + " -> " + LAN + 2 + "/" + TERTIARY + " by " + protocol
                 + "; in the router's rules");
         return port[0];
