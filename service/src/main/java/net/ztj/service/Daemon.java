@@ -54,10 +54,13 @@ public final class Daemon implements AutoCloseable {
      *
      * @param homeText        the home path as given or derived, for /status
      * @param commandLinePort {@code -p} (9993 by default); {@code settings.primaryPort} overrides it
+     * @param routerPortMapping whether the service has a port mapper (see {@link ServiceEnvironment}); without one
+     *                        it is as ZeroTier One built without miniupnpc: no tertiary port, portMappingEnabled false
      */
     public record Options(HomeFolder home, String homeText, int commandLinePort, NodeCoreFactory coreFactory,
                           SecureRandom random, LongSupplier clockMs, PrintStream err,
-                          java.util.Optional<java.util.function.Supplier<PortDriver>> ports) {}
+                          java.util.Optional<java.util.function.Supplier<PortDriver>> ports,
+                          boolean routerPortMapping) {}
 
     private final Deque<AutoCloseable> parts;
     private final int primaryPort;
@@ -111,7 +114,8 @@ public final class Daemon implements AutoCloseable {
             if (!binding.bindPort(primary)) throw cannotBind(configuredPort);
             secondary = secondaryPort(binding, settings, o);
         }
-        int tertiary = settings.portMappingEnabled() && !settings.forceTcpRelay() ? tertiaryPort(binding, settings, o) : 0;
+        int tertiary = o.routerPortMapping() && settings.portMappingEnabled() && !settings.forceTcpRelay()
+                ? tertiaryPort(binding, settings, o) : 0;
 
         home.deleteLegacyIddb();
         MoonFiles moons = new MoonFiles(home.file("moons.d"));
@@ -154,7 +158,7 @@ public final class Daemon implements AutoCloseable {
         ApiServer api;
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
-                    () -> new ServiceState(o.homeText(), primary, secondary, tertiary, addresses.listeningOn(), relay.active(), true),
+                    () -> new ServiceState(o.homeText(), primary, secondary, tertiary, addresses.listeningOn(), relay.active(), o.routerPortMapping()),
                     conf, moons, networks, portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
                     identity.address(), o.random(), authToken, metricsToken, metrics, o.clockMs()), o.err());
         } catch (ApiServer.BindException e) {
