@@ -75,6 +75,9 @@ class PortMappingTest {
             lab.step("router up: miniupnpd with PCP/NAT-PMP and UPnP, STUN said it may forward");
 
             member.start();
+            awaitService(member, describe);
+            lab.step(member + "'s service answers");
+            int mapped = awaitMapping(lab, member, "PCP", routerIp, routerNs, describe);
             lab.awaitOnline(120_000);
             String nwid = root.post("/controller/network/" + root.address() + "______", NETWORK).path("id").asText();
             for (ZtNode m : List.of(peer, member)) {
@@ -84,7 +87,6 @@ class PortMappingTest {
             String memberIp = member.awaitManagedIpv4(nwid, describe);
             peer.awaitManagedIpv4(nwid, describe);
 
-            int mapped = awaitMapping(lab, member, "PCP", routerIp, routerNs, describe);
             JsonNode settings = member.get("/status").path("config").path("settings");
             assertEquals(TERTIARY, settings.path("tertiaryPort").asInt(), settings.toString());
             assertTrue(settings.path("portMappingEnabled").asBoolean(), settings.toString());
@@ -106,6 +108,8 @@ class PortMappingTest {
             Await.until("miniupnpd (UPnP only) to listen", 30_000, 200,
                     () -> Files.readString(igdLog2).contains("HTTP listening on port"), describe);
             member.start();
+            awaitService(member, describe);
+            lab.step(member + "'s service answers again");
             int mappedByUpnp = awaitMapping(lab, member, "UPnP", routerIp, routerNs, describe);
             if (Netns.onPath("upnpc")) {
                 // upnpc's own discovery calls an IGD with a reserved external address "not connected": name it
@@ -188,6 +192,10 @@ class PortMappingTest {
                 """.formatted(pcp ? "yes" : "no", stunIp, STUN_PORT, dir.resolve(name + ".leases"), LAN));
         return lab.spawn(routerNs, log, "/usr/sbin/miniupnpd", "-d", "-f", conf.toString(),
                 "-P", dir.resolve(name + ".pid").toString());
+    }
+
+    private static void awaitService(ZtNode node, Supplier<String> describe) throws InterruptedException {
+        Await.until(node + "'s service to answer", 120_000, 200, () -> node.api("GET", "/status", null).status() == 200, describe);
     }
 
     /** Waits for the member's log to name a mapping by {@code protocol} and for it to be in R's rules; its port. */

@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
 /**
  * Keeps one UDP port mapping for the node's tertiary port, as ZeroTier One's PortMapper does: on its own virtual
  * thread it asks the router by PCP, NAT-PMP and then UPnP IGD until one grants a mapping, renews it every
- * {@link #REFRESH_MS} (its lease is twice that), retries every {@link #RETRY_MS} while none does, and removes the
+ * {@link #REFRESH_MS} (its lease is twice that), retries after {@link #RETRY_MS}, doubling up to the refresh period,
+ * while none does, and removes the
  * mapping when closed. The mapped external address is read by whoever advertises the node's addresses; nothing here
  * touches the packet path.
  */
@@ -23,7 +24,11 @@ public final class PortMapper implements AutoCloseable {
     public static final long REFRESH_MS = 300_000;
     /** The lease asked for: twice the refresh period, as the reference asks NAT-PMP for. */
     public static final long LIFETIME_S = REFRESH_MS * 2 / 1000;
-    /** The wait after a round in which no protocol got a mapping (the reference's longest back-off). */
+    /**
+     * The first wait after a round in which no protocol got a mapping; it doubles with each such round up to
+     * {@link #REFRESH_MS}, the reference's wait after a failed round, so a host without a mapping router asks
+     * as rarely as ZeroTier One does while one that started before its router gets its mapping soon.
+     */
     public static final long RETRY_MS = REFRESH_MS / 10;
     /** How long closing waits for the removal of the mapping. */
     static final long CLOSE_WAIT_MS = 5_000;
@@ -37,6 +42,7 @@ public final class PortMapper implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private volatile boolean running = true;
     private MappingProtocol granting; // the protocol that holds the mapping; the mapper's thread only
+    private long retryMs = RETRY_MS; // the mapper's thread only
     private Thread thread;
 
     /**
@@ -95,7 +101,13 @@ public final class PortMapper implements AutoCloseable {
                 Optional<Mapping> m = granting == null ? Optional.empty() : renew();
                 if (m.isEmpty()) m = firstGranted();
                 set(m);
-                awaitNextRound(m.isPresent() ? REFRESH_MS : RETRY_MS);
+                if (m.isPresent()) {
+                    retryMs = RETRY_MS;
+                    awaitNextRound(REFRESH_MS);
+                } else {
+                    awaitNextRound(retryMs);
+                    retryMs = Math.min(retryMs * 2, REFRESH_MS);
+                }
             }
         } catch (InterruptedException e) {
             // closed while asking
