@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Port mapping against a real IGD (issue 11): member M sits behind router namespace R, which masquerades its LAN
  * (nftables) and runs miniupnpd, Debian's package with its nftables backend, with PCP/NAT-PMP and UPnP IGD on. The
- * root (also the network's controller) and peer P are on the public side. R drops every datagram M sends to P
- * except those from M's tertiary port, so the only direct path between P and M is the one port mapping opens.
+ * root (also the network's controller) and peer P are on the public side. R lets no flow from M to P start
+ * (nftables: new flows dropped, replies let through), so the only direct path between P and M is one that P opens
+ * through the mapping.
  * <ol>
  *   <li>M maps its tertiary port ({@code tertiaryPort} in its local.conf) by PCP; the mapping is in R's nftables
  *       rules; P gets a direct path to R's public address and the mapped port, and pings M across the network;
@@ -74,6 +75,7 @@ class PortMappingTest {
                     () -> Files.readString(igdLog).contains("Listening for NAT-PMP/PCP traffic on port 5351"), describe);
             lab.step("router up: miniupnpd with PCP/NAT-PMP and UPnP, STUN said it may forward");
 
+            long firstStart = System.currentTimeMillis();
             member.start();
             awaitService(member, describe);
             lab.step(member + "'s service answers");
@@ -91,7 +93,7 @@ class PortMappingTest {
             assertEquals(TERTIARY, settings.path("tertiaryPort").asInt(), settings.toString());
             assertTrue(settings.path("portMappingEnabled").asBoolean(), settings.toString());
             assertTrue(settings.path("listeningOn").toString().contains(LAN + 2 + "/" + TERTIARY), settings.toString());
-            awaitDirectPathAndPing(lab, peer, member, routerIp + "/" + mapped, memberIp, describe);
+            awaitDirectPathAndPing(lab, peer, member, routerIp + "/" + mapped, memberIp, firstStart, describe);
 
             member.stop();
             Await.until("the mapping to be removed when the member stops", 30_000, 200,
@@ -107,6 +109,7 @@ class PortMappingTest {
             startIgd(lab, routerNs, root.ip, igdLog2, false);
             Await.until("miniupnpd (UPnP only) to listen", 30_000, 200,
                     () -> Files.readString(igdLog2).contains("HTTP listening on port"), describe);
+            long secondStart = System.currentTimeMillis();
             member.start();
             awaitService(member, describe);
             lab.step(member + "'s service answers again");
@@ -119,7 +122,7 @@ class PortMappingTest {
                 assertTrue(listed.contains("UDP " + mappedByUpnp + "->" + LAN + 2 + ":" + TERTIARY)
                         && listed.contains("ZeroTier/" + member.address() + "@" + TERTIARY), listed);
             }
-            awaitDirectPathAndPing(lab, peer, member, routerIp + "/" + mappedByUpnp, memberIp, describe);
+            awaitDirectPathAndPing(lab, peer, member, routerIp + "/" + mappedByUpnp, memberIp, secondStart, describe);
             member.stop();
             Await.until("the UPnP mapping to be removed when the member stops", 30_000, 200,
                     () -> !routerRules(lab, routerNs).contains("dport " + mappedByUpnp), describe);
@@ -129,8 +132,8 @@ class PortMappingTest {
 
     /**
      * R: public eth0 on the lab's bridge, lan0 to M's eth0; forwarding on; LAN traffic masqueraded; the filter and
-     * NAT chains miniupnpd's nftables backend adds its rules to (what its nft_init.sh makes); and M's datagrams to P
-     * dropped unless they leave from its tertiary port.
+     * NAT chains miniupnpd's nftables backend adds its rules to (what its nft_init.sh makes); and no new flow from
+     * M to P.
      */
     private static void wireBehindRouter(String routerNs, ZtNode member, String peerIp) throws IOException {
         Netns.run("ip", "link", "add", "lan0", "netns", routerNs, "type", "veth", "peer", "name", "eth0", "netns", member.ns);
@@ -146,7 +149,7 @@ class PortMappingTest {
                     chain forward {
                         type filter hook forward priority 0; policy drop;
                         ct state established,related accept
-                        iifname "lan0" ip daddr %s udp sport != %d drop
+                        iifname "lan0" ip daddr %s ct state new drop
                         iifname "lan0" oifname "eth0" accept
                         jump miniupnpd
                     }
@@ -166,7 +169,7 @@ class PortMappingTest {
                     chain postrouting_miniupnpd {
                     }
                 }
-                """.formatted(peerIp, TERTIARY));
+                """.formatted(peerIp));
         Netns.run("ip", "netns", "exec", routerNs, "nft", "-f", rules.toString());
     }
 
@@ -218,15 +221,18 @@ class PortMappingTest {
         return port[0];
     }
 
-    /** P has a path to M at the mapped address that has carried traffic, and P pings M across the network. */
+    /**
+     * P has a path to M at the mapped address that has carried traffic since {@code sinceMs} (M's start: not a path
+     * left from before), and P pings M across the network.
+     */
     private static void awaitDirectPathAndPing(Lab lab, ZtNode peer, ZtNode member, String mappedAddress, String memberIp,
-                                               Supplier<String> describe) throws Exception {
+                                               long sinceMs, Supplier<String> describe) throws Exception {
         String target = member.address();
         Await.until(peer + " to ping " + memberIp, 60_000, () -> peer.succeeds("ping", "-c", "1", "-W", "2", memberIp), describe);
         Await.until(peer + " to have a direct path to " + member + " at " + mappedAddress, 90_000, () -> {
             peer.succeeds("ping", "-c", "1", "-W", "1", memberIp); // traffic makes M push its addresses to P
             for (JsonNode path : peer.get("/peer/" + target).path("paths")) {
-                if (path.path("address").asText().equals(mappedAddress) && path.path("lastReceive").asLong() > 0) return true;
+                if (path.path("address").asText().equals(mappedAddress) && path.path("lastReceive").asLong() > sinceMs) return true;
             }
             return false;
         }, () -> describe.get() + "\n" + peerPaths(peer, target));
