@@ -40,7 +40,7 @@ public final class SsdpMessages {
      */
     public static Optional<Answer> decode(byte[] datagram, int length) {
         if (length <= 0 || length > Math.min(datagram.length, MAX_RESPONSE)) return Optional.empty();
-        String[] lines = new String(datagram, 0, length, StandardCharsets.ISO_8859_1).split("\r?\n");
+        String[] lines = new String(datagram, 0, length, StandardCharsets.ISO_8859_1).split("\r?\n", -1);
         if (!lines[0].startsWith("HTTP/1.") || !lines[0].substring(Math.min(8, lines[0].length())).trim().startsWith("200")) {
             return Optional.empty();
         }

@@ -33,7 +33,7 @@ class SsdpMessagesTest {
     @Test
     void dropsOtherMessages() {
         for (String bad : new String[] {
-                "", "HTTP/1.1", "HTTP/1.1 404 Not Found\r\nST: x\r\nLOCATION: http://10.0.0.1/\r\n\r\n",
+                "", "\n\n", "\r\n", "HTTP/1.1", "HTTP/1.1 404 Not Found\r\nST: x\r\nLOCATION: http://10.0.0.1/\r\n\r\n",
                 "NOTIFY * HTTP/1.1\r\nNT: x\r\nLOCATION: http://10.0.0.1/\r\n\r\n",
                 "HTTP/1.1 200 OK\r\nST: x\r\n\r\n", // no location
                 "HTTP/1.1 200 OK\r\nLOCATION: http://10.0.0.1/\r\n\r\n", // no search target
