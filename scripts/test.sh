@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: mvn -B verify over every module. Extra arguments are passed to Maven.
 # As root, first installs what the system tests use (iproute2, iperf3, nftables, curl; for the Debian package test
-# dpkg-dev, binutils, lintian, systemd; for the port mapping test miniupnpd-nftables, miniupnpc) when missing, and
-# promtool (package prometheus) that checks the daemon's /metrics scrape; not as root, those tests skip themselves
-# when the tools or privileges are missing.
+# dpkg-dev, binutils, lintian, systemd) when missing, and promtool (package prometheus) that checks the daemon's
+# /metrics scrape; not as root, those tests skip themselves when the tools or privileges are missing.
 # As root, also installs PostgreSQL when missing and starts a private test server (127.0.0.1 only, data in
 # /var/lib/postgresql/ztj-test, left running for the next run) for the controller's PostgreSQL storage tests, and
 # exports ZTJ_TEST_PG_URL, ZTJ_TEST_PG_USER and ZTJ_TEST_PG_PASSWORD; without them those tests skip.
@@ -28,10 +27,10 @@ if ztj_is_root && command -v apt-get >/dev/null 2>&1; then
     command -v strip >/dev/null 2>&1 || missing+=(binutils)
     command -v lintian >/dev/null 2>&1 || missing+=(lintian)
     command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
-    command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
     # the port mapping test (systest PortMappingTest): miniupnpd as the router's IGD (its nftables backend), upnpc
     [[ -x /usr/sbin/miniupnpd ]] || missing+=(miniupnpd-nftables)
     command -v upnpc >/dev/null 2>&1 || missing+=(miniupnpc)
+    command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
     if (( ${#missing[@]} )); then
         ztj_info "installing ${missing[*]} for the system tests"
         ztj_apt_install "${missing[@]}" >/dev/null 2>&1 \
