@@ -3,7 +3,7 @@ package net.ztj.transport.portmap;
 import java.util.Optional;
 
 /** One way of asking the router for a UDP port mapping. Its calls block (on the mapper's own thread). */
-public interface MappingProtocol {
+public interface MappingProtocol extends AutoCloseable {
     /** The protocol's name, for the log. */
     String name();
 
@@ -17,4 +17,8 @@ public interface MappingProtocol {
 
     /** Removes a mapping this protocol made (best effort, bounded in time). */
     void unmap(Mapping mapping) throws InterruptedException;
+
+    /** Releases what the protocol holds between rounds (an HTTP client, say); nothing by default. */
+    @Override
+    default void close() {}
 }

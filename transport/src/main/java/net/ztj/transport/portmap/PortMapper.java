@@ -169,7 +169,10 @@ public final class PortMapper implements AutoCloseable {
         synchronized (this) {
             t = thread;
         }
-        if (t == null) return;
+        if (t == null) {
+            protocols.forEach(MappingProtocol::close);
+            return;
+        }
         try {
             if (!t.join(java.time.Duration.ofMillis(CLOSE_WAIT_MS))) {
                 t.interrupt();
@@ -185,11 +188,15 @@ public final class PortMapper implements AutoCloseable {
                         // gave up waiting
                     }
                 });
-                if (!remover.join(java.time.Duration.ofMillis(CLOSE_WAIT_MS))) remover.interrupt();
-                log.accept("port mapping: removed " + m.get().external() + " (" + p.name() + ")");
+                boolean done = remover.join(java.time.Duration.ofMillis(CLOSE_WAIT_MS));
+                if (!done) remover.interrupt();
+                log.accept("port mapping: " + (done ? "removed " : "gave up removing ") + m.get().external() + " ("
+                        + p.name() + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            protocols.forEach(MappingProtocol::close);
         }
     }
 }

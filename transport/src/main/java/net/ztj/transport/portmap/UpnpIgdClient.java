@@ -113,6 +113,12 @@ public final class UpnpIgdClient implements MappingProtocol {
         if (igd != null) action(igd, "DeletePortMapping", entryKey(mapping.external().port()));
     }
 
+    /** Stops the HTTP client's threads. */
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+
     private boolean isOurs(Map<String, String> entry, String client, int internalPort) {
         return description.equals(entry.get("NewPortMappingDescription")) && client.equals(entry.get("NewInternalClient"))
                 && String.valueOf(internalPort).equals(entry.get("NewInternalPort"));
