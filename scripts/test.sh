@@ -27,6 +27,9 @@ if ztj_is_root && command -v apt-get >/dev/null 2>&1; then
     command -v strip >/dev/null 2>&1 || missing+=(binutils)
     command -v lintian >/dev/null 2>&1 || missing+=(lintian)
     command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+    # the port mapping test (systest PortMappingTest): miniupnpd as the router's IGD (its nftables backend), upnpc
+    [[ -x /usr/sbin/miniupnpd ]] || missing+=(miniupnpd-nftables)
+    command -v upnpc >/dev/null 2>&1 || missing+=(miniupnpc)
     command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
     # the web UI's browser test (systest WebUiBrowserTest): headless chromium driven through chromedriver
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)

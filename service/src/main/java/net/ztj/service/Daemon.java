@@ -34,6 +34,7 @@ import net.ztj.service.port.PortDriver;
 import net.ztj.service.port.PortEvents;
 import net.ztj.service.port.VirtualPorts;
 import net.ztj.service.warmup.DataPathWarmup;
+import net.ztj.transport.portmap.PortMapper;
 import net.ztj.transport.ports.PortProbe;
 import net.ztj.transport.ports.RandomPorts;
 import net.ztj.transport.tcprelay.TcpFallback;
@@ -46,6 +47,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
@@ -61,10 +63,13 @@ public final class Daemon implements AutoCloseable {
      *
      * @param homeText        the home path as given or derived, for /status
      * @param commandLinePort {@code -p} (9993 by default); {@code settings.primaryPort} overrides it
+     * @param routerPortMapping whether the service has a port mapper (see {@link ServiceEnvironment}); without one
+     *                        it is as ZeroTier One built without miniupnpc: no tertiary port, portMappingEnabled false
      */
     public record Options(HomeFolder home, String homeText, int commandLinePort, NodeCoreFactory coreFactory,
                           SecureRandom random, LongSupplier clockMs, PrintStream err,
-                          java.util.Optional<java.util.function.Supplier<PortDriver>> ports) {}
+                          java.util.Optional<java.util.function.Supplier<PortDriver>> ports,
+                          boolean routerPortMapping) {}
 
     private final Deque<AutoCloseable> parts;
     private final int primaryPort;
@@ -118,6 +123,8 @@ public final class Daemon implements AutoCloseable {
             if (!binding.bindPort(primary)) throw cannotBind(configuredPort);
             secondary = secondaryPort(binding, settings, o);
         }
+        int tertiary = o.routerPortMapping() && settings.portMappingEnabled() && !settings.forceTcpRelay()
+                ? tertiaryPort(binding, settings, o) : 0;
 
         home.deleteLegacyIddb();
         MoonFiles moons = new MoonFiles(home.file("moons.d"));
@@ -146,6 +153,13 @@ public final class Daemon implements AutoCloseable {
         LocalAddressReport addresses = new LocalAddressReport(transport::ports, settings.bind(),
                 settings.interfacePrefixBlacklist(), runner);
         parts.push(addresses);
+        if (tertiary != 0) {
+            PortMapper mapper = PortMapper.forNode(tertiary, identity.address().value(), o.random(), new LongAdder(),
+                    o.err()::println, addresses::refreshSoon);
+            addresses.advertiseAlso(mapper::externalAddresses);
+            parts.push(mapper); // the mapping is removed first on the way down
+            mapper.start();
+        }
         addresses.start();
 
         ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
@@ -154,7 +168,8 @@ public final class Daemon implements AutoCloseable {
         ApiServer api;
         try {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
-                    () -> new ServiceState(o.homeText(), primary, secondary, 0, addresses.listeningOn(), relay.active(), false),
+                    () -> new ServiceState(o.homeText(), primary, secondary, tertiary, addresses.listeningOn(),
+                            relay.active(), o.routerPortMapping()),
                     LocalConfFile.at(home.file("local.conf"), conf), moons, networks,
                     portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
                     core.controllerExecutor().map(ControllerExecutor::presence).orElseGet(MemberPresence::new),
@@ -264,6 +279,16 @@ public final class Daemon implements AutoCloseable {
         if (settings.secondaryPort() != 0) {
             return binding.bindPort(settings.secondaryPort()) ? settings.secondaryPort() : 0;
         }
+        return binding.bindRandomPort(o.random()).orElse(0);
+    }
+
+    /**
+     * The port to map on the router (ZeroTier One binds a third port for it, as explicitly mapped ports confuse some
+     * NATs): the configured {@code tertiaryPort}, else a random one by the secondary port's procedure; 0 if it
+     * cannot be bound.
+     */
+    private static int tertiaryPort(UdpBinding binding, ServiceSettings settings, Options o) {
+        if (settings.tertiaryPort() != 0) return binding.bindPort(settings.tertiaryPort()) ? settings.tertiaryPort() : 0;
         return binding.bindRandomPort(o.random()).orElse(0);
     }
 

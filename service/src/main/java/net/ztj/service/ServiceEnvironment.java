@@ -21,18 +21,30 @@ import java.util.function.Supplier;
  * @param started     told when the service is up
  * @param ports       the operating system's ports (taps, addresses, routes); empty: networks get no interface
  * @param background  carries on with {@code -d}
+ * @param routerPortMapping whether this service may ask the router for port mappings (PCP, NAT-PMP, UPnP): the
+ *                          real command line may; the in-process runs of the tests may not (they would send to the
+ *                          host's gateway and LAN), and behave as a ZeroTier One built without a port mapper
  */
 public record ServiceEnvironment(String programName, Map<String, String> env, PrintStream out, PrintStream err,
                                  Supplier<OptionalInt> realUid, NodeCoreFactory coreFactory, SecureRandom random,
                                  LongSupplier clockMs, StopSignal stop, Consumer<Daemon> started,
                                  java.util.Optional<java.util.function.Supplier<net.ztj.service.port.PortDriver>> ports,
-                                 Background background) {
+                                 Background background, boolean routerPortMapping) {
+    /** Surroundings without port mapping (the in-process runs of the tests). */
+    public ServiceEnvironment(String programName, Map<String, String> env, PrintStream out, PrintStream err,
+                              Supplier<OptionalInt> realUid, NodeCoreFactory coreFactory, SecureRandom random,
+                              LongSupplier clockMs, StopSignal stop, Consumer<Daemon> started,
+                              java.util.Optional<java.util.function.Supplier<net.ztj.service.port.PortDriver>> ports,
+                              Background background) {
+        this(programName, env, out, err, realUid, coreFactory, random, clockMs, stop, started, ports, background, false);
+    }
+
     /** Surroundings where {@code -d} is refused ({@link Background#unavailable}): the in-process runs of the tests. */
     public ServiceEnvironment(String programName, Map<String, String> env, PrintStream out, PrintStream err,
                               Supplier<OptionalInt> realUid, NodeCoreFactory coreFactory, SecureRandom random,
                               LongSupplier clockMs, StopSignal stop, Consumer<Daemon> started,
                               java.util.Optional<java.util.function.Supplier<net.ztj.service.port.PortDriver>> ports) {
         this(programName, env, out, err, realUid, coreFactory, random, clockMs, stop, started, ports,
-                Background.unavailable(programName, err));
+                Background.unavailable(programName, err), false);
     }
 }

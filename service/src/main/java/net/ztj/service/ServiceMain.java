@@ -79,7 +79,7 @@ public final class ServiceMain {
         try {
             return run(new ServiceEnvironment(programName, env, out, err, RealUid::get, coreFactory(err),
                     new SecureRandom(), System::currentTimeMillis, stop, daemon -> {},
-                    java.util.Optional.of(net.ztj.service.port.LinuxPortDriver::new), background), args);
+                    java.util.Optional.of(net.ztj.service.port.LinuxPortDriver::new), background, true), args);
         } finally {
             finished.countDown();
         }
@@ -143,7 +143,7 @@ public final class ServiceMain {
         Daemon daemon;
         try {
             daemon = Daemon.start(new Daemon.Options(home, homeText, port, env.coreFactory(), env.random(),
-                    env.clockMs(), env.err(), env.ports()));
+                    env.clockMs(), env.err(), env.ports(), env.routerPortMapping()));
         } catch (ServiceFailure f) {
             env.err().println(f.consoleLine(env.programName()));
             if (!f.keepsPidFile()) pid.delete();

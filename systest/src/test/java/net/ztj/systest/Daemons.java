@@ -83,6 +83,16 @@ final class Daemons {
         boolean ok() throws Exception;
     }
 
+    /** The last {@code lines} lines of a log file, for failure messages. */
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log " + log.getFileName() + ")";
+        }
+    }
+
     static String log(Path home) {
         try {
             return Files.readString(home.resolveSibling(home.getFileName() + "-daemon.log"));

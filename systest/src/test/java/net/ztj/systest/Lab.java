@@ -19,6 +19,8 @@ final class Lab implements AutoCloseable {
     private final Netns netns;
     private final Map<String, ZtNode> nodes = new LinkedHashMap<>();
     private final long started = System.nanoTime();
+    private final Path dir;
+    private final Daemons daemons;
 
     /** Why a Lab cannot run here (not root, no iproute2, no curl), or null when it can. */
     static String unavailableReason() {
@@ -62,19 +64,34 @@ final class Lab implements AutoCloseable {
         this.netns = netns;
         Daemons daemons = new Daemons(netns);
         int n = 0;
-        for (String name : names) {
-            String ns = netns.addHost(name);
-            Path home = dir.resolve(name);
-            Files.createDirectories(home);
-            Daemons.idtool("generate", home.resolve("identity.secret").toString(), home.resolve("identity.public").toString());
-            nodes.put(name, new ZtNode(name, ns, home, netns.ip(++n), netns, daemons));
-        }
+        this.dir = dir;
+        this.daemons = daemons;
+        for (String name : names) nodes.put(name, newNode(name, netns.addHost(name), netns.ip(++n)));
         ZtNode root = root();
         Path planet = dir.resolve("planet");
         Daemons.idtool("genplanet", planet.toString(), root.home.resolve("identity.public") + "@" + root.ip + "/9993");
         for (ZtNode z : nodes.values()) Files.copy(planet, z.home.resolve("planet"));
         for (ZtNode z : nodes.values()) setup.before(z);
         for (ZtNode z : nodes.values()) z.start();
+    }
+
+    private ZtNode newNode(String name, String ns, String ip) throws IOException {
+        Path home = dir.resolve(name);
+        Files.createDirectories(home);
+        Daemons.idtool("generate", home.resolve("identity.secret").toString(), home.resolve("identity.public").toString());
+        return new ZtNode(name, ns, home, ip, netns, daemons);
+    }
+
+    /**
+     * A node in a namespace of its own that is on no bridge (the test wires it, e.g. behind a router namespace),
+     * with the lab's planet; {@code ip} is the address the test gives it. Its daemon is not started: set up its home,
+     * then call {@link ZtNode#start()}.
+     */
+    ZtNode addIsolatedNode(String name, String ip) throws IOException {
+        ZtNode z = newNode(name, netns.addIsolatedHost(name), ip);
+        Files.copy(dir.resolve("planet"), z.home.resolve("planet"));
+        nodes.put(name, z);
+        return z;
     }
 
     /** A host without a daemon on the same bridge (its address follows the nodes'); returns its namespace. */
@@ -85,6 +102,11 @@ final class Lab implements AutoCloseable {
     /** The address the n-th host (1-based, nodes first, then hosts added later) has. */
     String ip(int n) {
         return netns.ip(n);
+    }
+
+    /** Runs a command in a namespace; its output (fails on a non-zero exit). */
+    String exec(String ns, String... command) throws IOException {
+        return netns.exec(ns, command);
     }
 
     /** Starts a long-running command in a namespace (killed when the lab closes). */

@@ -87,6 +87,18 @@ final class Netns implements AutoCloseable {
         return ns;
     }
 
+    /**
+     * Adds a namespace with only its loopback up, for a test that wires it itself (behind a router namespace, say);
+     * it is removed on close like the others. Returns its name.
+     */
+    String addIsolatedHost(String name) throws IOException {
+        String ns = prefix + "-" + name;
+        run("ip", "netns", "add", ns);
+        namespaces.add(ns);
+        run("ip", "-n", ns, "link", "set", "lo", "up");
+        return ns;
+    }
+
     /** The address given to the n-th host (1-based). */
     String ip(int n) {
         return subnetPrefix + n;

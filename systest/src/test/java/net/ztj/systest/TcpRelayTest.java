@@ -52,7 +52,7 @@ class TcpRelayTest {
             String relayNs = lab.addHost("trelay");
             assertEquals(relayIp, lab.ip(5));
             lab.spawn(relayNs, relayLog, Daemons.tool("zerotier-one", "--tcp-relay=443").toArray(String[]::new));
-            java.util.function.Supplier<String> describe = () -> lab.describe() + "\n--- relay log ---\n" + tail(relayLog);
+            java.util.function.Supplier<String> describe = () -> lab.describe() + "\n--- relay log ---\n" + Daemons.tail(relayLog, 40);
 
             // the daemons start as slowly as the machine lets them (as in the other system tests); the 90 s count
             // from when ta's service answers
@@ -75,13 +75,13 @@ class TcpRelayTest {
                 ctl.post("/controller/network/" + nwid + "/member/" + m.address(), "{\"authorized\":true}");
                 assertEquals("200 join OK", m.cli("join", nwid).trim());
             }
-            String ipA = awaitManagedIp(a, nwid, describe), ipB = awaitManagedIp(b, nwid, describe);
+            String ipA = a.awaitManagedIpv4(nwid, describe), ipB = b.awaitManagedIpv4(nwid, describe);
             lab.step("both members have their addresses: " + ipA + " / " + ipB);
             awaitPing(a, ipB, describe);
             awaitPing(b, ipA, describe);
             lab.step("ping both ways with ta's traffic tunnelled over TCP");
             assertTrue(a.get("/status").path("tcpFallbackActive").asBoolean(), "still tunnelled");
-            String relayed = tail(relayLog);
+            String relayed = Daemons.tail(relayLog, 40);
             assertTrue(relayed.contains("client 192.0.0.3"), relayed);
 
             a.exec("nft", "delete", "table", "inet", TABLE);
@@ -105,36 +105,8 @@ class TcpRelayTest {
         }
     }
 
-    private static String awaitManagedIp(ZtNode m, String nwid, java.util.function.Supplier<String> describe) throws Exception {
-        String[] ip = new String[1];
-        Await.until(m + " to have its managed address on its interface", 60_000, () -> {
-            JsonNode net = m.get("/network/" + nwid);
-            if (!"OK".equals(net.path("status").asText())) return false;
-            String dev = net.path("portDeviceName").asText();
-            for (JsonNode a : net.path("assignedAddresses")) {
-                String v4 = a.asText().substring(0, a.asText().indexOf('/'));
-                if (!v4.contains(":") && !dev.isEmpty() && m.exec("ip", "-o", "addr", "show", "dev", dev).contains(v4 + "/24")) {
-                    ip[0] = v4;
-                    return true;
-                }
-            }
-            return false;
-        }, describe);
-        return ip[0];
-    }
-
     private static void awaitPing(ZtNode from, String ip, java.util.function.Supplier<String> describe) throws Exception {
         Await.until(from + " to ping " + ip, 60_000, () -> from.succeeds("ping", "-c", "1", "-W", "2", ip), describe);
         String out = from.exec("ping", "-c", "3", "-i", "0.2", "-W", "2", ip);
         assertTrue(out.contains("3 received"), out);
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no relay log)";
-        }
-    }
-}
+    }}

@@ -204,7 +204,8 @@ public final class LocalConfLoader {
                 networks(s, "allowManagementFrom"),
                 JsonValues.string(s.get("softwareUpdate"), d.softwareUpdate()),
                 JsonValues.string(s.get("softwareUpdateChannel"), d.softwareUpdateChannel()),
-                controllerDb(s));
+                controllerDb(s),
+                bool(s, "portMappingEnabled", d.portMappingEnabled()));
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  *
  * @param primaryPort              overrides {@code -p} when present (masked to 16 bits)
  * @param secondaryPort            0 = choose at random
- * @param tertiaryPort             reported only: this build has no port mapper
+ * @param tertiaryPort             the port mapped on the router (0 = choose at random) when port mapping is on
  * @param allowSecondaryPort       false: no secondary port
  * @param allowTcpFallbackRelay    false: the TCP relay is never used (spec 05 §9.5)
  * @param forceTcpRelay            only the TCP relay: no UDP socket bound, sent or received
@@ -23,12 +23,14 @@ import java.util.OptionalInt;
  * @param softwareUpdate           reported only ({@code "disable"} by default)
  * @param softwareUpdateChannel    reported only ({@code "release"} by default)
  * @param controllerDb             the embedded controller's database (SQLite in {@code controller.d} by default)
+ * @param portMappingEnabled       map the tertiary port on the router by PCP, NAT-PMP or UPnP (on by default)
  */
 public record ServiceSettings(OptionalInt primaryPort, int secondaryPort, int tertiaryPort, boolean allowSecondaryPort,
                               boolean allowTcpFallbackRelay, boolean forceTcpRelay, Endpoint tcpFallbackRelay,
                               List<InetAddress> bind,
                               List<String> interfacePrefixBlacklist, List<IpNetwork> allowManagementFrom,
-                              String softwareUpdate, String softwareUpdateChannel, ControllerDb controllerDb) {
+                              String softwareUpdate, String softwareUpdateChannel, ControllerDb controllerDb,
+                              boolean portMappingEnabled) {
     public static final String DEFAULT_SOFTWARE_UPDATE = "disable";
     public static final String DEFAULT_SOFTWARE_UPDATE_CHANNEL = "release";
 
@@ -47,6 +49,6 @@ public record ServiceSettings(OptionalInt primaryPort, int secondaryPort, int te
     public static ServiceSettings defaults() {
         return new ServiceSettings(OptionalInt.empty(), 0, 0, true, true, false, TcpFallbackSettings.DEFAULT_RELAY,
                 List.of(), List.of(), List.of(),
-                DEFAULT_SOFTWARE_UPDATE, DEFAULT_SOFTWARE_UPDATE_CHANNEL, ControllerDb.DEFAULT);
+                DEFAULT_SOFTWARE_UPDATE, DEFAULT_SOFTWARE_UPDATE_CHANNEL, ControllerDb.DEFAULT, true);
     }
 }

@@ -27,6 +27,7 @@ public final class LocalAddressReport implements AutoCloseable {
     private final List<String> prefixBlacklist;
     private final NodeRunner runner;
     private final AtomicReference<List<Endpoint>> listening = new AtomicReference<>(List.of());
+    private volatile Supplier<List<Endpoint>> mapped = List::of;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().daemon().name("local-addresses").unstarted(r));
 
@@ -49,6 +50,23 @@ public final class LocalAddressReport implements AutoCloseable {
         timer.scheduleAtFixedRate(this::refresh, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Adds the addresses a router maps to the node (port mapping) to what the node advertises, ahead of the local
+     * ones as ZeroTier One adds them; /status's {@code listeningOn} keeps only the bound ones.
+     */
+    public void advertiseAlso(Supplier<List<Endpoint>> mappedAddresses) {
+        this.mapped = mappedAddresses;
+    }
+
+    /** Reports again soon (on this report's thread), e.g. when a mapped address appeared or went away. */
+    public void refreshSoon() {
+        try {
+            timer.execute(this::refresh);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed
+        }
+    }
+
     /** What the node can be reached on: {@code ip/port} pairs, IPv4 first. */
     public List<Endpoint> listeningOn() {
         return listening.get();
@@ -61,7 +79,8 @@ public final class LocalAddressReport implements AutoCloseable {
         List<Endpoint> advertised = pairs(ips, ports.get());
         // with nothing found the wildcard sockets are all there is, and that is what /status shows
         listening.set(ips.isEmpty() ? pairs(List.of(new byte[4], new byte[16]), ports.get()) : advertised);
-        List<Endpoint> forNode = advertised.stream().filter(e -> !isWildcard(e)).toList();
+        List<Endpoint> forNode = new ArrayList<>(mapped.get());
+        advertised.stream().filter(e -> !isWildcard(e)).forEach(forNode::add);
         runner.execute((node, now) -> {
             node.setLocalAddresses(forNode);
             return null;

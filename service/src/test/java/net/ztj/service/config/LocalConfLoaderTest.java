@@ -71,6 +71,17 @@ class LocalConfLoaderTest {
     }
 
     @Test
+    void portMappingSettingsAreBound() throws Exception {
+        assertTrue(ServiceSettings.defaults().portMappingEnabled(), "on by default, as in ZeroTier One");
+        assertEquals(0, ServiceSettings.defaults().tertiaryPort());
+        ServiceSettings s = parse("{\"settings\":{\"portMappingEnabled\":false,\"tertiaryPort\":29999}}").settings();
+        assertFalse(s.portMappingEnabled());
+        assertEquals(29999, s.tertiaryPort());
+        assertEquals(70000 & 0xffff, parse("{\"settings\":{\"tertiaryPort\":70000}}").settings().tertiaryPort(),
+                "masked to 16 bits as the reference does");
+    }
+
+    @Test
     void tcpRelaySettingsAreBound() throws Exception {
         ServiceSettings d = ServiceSettings.defaults();
         assertEquals(new net.ztj.transport.tcprelay.TcpFallbackSettings(true, false,

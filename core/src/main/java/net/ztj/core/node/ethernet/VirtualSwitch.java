@@ -157,6 +157,7 @@ public final class VirtualSwitch {
         RemoteMember rm = networks.member(m, in.peer().identity);
         if (!rm.passesGate(net)) return credentials.rejectFrame(in, networkId);
         in.peer().lastActivityMs = in.now();
+        in.peer().lastTrustMs = in.now(); // a member of a network we are in: it may learn our direct paths
         if (len == 0) return Outcome.HANDLED;
         long srcMac = net.macOf(rm.address);
         FilterResult r = filter.inbound(net, rm, srcMac, net.mac, etherType, p, off, len);
@@ -183,6 +184,7 @@ public final class VirtualSwitch {
         RemoteMember rm = networks.member(m, in.peer().identity);
         if (!rm.passesGate(net)) return credentials.rejectFrame(in, networkId);
         in.peer().lastActivityMs = in.now();
+        in.peer().lastTrustMs = in.now(); // a member of a network we are in: it may learn our direct paths
         DropReason refused = len > 0 ? deliverExtFrame(in, m, net, rm, srcMac, dstMac, etherType, p, off, len) : null;
         if (refused != null) return Outcome.ignored(refused);
         if (ackRequested) {

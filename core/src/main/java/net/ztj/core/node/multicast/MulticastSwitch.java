@@ -234,6 +234,7 @@ public final class MulticastSwitch {
         if (f.hasCom()) credentials.offerAttachedCom(p, f.comOffset(), f.comEnd(), in.now());
         RemoteMember rm = networks.member(m, in.peer().identity);
         if (!rm.passesGate(net)) return credentials.rejectFrame(in, networkId);
+        in.peer().lastTrustMs = in.now(); // as for unicast frames: trust established by a valid membership
         if (net.multicastLimit() == 0) return Outcome.ignored(DropReason.MULTICAST_DISABLED);
         MulticastGroup group = new MulticastGroup(new Mac(dstMac), adi);
         long senderMac = net.macOf(rm.address);
