@@ -10,6 +10,7 @@ import net.ztj.controller.store.ControllerStore;
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.network.config.ConfigRequestMetadata;
+import net.ztj.core.network.config.NetworkConfig;
 import net.ztj.core.network.dictionary.Dictionary;
 import net.ztj.core.node.LocalController;
 import net.ztj.core.wire.ErrorCode;
@@ -38,12 +39,22 @@ public final class EmbeddedController implements LocalController {
     private final RandomGenerator random;
     private final Map<String, Long> lastRequest = new HashMap<>();
     private final MemberPushes pushes = new MemberPushes();
+    private final boolean dnsServersFromSelf;
 
     public EmbeddedController(Identity self, ControllerStore store, RandomGenerator random) {
+        this(self, store, random, false);
+    }
+
+    /**
+     * @param dnsServersFromSelf whether a network with a DNS domain and no DNS servers gets this node's own managed
+     *                           addresses in it as servers (see {@link PushedDns#withOwnServers})
+     */
+    public EmbeddedController(Identity self, ControllerStore store, RandomGenerator random, boolean dnsServersFromSelf) {
         if (!self.hasPrivate()) throw new IllegalArgumentException("the controller signs with the node's secret identity");
         this.self = self;
         this.store = store;
         this.random = random;
+        this.dnsServersFromSelf = dnsServersFromSelf;
         store.addListener(pushes);
     }
 
@@ -110,7 +121,13 @@ public final class EmbeddedController implements LocalController {
         for (MemberTag t : issued.tags()) tags.addArray().add(t.id()).add(t.value());
         store.saveMember(MemberRecord.fromJson(doc));
         if (packetId != 0) pushes.issued(networkId, requester.publicOnly(), metadata, nowMs);
-        return new Config(issued.config().toDictionary().toBytes());
+        NetworkConfig config = issued.config();
+        if (dnsServersFromSelf) {
+            MemberRecord own = self.address().equals(requester.address()) ? MemberRecord.fromJson(doc)
+                    : store.member(nwid, self.address().toString()).orElse(null);
+            config = config.withDns(PushedDns.withOwnServers(config.dns(), net, own, networkId));
+        }
+        return new Config(config.toDictionary().toBytes());
     }
 
     /** Spec 04 §10: re-issues changed configurations to online members and revokes deauthorized ones. */
