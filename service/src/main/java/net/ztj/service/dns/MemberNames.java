@@ -20,10 +20,13 @@ public final class MemberNames {
         boolean gap = false;
         for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                if (gap && !b.isEmpty()) b.append('-');
+                if (gap && !b.isEmpty()) {
+                    if (b.length() + 2 > MAX_LABEL) break; // no label ends with a hyphen
+                    b.append('-');
+                }
+                if (b.length() >= MAX_LABEL) break;
                 gap = false;
                 b.append(c);
-                if (b.length() >= MAX_LABEL) break;
             } else {
                 gap = true;
             }
