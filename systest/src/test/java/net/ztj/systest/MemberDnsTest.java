@@ -18,6 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * network (with {@code settings.dns.autoServers}, so it pushes its own address as the DNS server) and two members.
  * From member A, {@code dig @<controller's address in the network>} finds member B by name and by address, over UDP
  * and TCP, and its PTR; a rename is answered at once; a deauthorized member's names stop resolving.
+ *
+ * <p>With {@code -Dztj.ref=<folder>} naming a folder that holds ZeroTier One 1.14's {@code zerotier-one}, a member
+ * run by it joins as well, with allowDNS: its {@code /network} shows the pushed domain and server, and dig from its
+ * namespace resolves our names (and ours resolve it).
  */
 class MemberDnsTest {
     private static final String NETWORK = """
@@ -42,7 +46,15 @@ class MemberDnsTest {
         };
         try (Lab lab = Lab.start(dir, "10.86.0.", setup, "droot", "dctl", "da", "db")) {
             ZtNode ctl = lab.node("dctl"), a = lab.node("da"), b = lab.node("db");
+            String refFolder = System.getProperty("ztj.ref", "");
+            ZtNode ref = refFolder.isBlank() ? null
+                    : lab.addForeignNode("dzt", dir, Path.of(refFolder).resolve("zerotier-one"));
             lab.awaitOnline(120_000);
+            if (ref != null) {
+                Await.until("ZeroTier One ONLINE", 120_000, () -> ref.get("/status").path("online").asBoolean(),
+                        lab::describe);
+                lab.step("ZeroTier One " + ref.get("/status").path("version").asText() + " member ONLINE");
+            }
             String nwid = ctl.post("/controller/network/" + ctl.address() + "______", NETWORK).path("id").asText();
             String members = "/controller/network/" + nwid + "/member/";
             lab.step("network " + nwid + " with dns.domain zt.test");
@@ -68,6 +80,10 @@ class MemberDnsTest {
             assertEquals("zt.test", dns.path("domain").asText(), dns.toString());
             assertTrue(containsText(dns.path("servers"), ctlIp), "the controller's own address pushed: " + dns);
             lab.step("members configured, DNS pushed: " + dns);
+            a.post("/network/" + nwid, "{\"allowDNS\":true}");
+            Await.until("A to say once why the DNS settings are not applied", 30_000,
+                    () -> Daemons.log(a.home).contains("DNS: not applying the pushed DNS settings (zt.test via "),
+                    lab::describe);
 
             Await.until("the controller's node to answer for member-b", 60_000,
                     () -> dig(a, ctlIp, "member-b.zt.test", "A").equals(List.of(bIp)), lab::describe);
@@ -82,6 +98,8 @@ class MemberDnsTest {
             assertEquals("NXDOMAIN", status(a, ctlIp, "nobody.zt.test"));
             assertEquals("REFUSED", status(a, ctlIp, "example.com"));
             lab.step("dig @" + ctlIp + " from A: member-b.zt.test -> " + bIp + ", " + bV6);
+
+            if (ref != null) checkZeroTierOneMember(lab, ctl, a, ref, nwid, ctlIp, members);
 
             ctl.post(members + b.address(), "{\"name\":\"Bravo\"}");
             assertEquals(List.of(bIp), dig(a, ctlIp, "bravo.zt.test", "A"), "the new name at once");
@@ -98,6 +116,25 @@ class MemberDnsTest {
                     () -> !ctl.exec("ss", "-lnu").contains(ctlIp + ":53"), lab::describe);
             lab.step("the controller's node left its network: no longer listening on " + ctlIp + ":53");
         }
+    }
+
+    /** Acceptance 2 of issue 14: ZeroTier One 1.14 as a member with allowDNS gets the settings and resolves names. */
+    private static void checkZeroTierOneMember(Lab lab, ZtNode ctl, ZtNode a, ZtNode ref, String nwid, String ctlIp,
+                                               String members) throws Exception {
+        ref.post("/network/" + nwid, "{\"allowDNS\":true}");
+        Await.until("the controller to list ZeroTier One's node", 60_000,
+                () -> ctl.get("/controller/network/" + nwid + "/member").has(ref.address()), lab::describe);
+        ctl.post(members + ref.address(), "{\"authorized\":true,\"name\":\"ZeroTier One\"}");
+        String refIp = awaitIpv4(lab, ref, nwid);
+        JsonNode n = ref.get("/network/" + nwid);
+        lab.step("ZeroTier One's /network: allowDNS " + n.path("allowDNS") + ", dns " + n.path("dns"));
+        assertTrue(n.path("allowDNS").asBoolean(), n.toString());
+        assertEquals("zt.test", n.path("dns").path("domain").asText(), n.toString());
+        assertTrue(containsText(n.path("dns").path("servers"), ctlIp), n.toString());
+        String aIp = awaitIpv4(lab, a, nwid);
+        assertEquals(List.of(aIp), dig(ref, ctlIp, "member-a.zt.test", "A"));
+        assertEquals(List.of(refIp), dig(a, ctlIp, "zerotier-one.zt.test", "A"));
+        lab.step("ZeroTier One resolves member-a.zt.test -> " + aIp + "; A resolves zerotier-one.zt.test -> " + refIp);
     }
 
     /** The member's IPv4 address in the network, once it is on its interface. */
