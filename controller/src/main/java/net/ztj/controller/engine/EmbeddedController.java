@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.ztj.controller.model.MemberRecord;
 import net.ztj.controller.model.MemberTag;
 import net.ztj.controller.model.NetworkRecord;
+import net.ztj.controller.store.ChangeListener;
 import net.ztj.controller.store.ControllerStore;
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
@@ -40,6 +41,18 @@ public final class EmbeddedController implements LocalController {
     private final Map<String, Long> lastRequest = new HashMap<>();
     private final MemberPushes pushes = new MemberPushes();
     private final boolean dnsServersFromSelf;
+    /** With DNS servers filled from this node: a change of its own addresses changes every member's configuration. */
+    private final ChangeListener ownAddresses = new ChangeListener() {
+        @Override
+        public void memberChanged(MemberRecord before, MemberRecord after) {
+            MemberRecord any = after != null ? after : before;
+            if (!any.key().equals(self.address().toString())) return;
+            boolean same = before != null && after != null && before.authorized() == after.authorized()
+                    && before.noAutoAssignIps() == after.noAutoAssignIps()
+                    && before.ipAssignments().equals(after.ipAssignments());
+            if (!same) pushes.networkTouched(any.networkKey());
+        }
+    };
 
     public EmbeddedController(Identity self, ControllerStore store, RandomGenerator random) {
         this(self, store, random, false);
@@ -56,6 +69,7 @@ public final class EmbeddedController implements LocalController {
         this.random = random;
         this.dnsServersFromSelf = dnsServersFromSelf;
         store.addListener(pushes);
+        if (dnsServersFromSelf) store.addListener(ownAddresses);
     }
 
     /** Spec 04 §2.1: a genuine request within 1000 ms of the member's previous accepted one is ignored. */
@@ -144,6 +158,7 @@ public final class EmbeddedController implements LocalController {
     /** Stops listening to the store. */
     public void detach() {
         store.removeListener(pushes);
+        store.removeListener(ownAddresses);
     }
 
     /** Spec 04 §5: a new member gets every capability marked {@code default: true} it does not have yet. */
