@@ -43,6 +43,8 @@ public final class DnsService implements AutoCloseable {
     private final Map<InetSocketAddress, DnsListener> managed = new java.util.concurrent.ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
+    /** Addresses whose bind failure was logged (once each, until bound). */
+    private final java.util.Set<InetSocketAddress> failureLogged = new java.util.HashSet<>();
     private DnsListener local;
     private Thread thread;
     private volatile boolean stopped;
@@ -118,6 +120,7 @@ public final class DnsService implements AutoCloseable {
                 if (ip != null) wanted.putIfAbsent(new InetSocketAddress(ip, settings.port()), n.networkId());
             }
         }
+        failureLogged.retainAll(wanted.keySet());
         for (var it = managed.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (!wanted.containsKey(e.getKey())) {
@@ -133,8 +136,13 @@ public final class DnsService implements AutoCloseable {
                 managed.put(e.getKey(), DnsListener.open(e.getKey(), responder, rate, id -> id == networkId,
                         System::nanoTime, counters));
                 log.println("DNS: answering for " + now.get(networkId).domain() + " on " + text(e.getKey()));
+                failureLogged.remove(e.getKey());
             } catch (IOException ex) {
-                // not on the interface yet (or still tentative): tried again at the next sync
+                // usually not on the interface yet (or still tentative): tried again at the next sync
+                if (failureLogged.add(e.getKey())) {
+                    log.println("DNS: cannot listen on " + text(e.getKey()) + " yet (" + ex.getMessage()
+                            + "); trying again every second");
+                }
             }
         }
     }
