@@ -12,12 +12,17 @@ class ResolvedDnsTest {
     private final List<List<String>> commands = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
 
-    @Test
-    void appliesServersDomainAndNoDefaultRouteOnceThenRevertsOnRemove() {
-        ResolvedDns dns = new ResolvedDns(true, null, c -> {
+    /** A ResolvedDns whose commands are recorded and succeed. */
+    private ResolvedDns recording(boolean available, String reason) {
+        return new ResolvedDns(available, reason, c -> {
             commands.add(c);
             return 0;
         }, log::add);
+    }
+
+    @Test
+    void appliesServersDomainAndNoDefaultRouteOnceThenRevertsOnRemove() {
+        ResolvedDns dns = recording(true, null);
         dns.apply("ztabc", "zt.example", List.of("10.147.17.1", "fd00::1"));
         dns.apply("ztabc", "zt.example", List.of("10.147.17.1", "fd00::1"));
         assertEquals(List.of(List.of("dns", "ztabc", "10.147.17.1", "fd00::1"), List.of("domain", "ztabc", "zt.example"),
@@ -30,10 +35,7 @@ class ResolvedDnsTest {
 
     @Test
     void anEmptyDomainRemovesWhatWasApplied() {
-        ResolvedDns dns = new ResolvedDns(true, null, c -> {
-            commands.add(c);
-            return 0;
-        }, log::add);
+        ResolvedDns dns = recording(true, null);
         dns.apply("ztabc", "zt.example", List.of("10.147.17.1"));
         dns.apply("ztabc", "", List.of());
         assertEquals(List.of("revert", "ztabc"), commands.getLast());
@@ -41,10 +43,7 @@ class ResolvedDnsTest {
 
     @Test
     void withoutResolvedItSaysSoOnceAndRunsNothing() {
-        ResolvedDns dns = new ResolvedDns(false, "systemd-resolved is not running", c -> {
-            commands.add(c);
-            return 0;
-        }, log::add);
+        ResolvedDns dns = recording(false, "systemd-resolved is not running");
         dns.apply("zt1", "zt.example", List.of("10.147.17.1"));
         dns.apply("zt2", "other.example", List.of("10.147.18.1"));
         dns.remove("zt1");
