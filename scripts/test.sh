@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: mvn -B verify over every module. Extra arguments are passed to Maven.
-# As root, first installs what the system tests use (iproute2, iperf3, nftables, curl; for the Debian package test
-# dpkg-dev, binutils, lintian, systemd; for the web UI's browser test chromium and chromium-driver) when missing, and promtool (package prometheus) that checks the daemon's
+# As root, first installs what the system tests use (iproute2, iperf3, nftables, curl, dig; for the Debian package
+# test dpkg-dev, binutils, lintian, systemd; for the web UI's browser test chromium and chromium-driver; for the port
+# mapping test miniupnpd and miniupnpc) when missing, and promtool (package prometheus) that checks the daemon's
 # /metrics scrape; not as root, those tests skip themselves when the tools or privileges are missing.
 # As root, also installs PostgreSQL when missing and starts a private test server (127.0.0.1 only, data in
 # /var/lib/postgresql/ztj-test, left running for the next run) for the controller's PostgreSQL storage tests, and
@@ -21,6 +22,7 @@ if ztj_is_root && command -v apt-get >/dev/null 2>&1; then
     command -v nft >/dev/null 2>&1 || missing+=(nftables)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
     command -v ping >/dev/null 2>&1 || missing+=(iputils-ping)
+    command -v dig >/dev/null 2>&1 || missing+=(dnsutils) # the DNS system test (systest MemberDnsTest)
     command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
     # the Debian package test (systest DebianPackageTest): building, checking and installing the package
     command -v dpkg-shlibdeps >/dev/null 2>&1 || missing+=(dpkg-dev)

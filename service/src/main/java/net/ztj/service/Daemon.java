@@ -14,6 +14,10 @@ import net.ztj.service.config.LocalConfException;
 import net.ztj.service.config.LocalConfFile;
 import net.ztj.service.config.LocalConfLoader;
 import net.ztj.service.config.ServiceSettings;
+import net.ztj.service.dns.DnsService;
+import net.ztj.service.dns.DnsSettings;
+import net.ztj.service.dns.ResolvedDns;
+import net.ztj.service.dns.SystemDns;
 import net.ztj.service.home.HomeFolder;
 import net.ztj.service.home.IdentityStore;
 import net.ztj.service.home.MoonFiles;
@@ -101,6 +105,7 @@ public final class Daemon implements AutoCloseable {
         Identity identity = identity(home, o.random(), o.err());
         LocalConf conf = localConf(home, o.err());
         ServiceSettings settings = conf.settings();
+        DnsSettings dnsSettings = DnsSettings.from(conf, o.err()::println);
 
         int configuredPort = settings.primaryPort().orElse(o.commandLinePort()) & 0xffff;
         int primary = primaryPort(configuredPort, o.random());
@@ -131,12 +136,13 @@ public final class Daemon implements AutoCloseable {
         PlanetFile planet = new PlanetFile(home.file("planet"));
         NetworkFiles networks = new NetworkFiles(home.file("networks.d"));
         VirtualPorts ports = o.ports().map(driver -> new VirtualPorts(driver.get(), runner, networks,
-                home.file("devicemap"), identity.address(), o.err())).orElse(null);
+                home.file("devicemap"), identity.address(), o.err(), dnsSettings.applyToSystem()
+                ? ResolvedDns.forThisHost(o.err()::println) : SystemDns.NONE)).orElse(null);
         NodeCoreFactory.Created core;
         try {
             core = o.coreFactory().create(new CoreContext(identity, planet, moons, home, relay.over(transport), o.random(),
                     o.clockMs().getAsLong(), settings.controllerDb(), ports == null ? PortEvents.NONE : ports,
-                    o.clockMs(), runner::execute));
+                    o.clockMs(), runner::execute, dnsSettings.autoServers()));
         } catch (StoreException e) {
             throw ServiceFailure.fatal(e.getMessage());
         }
@@ -148,6 +154,17 @@ public final class Daemon implements AutoCloseable {
         if (ports != null) {
             parts.push(ports); // ports go down before the node stops
             ports.start();
+        }
+
+        if (dnsSettings.enabled() && core.controller().isPresent()) {
+            DnsService dns = new DnsService(core.controller().get(), runner, identity.address(), dnsSettings, o.err());
+            parts.push(dns);
+            try {
+                dns.start();
+            } catch (IOException e) {
+                throw ServiceFailure.fatal("cannot bind the DNS server's local port " + dnsSettings.localPort() + ": "
+                        + e.getMessage(), e);
+            }
         }
 
         LocalAddressReport addresses = new LocalAddressReport(transport::ports, settings.bind(),

@@ -94,6 +94,22 @@ final class Lab implements AutoCloseable {
         return z;
     }
 
+    /**
+     * A node run by another zerotier-one executable (ZeroTier One itself, for interoperability checks) on the same
+     * bridge, with a new identity and the lab's planet, started now; driven like the others through its local API.
+     * Not counted by {@link #nodes()} or {@link #awaitOnline}; stopped when the lab closes.
+     */
+    ZtNode addForeignNode(String name, Path dir, Path executable) throws IOException {
+        String ns = netns.addHost(name);
+        Path home = dir.resolve(name);
+        Files.createDirectories(home);
+        Daemons.idtool("generate", home.resolve("identity.secret").toString(), home.resolve("identity.public").toString());
+        Files.copy(root().home.resolve("planet"), home.resolve("planet"));
+        ZtNode z = new ZtNode(name, ns, home, netns.ip(netns.hosts()), netns, new Daemons(netns));
+        netns.start(ns, home.resolveSibling(name + "-daemon.log"), List.of(executable.toString(), "-U", home.toString()));
+        return z;
+    }
+
     /** A host without a daemon on the same bridge (its address follows the nodes'); returns its namespace. */
     String addHost(String name) throws IOException {
         return netns.addHost(name);

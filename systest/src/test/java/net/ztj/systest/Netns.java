@@ -99,6 +99,11 @@ final class Netns implements AutoCloseable {
         return ns;
     }
 
+    /** How many hosts were added so far (the last one has address {@code ip(hosts())}). */
+    int hosts() {
+        return hosts;
+    }
+
     /** The address given to the n-th host (1-based). */
     String ip(int n) {
         return subnetPrefix + n;

@@ -10,7 +10,6 @@ import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.network.addressing.NetworkId;
 import net.ztj.core.network.config.ConfigRequestMetadata;
-import net.ztj.core.network.config.DnsConfig;
 import net.ztj.core.network.config.IpNetworkPrefix;
 import net.ztj.core.network.config.NetworkConfig;
 import net.ztj.core.network.config.Route;
@@ -110,7 +109,7 @@ public final class ConfigBuilder {
 
         NetworkConfig config = new NetworkConfig(nwid, now, ctmd, net.revision(), address, traceTarget, traceLevel,
                 flags, net.multicastLimit(), net.isPrivate() ? 0 : 1, truncate(net.name()), net.mtu(), com, caps,
-                tagBytes, coo, specialists, routes(net), staticIps, rules, dns(net.dns()), SsoConfig.DISABLED);
+                tagBytes, coo, specialists, routes(net), staticIps, rules, PushedDns.fromJson(net.dns()), SsoConfig.DISABLED);
         return new Issued(config, ips.ipAssignments(), tags);
     }
 
@@ -167,19 +166,6 @@ public final class ConfigBuilder {
             out.add(new Route(target, via == null ? null : new IpNetworkPrefix(via.ip(), 0), 0, 0));
         }
         return out;
-    }
-
-    private static DnsConfig dns(JsonNode dns) {
-        if (dns == null || !dns.isObject()) return DnsConfig.NONE;
-        String domain = dns.path("domain").asText("");
-        if (domain.getBytes(StandardCharsets.UTF_8).length > 127) domain = "";
-        List<IpNetworkPrefix> servers = new ArrayList<>();
-        for (JsonNode s : dns.path("servers")) {
-            if (servers.size() >= DnsConfig.MAX_SERVERS) break;
-            IpNetworkPrefix p = IpPrefixes.parse(s.asText(""));
-            if (p != null) servers.add(p);
-        }
-        return new DnsConfig(domain, servers);
     }
 
     private static Address traceTarget(String memberTarget, String networkTarget) {

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.ztj.controller.model.MemberRecord;
 import net.ztj.controller.model.MemberTag;
 import net.ztj.controller.model.NetworkRecord;
+import net.ztj.controller.store.ChangeListener;
 import net.ztj.controller.store.ControllerStore;
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.network.config.ConfigRequestMetadata;
+import net.ztj.core.network.config.NetworkConfig;
 import net.ztj.core.network.dictionary.Dictionary;
 import net.ztj.core.node.LocalController;
 import net.ztj.core.wire.ErrorCode;
@@ -38,13 +40,36 @@ public final class EmbeddedController implements LocalController {
     private final RandomGenerator random;
     private final Map<String, Long> lastRequest = new HashMap<>();
     private final MemberPushes pushes = new MemberPushes();
+    private final boolean dnsServersFromSelf;
+    /** With DNS servers filled from this node: a change of its own addresses changes every member's configuration. */
+    private final ChangeListener ownAddresses = new ChangeListener() {
+        @Override
+        public void memberChanged(MemberRecord before, MemberRecord after) {
+            MemberRecord any = after != null ? after : before;
+            if (!any.key().equals(self.address().toString())) return;
+            boolean same = before != null && after != null && before.authorized() == after.authorized()
+                    && before.noAutoAssignIps() == after.noAutoAssignIps()
+                    && before.ipAssignments().equals(after.ipAssignments());
+            if (!same) pushes.networkTouched(any.networkKey());
+        }
+    };
 
     public EmbeddedController(Identity self, ControllerStore store, RandomGenerator random) {
+        this(self, store, random, false);
+    }
+
+    /**
+     * @param dnsServersFromSelf whether a network with a DNS domain and no DNS servers gets this node's own managed
+     *                           addresses in it as servers (see {@link PushedDns#withOwnServers})
+     */
+    public EmbeddedController(Identity self, ControllerStore store, RandomGenerator random, boolean dnsServersFromSelf) {
         if (!self.hasPrivate()) throw new IllegalArgumentException("the controller signs with the node's secret identity");
         this.self = self;
         this.store = store;
         this.random = random;
+        this.dnsServersFromSelf = dnsServersFromSelf;
         store.addListener(pushes);
+        if (dnsServersFromSelf) store.addListener(ownAddresses);
     }
 
     /** Spec 04 §2.1: a genuine request within 1000 ms of the member's previous accepted one is ignored. */
@@ -110,7 +135,13 @@ public final class EmbeddedController implements LocalController {
         for (MemberTag t : issued.tags()) tags.addArray().add(t.id()).add(t.value());
         store.saveMember(MemberRecord.fromJson(doc));
         if (packetId != 0) pushes.issued(networkId, requester.publicOnly(), metadata, nowMs);
-        return new Config(issued.config().toDictionary().toBytes());
+        NetworkConfig config = issued.config();
+        if (dnsServersFromSelf) {
+            MemberRecord own = self.address().equals(requester.address()) ? MemberRecord.fromJson(doc)
+                    : store.member(nwid, self.address().toString()).orElse(null);
+            config = config.withDns(PushedDns.withOwnServers(config.dns(), net, own, networkId));
+        }
+        return new Config(config.toDictionary().toBytes());
     }
 
     /** Spec 04 §10: re-issues changed configurations to online members and revokes deauthorized ones. */
@@ -127,6 +158,7 @@ public final class EmbeddedController implements LocalController {
     /** Stops listening to the store. */
     public void detach() {
         store.removeListener(pushes);
+        store.removeListener(ownAddresses);
     }
 
     /** Spec 04 §5: a new member gets every capability marked {@code default: true} it does not have yet. */

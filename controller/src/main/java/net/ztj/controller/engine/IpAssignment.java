@@ -56,26 +56,12 @@ public final class IpAssignment {
         List<String> statics = new ArrayList<>();
         List<String> assignments = new ArrayList<>(member.ipAssignments());
         boolean auto = !member.noAutoAssignIps();
-        boolean ndp = false;
-        NetworkId nwid = new NetworkId(networkId);
-        if (auto && Boolean.TRUE.equals(net.v6AssignMode().get("rfc4193"))) {
-            statics.add(ManagedIpv6.rfc4193(nwid, address).toString());
-            ndp = true;
-        }
-        if (auto && Boolean.TRUE.equals(net.v6AssignMode().get("6plane"))) {
-            statics.add(ManagedIpv6.sixPlane(nwid, address).toString());
-            ndp = true;
-        }
+        boolean ndp = addComputed(net, member, networkId, address, statics);
         List<ParsedRoute> routes = parseRoutes(net.routes());
         boolean haveV4 = false, haveV6 = false;
-        for (String a : member.ipAssignments()) {
-            byte[] ip = parseIp(a);
-            if (ip == null) continue;
-            int best = -1;
-            for (ParsedRoute r : routes) if (r.target.length == ip.length && contains(r, ip)) best = Math.max(best, r.bits);
-            if (best < 0) continue;
-            statics.add(IpText.format(ip) + "/" + best);
-            if (ip.length == 4) haveV4 = true; else haveV6 = true;
+        for (String a : routed(member.ipAssignments(), routes)) {
+            statics.add(a);
+            if (a.indexOf(':') < 0) haveV4 = true; else haveV6 = true;
         }
         if (auto && !haveV6 && Boolean.TRUE.equals(net.v6AssignMode().get("zt"))) {
             String v6 = poolV6(net.ipAssignmentPools(), routes, address, assignments, takenInNetwork, random, statics);
@@ -87,6 +73,48 @@ public final class IpAssignment {
         }
         List<String> limited = statics.size() > MAX_STATIC_IPS ? statics.subList(0, MAX_STATIC_IPS) : statics;
         return new Result(List.copyOf(limited), List.copyOf(assignments), ndp);
+    }
+
+    /**
+     * The member's managed addresses as a configuration gives them, without assigning anything new: the RFC4193
+     * and 6PLANE addresses the network's v6AssignMode computes, then each stored assignment that a managed route
+     * covers ("ip/bits" with the longest such route's bits), in configuration order, at most {@link #MAX_STATIC_IPS}.
+     */
+    public static List<String> managedAddresses(NetworkRecord net, MemberRecord member, long networkId, Address address) {
+        List<String> statics = new ArrayList<>();
+        addComputed(net, member, networkId, address, statics);
+        statics.addAll(routed(member.ipAssignments(), parseRoutes(net.routes())));
+        return List.copyOf(statics.size() > MAX_STATIC_IPS ? statics.subList(0, MAX_STATIC_IPS) : statics);
+    }
+
+    /** Adds the RFC4193 and 6PLANE addresses the network computes; true when there was one (NDP emulation). */
+    private static boolean addComputed(NetworkRecord net, MemberRecord member, long networkId, Address address,
+                                       List<String> statics) {
+        if (member.noAutoAssignIps()) return false;
+        boolean ndp = false;
+        NetworkId nwid = new NetworkId(networkId);
+        if (Boolean.TRUE.equals(net.v6AssignMode().get("rfc4193"))) {
+            statics.add(ManagedIpv6.rfc4193(nwid, address).toString());
+            ndp = true;
+        }
+        if (Boolean.TRUE.equals(net.v6AssignMode().get("6plane"))) {
+            statics.add(ManagedIpv6.sixPlane(nwid, address).toString());
+            ndp = true;
+        }
+        return ndp;
+    }
+
+    /** The assignments a managed route covers, as "ip/bits" with the bits of the longest covering route. */
+    private static List<String> routed(List<String> ipAssignments, List<ParsedRoute> routes) {
+        List<String> out = new ArrayList<>();
+        for (String a : ipAssignments) {
+            byte[] ip = parseIp(a);
+            if (ip == null) continue;
+            int best = -1;
+            for (ParsedRoute r : routes) if (r.target.length == ip.length && contains(r, ip)) best = Math.max(best, r.bits);
+            if (best >= 0) out.add(IpText.format(ip) + "/" + best);
+        }
+        return out;
     }
 
     private static String poolV6(List<IpAssignmentPool> pools, List<ParsedRoute> routes, Address address,

@@ -55,6 +55,11 @@ final class MemberPushes implements ChangeListener {
         changes.add(new MemberChange(before, after));
     }
 
+    /** Something every member's configuration depends on changed in the network: re-issue to all online ones. */
+    void networkTouched(String nwid) {
+        changes.add(new NetworkChange(nwid, false));
+    }
+
     /** A genuine request was answered with a configuration. */
     void issued(long networkId, Identity member, byte[] metadata, long now) {
         byNetwork.computeIfAbsent(networkId, k -> new HashMap<>())

@@ -179,7 +179,8 @@ public final class LocalConfLoader {
             "allowTcpFallbackRelay", "forceTcpRelay", "tcpFallbackRelay", "bind", "interfacePrefixBlacklist",
             "allowManagementFrom", "softwareUpdate", "softwareUpdateChannel", "softwareUpdateDist", "lowBandwidthMode",
             "multicoreEnabled", "concurrency", "cpuPinningEnabled", "enableWebServer", "controllerDbPath",
-            "ssoRedirectURL", "defaultBondingPolicy", "policies", "peerSpecificBonds", "redis", "controllerDb");
+            "ssoRedirectURL", "defaultBondingPolicy", "policies", "peerSpecificBonds", "redis", "controllerDb",
+            "dns"); // this build's own: names of members (see net.ztj.service.dns.DnsSettings)
 
     private ServiceSettings bind(JsonNode s) throws LocalConfException {
         s.fieldNames().forEachRemaining(k -> {

@@ -26,8 +26,17 @@ import java.util.random.RandomGenerator;
  * @param ports        where the node's frames and configuration changes for the ports go
  * @param clockMs      the wall clock in ms, the node's time base
  * @param nodeThread   runs work on the node's thread without waiting (the controller's answers go back this way)
+ * @param dnsAutoServers the controller pushes its node's own managed addresses as DNS servers of a network with a
+ *                     domain and none (local.conf {@code settings.dns.autoServers})
  */
 public record CoreContext(Identity identity, PlanetFile planet, MoonFiles moons, HomeFolder home,
                           PhysicalTransport transport, RandomGenerator random, long nowMs, ControllerDb controllerDb,
                           net.ztj.service.port.PortEvents ports, java.util.function.LongSupplier clockMs,
-                          java.util.function.Consumer<NodeTask<?>> nodeThread) {}
+                          java.util.function.Consumer<NodeTask<?>> nodeThread, boolean dnsAutoServers) {
+    public CoreContext(Identity identity, PlanetFile planet, MoonFiles moons, HomeFolder home,
+                       PhysicalTransport transport, RandomGenerator random, long nowMs, ControllerDb controllerDb,
+                       net.ztj.service.port.PortEvents ports, java.util.function.LongSupplier clockMs,
+                       java.util.function.Consumer<NodeTask<?>> nodeThread) {
+        this(identity, planet, moons, home, transport, random, nowMs, controllerDb, ports, clockMs, nodeThread, false);
+    }
+}

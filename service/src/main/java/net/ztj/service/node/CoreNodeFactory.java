@@ -49,7 +49,7 @@ public final class CoreNodeFactory implements NodeCoreFactory {
             }
         }
         ControllerStore store = ControllerStores.open(c.controllerDb(), c.home().path());
-        ControllerExecutor controller = new ControllerExecutor(new EmbeddedController(c.identity(), store, c.random()),
+        ControllerExecutor controller = new ControllerExecutor(new EmbeddedController(c.identity(), store, c.random(), c.dnsAutoServers()),
                 c.nodeThread(), c.clockMs(), log, ControllerExecutor.QUEUE_CAPACITY);
         node.setController(controller);
         return new Created(new CoreNode(node), Optional.of(planet.serialize()), Optional.of(store), Optional.of(controller));

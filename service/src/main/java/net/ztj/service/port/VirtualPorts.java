@@ -9,6 +9,7 @@ import net.ztj.core.node.NetworkInfo;
 import net.ztj.core.node.NetworkStatus;
 import net.ztj.core.wire.IpText;
 import net.ztj.service.home.NetworkFiles;
+import net.ztj.service.dns.SystemDns;
 import net.ztj.service.network.DeviceMap;
 import net.ztj.service.network.InterfaceNames;
 import net.ztj.service.network.NetworkSettings;
@@ -53,6 +54,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     private final DeviceMap deviceMap;
     private final Address self;
     private final PrintStream err;
+    private final SystemDns systemDns;
     private final Map<Long, NetworkPort> ports = new ConcurrentHashMap<>();
     private final Set<Long> failed = new HashSet<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -66,6 +68,13 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
 
     public VirtualPorts(PortDriver driver, NodeRunner runner, NetworkFiles files, Path deviceMap, Address self,
                         PrintStream err) {
+        this(driver, runner, files, deviceMap, self, err, SystemDns.NONE);
+    }
+
+    /** @param systemDns where the pushed DNS settings of networks with allowDNS go */
+    public VirtualPorts(PortDriver driver, NodeRunner runner, NetworkFiles files, Path deviceMap, Address self,
+                        PrintStream err, SystemDns systemDns) {
+        this.systemDns = systemDns;
         this.driver = driver;
         this.runner = runner;
         this.files = files;
@@ -267,6 +276,8 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
                 err.println("WARNING: could not set MTU " + n.mtu() + " on " + p.tap.name() + ": " + e.getMessage());
             }
         }
+        if (!s.allowDns()) systemDns.remove(p.tap.name());
+        else if (n.status() == NetworkStatus.OK) systemDns.apply(p.tap.name(), n.dns().domain(), n.dns().servers());
     }
 
     private void removeRoute(NetworkPort p, ManagedIps.RouteKey r) {
@@ -301,6 +312,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     private void destroy(NetworkPort p) {
         if (p == null) return;
         for (ManagedIps.RouteKey r : p.managedRoutes) removeRoute(p, r);
+        systemDns.remove(p.tap.name());
         p.close();
     }
 

@@ -78,6 +78,13 @@ public record NetworkConfig(long networkId, long timestamp, long credentialTimeM
         if (sso == null) sso = SsoConfig.DISABLED;
     }
 
+    /** This configuration with other DNS settings. */
+    public NetworkConfig withDns(DnsConfig other) {
+        return new NetworkConfig(networkId, timestamp, credentialTimeMaxDelta, revision, issuedTo, remoteTraceTarget,
+                remoteTraceLevel, flags, multicastLimit, type, name, mtu, com, capabilities, tags,
+                certificatesOfOwnership, specialists, routes, staticIps, rules, other, sso);
+    }
+
     private static byte[] copy(byte[] b) {
         return b == null ? new byte[0] : b.clone();
     }
