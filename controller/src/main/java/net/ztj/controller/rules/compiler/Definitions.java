@@ -63,7 +63,8 @@ final class Definitions {
         return d;
     }
 
-    private String name(Block block, String kind, Map<String, ?> existing) {
+    /** The lower-case name a definition starts with, checked; {@code max} bounds how many of its kind there are. */
+    private String name(Block block, String kind, Map<String, ?> existing, int max) {
         Word first = (Word) block.items().getFirst();
         String name = first.lower();
         if (kind.equals("macro") && name.indexOf('(') > 0) name = name.substring(0, name.indexOf('('));
@@ -74,11 +75,15 @@ final class Definitions {
         }
         if (Vocabulary.RESERVED.contains(name)) throw new SourceError(first, "'" + name + "' is a keyword, not a " + kind + " name");
         if (existing.containsKey(name)) throw new SourceError(first, kind + " '" + name + "' is already defined");
+        if (existing.size() >= max) {
+            throw new SourceError(block.opener(), "a network takes at most " + max + " "
+                    + (kind.equals("capability") ? "capabilities" : kind + "s"));
+        }
         return name;
     }
 
     private void readMacro(Block block) {
-        String name = name(block, "macro", macros);
+        String name = name(block, "macro", macros, Integer.MAX_VALUE);
         String head = ((Word) block.items().getFirst()).lower();
         Map<String, Integer> params = new LinkedHashMap<>();
         int paren = head.indexOf('(');
@@ -92,10 +97,7 @@ final class Definitions {
     }
 
     private void readTag(Block block) {
-        String name = name(block, "tag", tags);
-        if (tags.size() >= Vocabulary.MAX_TAGS) {
-            throw new SourceError(block.opener(), "a network takes at most " + Vocabulary.MAX_TAGS + " tags");
-        }
+        String name = name(block, "tag", tags, Vocabulary.MAX_TAGS);
         List<Element> items = block.items();
         Map<String, Long> flags = new LinkedHashMap<>();
         Map<String, Long> enums = new LinkedHashMap<>();
@@ -137,10 +139,7 @@ final class Definitions {
     }
 
     private void readCapability(Block block) {
-        String name = name(block, "capability", capabilities);
-        if (capabilities.size() >= Vocabulary.MAX_CAPABILITIES) {
-            throw new SourceError(block.opener(), "a network takes at most " + Vocabulary.MAX_CAPABILITIES + " capabilities");
-        }
+        String name = name(block, "capability", capabilities, Vocabulary.MAX_CAPABILITIES);
         List<Element> items = block.items();
         List<Element> body = new ArrayList<>();
         long id = -1;

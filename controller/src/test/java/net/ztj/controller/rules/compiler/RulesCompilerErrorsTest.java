@@ -96,6 +96,14 @@ class RulesCompilerErrorsTest {
         assertTrue(e.message().contains("more than 1024 rules"), e.toString());
         String capRules = "cap c id 1\n" + "accept dport 1;\n".repeat(Vocabulary.MAX_CAPABILITY_RULES / 2 + 1) + ";";
         assertTrue(errors(capRules).getFirst().message().contains("more than 64 rules"));
+        StringBuilder tags = new StringBuilder();
+        StringBuilder caps = new StringBuilder();
+        for (int i = 0; i <= Vocabulary.MAX_TAGS; i++) tags.append("tag t").append(i).append(" id ").append(i).append(";\n");
+        for (int i = 0; i <= Vocabulary.MAX_CAPABILITIES; i++) caps.append("cap c").append(i).append(" id ").append(i).append(" accept; ;\n");
+        assertEquals(List.of("129:1 a network takes at most 128 tags"),
+                errors(tags.toString()).stream().map(x -> x.line() + ":" + x.column() + " " + x.message()).toList());
+        assertEquals(List.of("129:1 a network takes at most 128 capabilities"),
+                errors(caps.toString()).stream().map(x -> x.line() + ":" + x.column() + " " + x.message()).toList());
     }
 
     @Test
