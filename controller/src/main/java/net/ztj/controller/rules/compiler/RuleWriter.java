@@ -24,6 +24,7 @@ final class RuleWriter {
     /** Bounds on macro expansion, so that no source makes the compiler loop, recurse deeply or blow up. */
     private static final int MAX_INCLUDE_DEPTH = 32;
     private static final int MAX_INCLUDES = 10_000;
+    private static final Set<String> ACTIONS = Set.of("drop", "accept", "break", "tee", "watch", "redirect", "include");
 
     private final Definitions definitions;
     private final Consumer<SourceError> errors;
@@ -62,8 +63,16 @@ final class RuleWriter {
                 }
             } catch (SourceError e) {
                 if (!e.followsReported) errors.accept(e);
+                // after a word that starts no statement, the words up to the next statement belong to it
+                if (block == null && !w.lower().equals("include")) {
+                    while (k + 1 < items.size() && items.get(k + 1) instanceof Word next && !startsStatement(next)) k++;
+                }
             }
         }
+    }
+
+    private static boolean startsStatement(Word w) {
+        return Vocabulary.BLOCK_KEYWORDS.contains(w.lower()) || w.lower().equals("include");
     }
 
     private void action(Word w, Block block, Map<String, String> params) {
@@ -101,7 +110,7 @@ final class RuleWriter {
             case "priority" -> throw new SourceError(w, "priority is not an action the controller's rule JSON carries");
             default -> throw new SourceError(w, "'" + w.text() + "' is not an action: expected drop, accept, break, tee,"
                     + " watch, redirect or include" + (Vocabulary.MATCH_ARGUMENTS.containsKey(action)
-                    ? " (matches go after an action, before its ;)" : ""));
+                    ? " (matches go after an action, before its ;)" : Vocabulary.suggestion(action, ACTIONS)));
         }
         if (out.size() + matches.size() + 1 > maxRules) {
             throw new SourceError(w, "this rule set has more than " + maxRules + " rules, the most a network config carries");
@@ -158,8 +167,8 @@ final class RuleWriter {
             }
             Integer count = Vocabulary.MATCH_ARGUMENTS.get(match);
             if (count == null) {
-                throw new SourceError(w, "'" + w.text() + "' is not a match" + (Vocabulary.BLOCK_KEYWORDS.contains(match)
-                        || match.equals("include") ? " (is the ; before it missing?)" : ""));
+                throw new SourceError(w, "'" + w.text() + "' is not a match" + (startsStatement(w)
+                        ? " (is the ; before it missing?)" : Vocabulary.suggestion(match, Vocabulary.MATCH_ARGUMENTS.keySet())));
             }
             List<Arg> args = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {

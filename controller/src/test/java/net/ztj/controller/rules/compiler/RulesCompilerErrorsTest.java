@@ -82,6 +82,15 @@ class RulesCompilerErrorsTest {
     }
 
     @Test
+    void aMistypedKeywordIsReportedOnceWithTheKeywordMeant() {
+        assertEquals(List.of("1:1 'acept' is not an action: expected drop, accept, break, tee, watch, redirect or include"
+                + " (did you mean 'accept'?)"), errors("acept ethertype arp and dport 22;\naccept;").stream()
+                .map(e -> e.line() + ":" + e.column() + " " + e.message()).toList());
+        assertTrue(errors("accept ethertyp arp;").getFirst().message().endsWith("(did you mean 'ethertype'?)"));
+        assertTrue(errors("accept xyzzy arp;").getFirst().message().endsWith("is not a match"));
+    }
+
+    @Test
     void aBrokenDefinitionIsReportedOnceNotAtEachUse() {
         List<CompileError> errors = errors("accept tand t 5;\ntag t id 1 flag 40 x;\naccept teq t 1;\n"
                 + "macro 9m accept; ;\ninclude 9m");
