@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -167,7 +168,7 @@ final class Definitions {
 
     /** A flag, enum or number as a value of a tag, from 0 to 2^32 - 1. */
     static long tagValue(Arg a, Map<String, Long> flags, Map<String, Long> enums, String what) {
-        String lower = a.text().toLowerCase(java.util.Locale.ROOT);
+        String lower = a.text().toLowerCase(Locale.ROOT);
         Long named = flags.get(lower);
         if (named == null) named = enums.get(lower);
         if (named != null) return named;
@@ -181,7 +182,7 @@ final class Definitions {
     private static long flagMask(Word bits, Map<String, Long> flags) {
         long mask = 0;
         for (String piece : bits.text().split(",+", -1)) {
-            Long named = flags.get(piece.toLowerCase(java.util.Locale.ROOT));
+            Long named = flags.get(piece.toLowerCase(Locale.ROOT));
             if (named != null) {
                 mask |= named;
                 continue;

@@ -9,10 +9,13 @@ import net.ztj.controller.rules.compiler.SourceTree.Word;
 import net.ztj.controller.rules.compiler.Values.Arg;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -83,7 +86,7 @@ final class RuleWriter {
         switch (action) {
             case "drop", "accept", "break" -> {
                 matches(args, 0, params, matches);
-                rule.put("type", "ACTION_" + action.toUpperCase(java.util.Locale.ROOT));
+                rule.put("type", "ACTION_" + action.toUpperCase(Locale.ROOT));
             }
             case "tee", "watch" -> {
                 if (args.size() < 2 || !(args.get(0) instanceof Word length) || !(args.get(1) instanceof Word target)) {
@@ -94,7 +97,7 @@ final class RuleWriter {
                         : Values.number(new Arg(length.text(), length), 0xffff, "the " + action + " length");
                 String address = Values.ztAddress(new Arg(target.text(), target), "the " + action + " target");
                 matches(args, 2, params, matches);
-                rule.put("type", "ACTION_" + action.toUpperCase(java.util.Locale.ROOT));
+                rule.put("type", "ACTION_" + action.toUpperCase(Locale.ROOT));
                 rule.put("address", address);
                 rule.put("length", len);
             }
@@ -122,7 +125,7 @@ final class RuleWriter {
     private void include(Word name) {
         String text = name.text();
         int paren = text.indexOf('(');
-        String macroName = (paren > 0 ? text.substring(0, paren) : text).toLowerCase(java.util.Locale.ROOT);
+        String macroName = (paren > 0 ? text.substring(0, paren) : text).toLowerCase(Locale.ROOT);
         List<String> values = new ArrayList<>();
         if (paren > 0) for (String v : text.substring(paren + 1).split("[,)]+")) if (!v.isEmpty()) values.add(v);
         Definitions.Macro macro = definitions.macros.get(macroName);
@@ -133,7 +136,7 @@ final class RuleWriter {
         if (including.contains(macroName)) throw new SourceError(name, "macro " + macroName + " includes itself");
         if (including.size() >= MAX_INCLUDE_DEPTH) throw new SourceError(name, "macros are nested too deeply");
         if (++includes > MAX_INCLUDES) throw new SourceError(name, "too many macro inclusions");
-        Map<String, String> params = new java.util.HashMap<>();
+        Map<String, String> params = new HashMap<>();
         for (Map.Entry<String, Integer> p : macro.params().entrySet()) {
             if (p.getValue() >= values.size()) {
                 throw new SourceError(name, "macro " + macroName + " needs " + macro.params().size()
@@ -208,7 +211,7 @@ final class RuleWriter {
         r.put("or", or);
         Arg a = args.getFirst();
         switch (match) {
-            case "ztsrc", "ztdest" -> r.put("zt", Values.ztAddress(a, "a ZeroTier address").toLowerCase(java.util.Locale.ROOT));
+            case "ztsrc", "ztdest" -> r.put("zt", Values.ztAddress(a, "a ZeroTier address").toLowerCase(Locale.ROOT));
             case "vlan" -> r.put("vlanId", Values.number(a, 4095, "a VLAN id"));
             case "vlanpcp" -> r.put("vlanPcp", Values.number(a, 7, "a VLAN PCP"));
             case "vlandei" -> r.put("vlanDei", Values.number(a, 1, "a VLAN DEI"));
@@ -243,7 +246,7 @@ final class RuleWriter {
     private void tagMatch(ObjectNode r, List<Arg> args) {
         Arg tagArg = args.get(0);
         Arg valueArg = args.get(1);
-        String tagName = tagArg.text().toLowerCase(java.util.Locale.ROOT);
+        String tagName = tagArg.text().toLowerCase(Locale.ROOT);
         Definitions.Tag tag = definitions.tags.get(tagName);
         long id;
         long value;
@@ -268,11 +271,11 @@ final class RuleWriter {
         int bits = 0;
         for (String piece : a.text().split(",+")) {
             if (piece.isEmpty()) continue;
-            Integer named = Vocabulary.CHARACTERISTIC_BITS.get(piece.toLowerCase(java.util.Locale.ROOT));
+            Integer named = Vocabulary.CHARACTERISTIC_BITS.get(piece.toLowerCase(Locale.ROOT));
             long bit = named != null ? named : Values.parseNumber(piece);
             if (bit < 0 || bit > 63) {
                 throw new SourceError(a.at(), "'" + piece + "' is neither a bit index from 0 to 63 nor one of "
-                        + new java.util.TreeSet<>(Vocabulary.CHARACTERISTIC_BITS.keySet()));
+                        + new TreeSet<>(Vocabulary.CHARACTERISTIC_BITS.keySet()));
             }
             mask |= 1L << bit;
             bits++;

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.ztj.core.network.rules.Rule;
 import net.ztj.core.network.rules.RuleJson;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -218,10 +219,10 @@ public final class RulesDecompiler {
         double p = threshold / 4294967295.0;
         while (Math.floor(4294967295.0 * p) < threshold) p = Math.nextUp(p);
         while (Math.floor(4294967295.0 * p) > threshold) p = Math.nextDown(p);
-        java.math.BigDecimal exact = new java.math.BigDecimal(Math.min(p, 1.0));
+        BigDecimal exact = new BigDecimal(Math.min(p, 1.0));
         for (int digits = 1; digits <= 24; digits++) {
-            for (java.math.RoundingMode mode : List.of(java.math.RoundingMode.HALF_UP, java.math.RoundingMode.CEILING,
-                    java.math.RoundingMode.FLOOR)) {
+            for (RoundingMode mode : List.of(RoundingMode.HALF_UP, RoundingMode.CEILING,
+                    RoundingMode.FLOOR)) {
                 String text = exact.setScale(digits, mode).stripTrailingZeros().toPlainString();
                 double v = Double.parseDouble(text);
                 if (v <= 1.0 && (long) Math.floor(4294967295.0 * v) == threshold) return text;

@@ -3,6 +3,8 @@ package net.ztj.controller.rules.compiler;
 import net.ztj.core.wire.IpText;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -54,11 +56,11 @@ final class Values {
     }
 
     /** A number or a name from {@code names} (matched ignoring case), from 0 to {@code max}. */
-    static long numberOrName(Arg a, java.util.Map<String, Long> names, long max, String what) {
+    static long numberOrName(Arg a, Map<String, Long> names, long max, String what) {
         Long named = names.get(a.text().toLowerCase(Locale.ROOT));
         if (named != null) return named;
         if (parseNumber(a.text()) < 0) {
-            throw new SourceError(a.at(), what + " must be a number or one of " + new java.util.TreeSet<>(names.keySet())
+            throw new SourceError(a.at(), what + " must be a number or one of " + new TreeSet<>(names.keySet())
                     + ", not '" + a.text() + "'");
         }
         return number(a, max, what);

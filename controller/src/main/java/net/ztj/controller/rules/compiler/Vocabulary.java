@@ -1,7 +1,9 @@
 package net.ztj.controller.rules.compiler;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The words of the rules language and the names it gives to numbers (ethertypes, IP protocols, flag bits). */
 final class Vocabulary {
@@ -83,11 +85,11 @@ final class Vocabulary {
     }
 
     /** " (did you mean 'x'?)" for the candidate within two edits of {@code word}, or "" when there is none. */
-    static String suggestion(String word, java.util.Collection<String> candidates) {
+    static String suggestion(String word, Collection<String> candidates) {
         if (word.length() < 3) return "";
         String best = null;
         int bestDistance = 3;
-        for (String c : new java.util.TreeSet<>(candidates)) {
+        for (String c : new TreeSet<>(candidates)) {
             int d = editDistance(word, c, bestDistance);
             if (d < bestDistance) {
                 best = c;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
@@ -234,7 +235,7 @@ public final class ControllerResource {
 
     /** Runs {@code onCompiled} when the body holds a {@code rulesSource} string that compiles; else a 400. */
     private static ApiResult withRulesSource(ApiCall call,
-            java.util.function.BiFunction<String, CompileResult.Compiled, ApiResult> onCompiled) {
+            BiFunction<String, CompileResult.Compiled, ApiResult> onCompiled) {
         JsonNode body = body(call);
         if (body == null) return rulesError("the request body is not valid JSON", List.of());
         JsonNode source = body.get("rulesSource");
