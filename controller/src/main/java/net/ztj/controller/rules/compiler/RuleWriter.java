@@ -27,6 +27,8 @@ final class RuleWriter {
     /** Bounds on macro expansion, so that no source makes the compiler loop, recurse deeply or blow up. */
     private static final int MAX_INCLUDE_DEPTH = 32;
     private static final int MAX_INCLUDES = 10_000;
+    /** Statements written, included ones counted each time: far above what 1024 rules need. */
+    private static final int MAX_STEPS = 100_000;
     private static final Set<String> ACTIONS = Set.of("drop", "accept", "break", "tee", "watch", "redirect", "include");
 
     private final Definitions definitions;
@@ -35,6 +37,7 @@ final class RuleWriter {
     private final ArrayNode out = JsonNodeFactory.instance.arrayNode();
     private final Set<String> including = new HashSet<>();
     private int includes;
+    private int steps;
 
     private RuleWriter(Definitions definitions, Consumer<SourceError> errors, int maxRules) {
         this.definitions = definitions;
@@ -52,6 +55,10 @@ final class RuleWriter {
     private void actions(List<Element> items, Map<String, String> params) {
         for (int k = 0; k < items.size(); k++) {
             if (!(items.get(k) instanceof Word w)) continue; // blocks are consumed with their keyword below
+            if (++steps > MAX_STEPS) {
+                if (steps == MAX_STEPS + 1) errors.accept(new SourceError(w, "the rules expand to too many statements"));
+                return;
+            }
             Block block = k + 1 < items.size() && items.get(k + 1) instanceof Block b && b.opener() == w ? b : null;
             if (block != null) k++;
             try {

@@ -129,6 +129,16 @@ class RulesCompilerErrorsTest {
         assertTrue(errors(deep.toString()).getFirst().message().contains("nested too deeply"));
     }
 
+    @Test
+    void compilingStopsAtAHundredErrorsOrTooMuchExpansion() {
+        List<CompileError> errors = errors("accept dport x;\n".repeat(500));
+        assertEquals(RulesCompiler.MAX_ERRORS, errors.size());
+        assertEquals(1, errors.getFirst().line());
+        String silent = "macro 9b accept; ;\nmacro a " + "include 9b ".repeat(1000) + ";\n"
+                + "include a\n".repeat(200);
+        assertTrue(errors(silent).stream().anyMatch(e -> e.message().equals("the rules expand to too many statements")));
+    }
+
     static List<CompileError> errors(String source) {
         return assertInstanceOf(CompileResult.Failed.class, RulesCompiler.compile(source)).errors();
     }
