@@ -71,11 +71,11 @@ final class Definitions {
         if (kind.equals("macro") && name.indexOf('(') > 0) name = name.substring(0, name.indexOf('('));
         broken.add(name);
         if (!Vocabulary.isValidName(name)) {
-            throw new SourceError(first, "'" + name + "' is not a valid " + kind + " name: use letters, digits and _,"
+            throw new SourceError(first, SourceError.quote(name) + " is not a valid " + kind + " name: use letters, digits and _,"
                     + " not starting with a digit");
         }
-        if (Vocabulary.RESERVED.contains(name)) throw new SourceError(first, "'" + name + "' is a keyword, not a " + kind + " name");
-        if (existing.containsKey(name)) throw new SourceError(first, kind + " '" + name + "' is already defined");
+        if (Vocabulary.RESERVED.contains(name)) throw new SourceError(first, SourceError.quote(name) + " is a keyword, not a " + kind + " name");
+        if (existing.containsKey(name)) throw new SourceError(first, kind + " " + SourceError.quote(name) + " is already defined");
         if (existing.size() >= max) {
             throw new SourceError(block.opener(), "a network takes at most " + max + " "
                     + (kind.equals("capability") ? "capabilities" : kind + "s"));
@@ -128,7 +128,7 @@ final class Definitions {
                     long v = Values.number(new Arg(value.text(), value), Values.U32_MAX, "an enum value");
                     enums.put(memberName(enumName, "enum", enums), v);
                 }
-                default -> throw new SourceError(w, "'" + w.text() + "' is not part of a tag definition:"
+                default -> throw new SourceError(w, SourceError.quote(w.text()) + " is not part of a tag definition:"
                         + " expected id, default, flag or enum" + (Vocabulary.BLOCK_KEYWORDS.contains(w.lower())
                         ? " (is the ; that ends tag " + name + " missing?)" : ""));
             }
@@ -173,7 +173,7 @@ final class Definitions {
         if (named == null) named = enums.get(lower);
         if (named != null) return named;
         if (Values.parseNumber(a.text()) < 0) {
-            throw new SourceError(a.at(), what + " must be a number or a flag or enum name of the tag, not '" + a.text() + "'");
+            throw new SourceError(a.at(), what + " must be a number or a flag or enum name of the tag, not " + SourceError.quote(a.text()));
         }
         return Values.number(a, Values.U32_MAX, what);
     }
@@ -189,7 +189,7 @@ final class Definitions {
             }
             long bit = Values.parseNumber(piece);
             if (bit < 0 || bit > 31) {
-                throw new SourceError(bits, "'" + piece + "' is neither a bit index from 0 to 31 nor a flag defined before");
+                throw new SourceError(bits, SourceError.quote(piece) + " is neither a bit index from 0 to 31 nor a flag defined before");
             }
             mask |= 1L << bit;
         }
@@ -199,23 +199,23 @@ final class Definitions {
     private static String memberName(Word w, String kind, Map<String, Long> existing) {
         String name = w.lower();
         if (!Vocabulary.isValidName(name)) {
-            throw new SourceError(w, "'" + w.text() + "' is not a valid " + kind + " name: use letters, digits and _,"
+            throw new SourceError(w, SourceError.quote(w.text()) + " is not a valid " + kind + " name: use letters, digits and _,"
                     + " not starting with a digit");
         }
-        if (existing.containsKey(name)) throw new SourceError(w, kind + " '" + name + "' is already defined in this tag");
+        if (existing.containsKey(name)) throw new SourceError(w, kind + " " + SourceError.quote(name) + " is already defined in this tag");
         return name;
     }
 
     /** The word after index {@code k}, which must exist and be a word. */
     private static Word next(List<Element> items, int k, Word after, String expected) {
-        if (k + 1 >= items.size()) throw new SourceError(after, "'" + after.text() + "' must be followed by " + expected);
-        return word(items.get(k + 1), "'" + after.text() + "'");
+        if (k + 1 >= items.size()) throw new SourceError(after, SourceError.quote(after.text()) + " must be followed by " + expected);
+        return word(items.get(k + 1), SourceError.quote(after.text()));
     }
 
     /** {@code e} as a word; a nested block here means a keyword stood where a plain word was expected. */
     private static Word word(Element e, String context) {
         if (e instanceof Word w) return w;
         Word opener = ((Block) e).opener();
-        throw new SourceError(opener, "'" + opener.text() + "' is a keyword and cannot be a name or value in " + context);
+        throw new SourceError(opener, SourceError.quote(opener.text()) + " is a keyword and cannot be a name or value in " + context);
     }
 }

@@ -118,7 +118,7 @@ final class RuleWriter {
                 rule.put("address", address);
             }
             case "priority" -> throw new SourceError(w, "priority is not an action the controller's rule JSON carries");
-            default -> throw new SourceError(w, "'" + w.text() + "' is not an action: expected drop, accept, break, tee,"
+            default -> throw new SourceError(w, SourceError.quote(w.text()) + " is not an action: expected drop, accept, break, tee,"
                     + " watch, redirect or include" + (Vocabulary.MATCH_ARGUMENTS.containsKey(action)
                     ? " (matches go after an action, before its ;)" : Vocabulary.suggestion(action, ACTIONS)));
         }
@@ -138,7 +138,7 @@ final class RuleWriter {
         Definitions.Macro macro = definitions.macros.get(macroName);
         if (macro == null) {
             if (definitions.broken.contains(macroName)) throw SourceError.followingReported(name);
-            throw new SourceError(name, "no macro named '" + macroName + "'");
+            throw new SourceError(name, "no macro named " + SourceError.quote(macroName));
         }
         if (including.contains(macroName)) throw new SourceError(name, "macro " + macroName + " includes itself");
         if (including.size() >= MAX_INCLUDE_DEPTH) throw new SourceError(name, "macros are nested too deeply");
@@ -166,7 +166,7 @@ final class RuleWriter {
         for (int k = from; k < items.size(); k++) {
             if (!(items.get(k) instanceof Word w)) {
                 Word opener = ((Block) items.get(k)).opener();
-                throw new SourceError(opener, "'" + opener.text() + "' is not a match (is the ; before it missing?)");
+                throw new SourceError(opener, SourceError.quote(opener.text()) + " is not a match (is the ; before it missing?)");
             }
             String match = w.lower();
             switch (match) {
@@ -177,7 +177,7 @@ final class RuleWriter {
             }
             Integer count = Vocabulary.MATCH_ARGUMENTS.get(match);
             if (count == null) {
-                throw new SourceError(w, "'" + w.text() + "' is not a match" + (startsStatement(w)
+                throw new SourceError(w, SourceError.quote(w.text()) + " is not a match" + (startsStatement(w)
                         ? " (is the ; before it missing?)" : Vocabulary.suggestion(match, Vocabulary.MATCH_ARGUMENTS.keySet())));
             }
             List<Arg> args = new ArrayList<>(count);
@@ -185,8 +185,8 @@ final class RuleWriter {
                 if (k + 1 >= items.size() || !(items.get(k + 1) instanceof Word a)
                         || Vocabulary.RESERVED.contains(a.lower())) {
                     throw new SourceError(w, match + " needs " + count + (count == 1 ? " argument" : " arguments")
-                            + (k + 1 < items.size() && items.get(k + 1) instanceof Word a ? " ('" + a.text()
-                            + "' is a keyword)" : ""));
+                            + (k + 1 < items.size() && items.get(k + 1) instanceof Word a
+                            ? " (" + SourceError.quote(a.text()) + " is a keyword)" : ""));
                 }
                 k++;
                 args.add(argument(a, params));
@@ -196,13 +196,13 @@ final class RuleWriter {
             or = false;
             pending = null;
         }
-        if (pending != null) throw new SourceError(pending, "'" + pending.text() + "' must be followed by a match");
+        if (pending != null) throw new SourceError(pending, SourceError.quote(pending.text()) + " must be followed by a match");
     }
 
     private static Arg argument(Word a, Map<String, String> params) {
         if (!a.text().startsWith("$")) return new Arg(a.text(), a);
         String value = params.get(a.lower());
-        if (value == null) throw new SourceError(a, "'" + a.text() + "' is not a parameter of the macro being included");
+        if (value == null) throw new SourceError(a, SourceError.quote(a.text()) + " is not a parameter of the macro being included");
         return new Arg(value, a);
     }
 
@@ -263,7 +263,7 @@ final class RuleWriter {
         } else {
             if (Values.parseNumber(tagArg.text()) < 0) {
                 if (definitions.broken.contains(tagName)) throw SourceError.followingReported(tagArg.at());
-                throw new SourceError(tagArg.at(), "no tag named '" + tagArg.text() + "' (nor a numeric tag id)");
+                throw new SourceError(tagArg.at(), "no tag named " + SourceError.quote(tagArg.text()) + " (nor a numeric tag id)");
             }
             id = Values.number(tagArg, Values.U32_MAX, "a tag id");
             value = Values.number(valueArg, Values.U32_MAX, "a tag value");
@@ -281,7 +281,7 @@ final class RuleWriter {
             Integer named = Vocabulary.CHARACTERISTIC_BITS.get(piece.toLowerCase(Locale.ROOT));
             long bit = named != null ? named : Values.parseNumber(piece);
             if (bit < 0 || bit > 63) {
-                throw new SourceError(a.at(), "'" + piece + "' is neither a bit index from 0 to 63 nor one of "
+                throw new SourceError(a.at(), SourceError.quote(piece) + " is neither a bit index from 0 to 63 nor one of "
                         + new TreeSet<>(Vocabulary.CHARACTERISTIC_BITS.keySet()));
             }
             mask |= 1L << bit;

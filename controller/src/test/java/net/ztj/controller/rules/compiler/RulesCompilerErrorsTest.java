@@ -139,6 +139,13 @@ class RulesCompilerErrorsTest {
         assertTrue(errors(silent).stream().anyMatch(e -> e.message().equals("the rules expand to too many statements")));
     }
 
+    @Test
+    void longWordsAreShortenedInMessages() {
+        assertEquals("'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' is not an action: expected drop, accept, break, tee, watch,"
+                + " redirect or include", errors("a".repeat(1 << 20)).getFirst().message());
+        assertTrue(errors("accept dport " + "1".repeat(100_000) + ";").getFirst().message().length() < 100);
+    }
+
     static List<CompileError> errors(String source) {
         return assertInstanceOf(CompileResult.Failed.class, RulesCompiler.compile(source)).errors();
     }

@@ -33,6 +33,7 @@ class RulesCompilerFuzzTest {
             for (CompileError e : failed.errors()) {
                 assertTrue(e.line() >= 1 && e.line() <= lines && e.column() >= 1, e + " outside the source");
                 assertFalse(e.message().isBlank());
+                assertTrue(e.message().length() < 500, "a long message: " + e.message().length() + " characters");
             }
             return;
         }
