@@ -7,9 +7,11 @@ import net.ztj.core.network.rules.RuleJson;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes a network's {@code rules}, {@code capabilities} and {@code tags} JSON back as rule source, so that a
@@ -48,9 +50,12 @@ public final class RulesDecompiler {
     public static Optional<String> decompile(JsonNode rules, JsonNode capabilities, JsonNode tags) {
         try {
             StringBuilder out = new StringBuilder();
+            Set<String> names = new HashSet<>();
             for (JsonNode t : iterable(tags)) {
                 long id = t.path("id").asLong();
-                out.append("tag tag_").append(id).append(" id ").append(id);
+                String name = "tag_" + id;
+                for (int n = 2; !names.add(name); n++) name = "tag_" + id + "_" + n; // tags may share an id
+                out.append("tag ").append(name).append(" id ").append(id);
                 if (t.hasNonNull("default")) out.append(" default ").append(t.get("default").asLong());
                 out.append(";\n");
             }

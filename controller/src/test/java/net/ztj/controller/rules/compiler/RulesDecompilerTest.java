@@ -62,6 +62,13 @@ class RulesDecompilerTest {
                 """, RulesDecompiler.decompile(stored, c.capabilities(), c.tags()).orElseThrow());
     }
 
+    @Test
+    void tagsThatShareAnIdGetNamesOfTheirOwn() {
+        CompileResult.Compiled c = (CompileResult.Compiled) RulesCompiler.compile("tag a id 5 default 1; tag b id 5;");
+        assertEquals("tag tag_5 id 5 default 1;\ntag tag_5_2 id 5;\n",
+                RulesDecompiler.decompile(c.rules(), c.capabilities(), c.tags()).orElseThrow());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "[{\"type\":\"ACTION_TEE\",\"address\":\"0123456789\",\"length\":0,\"flags\":1}]",
