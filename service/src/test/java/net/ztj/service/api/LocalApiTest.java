@@ -550,6 +550,15 @@ class LocalApiTest {
         assertEquals(5, n.get("rules").size(), saved.body());
         assertEquals("MATCH_TAGS_EQUAL", n.get("rules").get(3).get("type").asText());
         assertEquals(saved.body(), get("/controller/network/" + id, auth()).body());
+        assertEquals(JsonText.compact(JsonText.object().put("generated", false).put("rulesSource", source)),
+                get("/controller/network/" + id + "/rules", auth()).body(), "the stored source while it gives the rules");
+
+        assertEquals(200, request("POST", "/controller/network/" + id, V4, "{\"rules\":[{\"type\":\"ACTION_DROP\"}]}",
+                auth()).status());
+        assertEquals(JsonText.compact(JsonText.object().put("generated", true)
+                        .put("rulesSource", "tag tag_5 id 5 default 1;\ncap cap_7 id 7\n\taccept dport 22;\n;\ndrop;\n")),
+                get("/controller/network/" + id + "/rules", auth()).body(), "rules set as JSON are written as source");
+        assertEquals(404, get("/controller/network/0000000000000009/rules", auth()).status());
     }
 
     private static String rulesBody(String source) {

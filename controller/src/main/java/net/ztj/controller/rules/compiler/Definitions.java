@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -63,22 +64,27 @@ final class Definitions {
         return d;
     }
 
-    private String name(Block block, String kind, Map<String, ?> existing) {
+    /** The lower-case name a definition starts with, checked; {@code max} bounds how many of its kind there are. */
+    private String name(Block block, String kind, Map<String, ?> existing, int max) {
         Word first = (Word) block.items().getFirst();
         String name = first.lower();
         if (kind.equals("macro") && name.indexOf('(') > 0) name = name.substring(0, name.indexOf('('));
         broken.add(name);
         if (!Vocabulary.isValidName(name)) {
-            throw new SourceError(first, "'" + name + "' is not a valid " + kind + " name: use letters, digits and _,"
+            throw new SourceError(first, SourceError.quote(name) + " is not a valid " + kind + " name: use letters, digits and _,"
                     + " not starting with a digit");
         }
-        if (Vocabulary.RESERVED.contains(name)) throw new SourceError(first, "'" + name + "' is a keyword, not a " + kind + " name");
-        if (existing.containsKey(name)) throw new SourceError(first, kind + " '" + name + "' is already defined");
+        if (Vocabulary.RESERVED.contains(name)) throw new SourceError(first, SourceError.quote(name) + " is a keyword, not a " + kind + " name");
+        if (existing.containsKey(name)) throw new SourceError(first, kind + " " + SourceError.quote(name) + " is already defined");
+        if (existing.size() >= max) {
+            throw new SourceError(block.opener(), "a network takes at most " + max + " "
+                    + (kind.equals("capability") ? "capabilities" : kind + "s"));
+        }
         return name;
     }
 
     private void readMacro(Block block) {
-        String name = name(block, "macro", macros);
+        String name = name(block, "macro", macros, Integer.MAX_VALUE);
         String head = ((Word) block.items().getFirst()).lower();
         Map<String, Integer> params = new LinkedHashMap<>();
         int paren = head.indexOf('(');
@@ -92,10 +98,7 @@ final class Definitions {
     }
 
     private void readTag(Block block) {
-        String name = name(block, "tag", tags);
-        if (tags.size() >= Vocabulary.MAX_TAGS) {
-            throw new SourceError(block.opener(), "a network takes at most " + Vocabulary.MAX_TAGS + " tags");
-        }
+        String name = name(block, "tag", tags, Vocabulary.MAX_TAGS);
         List<Element> items = block.items();
         Map<String, Long> flags = new LinkedHashMap<>();
         Map<String, Long> enums = new LinkedHashMap<>();
@@ -125,7 +128,7 @@ final class Definitions {
                     long v = Values.number(new Arg(value.text(), value), Values.U32_MAX, "an enum value");
                     enums.put(memberName(enumName, "enum", enums), v);
                 }
-                default -> throw new SourceError(w, "'" + w.text() + "' is not part of a tag definition:"
+                default -> throw new SourceError(w, SourceError.quote(w.text()) + " is not part of a tag definition:"
                         + " expected id, default, flag or enum" + (Vocabulary.BLOCK_KEYWORDS.contains(w.lower())
                         ? " (is the ; that ends tag " + name + " missing?)" : ""));
             }
@@ -137,10 +140,7 @@ final class Definitions {
     }
 
     private void readCapability(Block block) {
-        String name = name(block, "capability", capabilities);
-        if (capabilities.size() >= Vocabulary.MAX_CAPABILITIES) {
-            throw new SourceError(block.opener(), "a network takes at most " + Vocabulary.MAX_CAPABILITIES + " capabilities");
-        }
+        String name = name(block, "capability", capabilities, Vocabulary.MAX_CAPABILITIES);
         List<Element> items = block.items();
         List<Element> body = new ArrayList<>();
         long id = -1;
@@ -168,12 +168,12 @@ final class Definitions {
 
     /** A flag, enum or number as a value of a tag, from 0 to 2^32 - 1. */
     static long tagValue(Arg a, Map<String, Long> flags, Map<String, Long> enums, String what) {
-        String lower = a.text().toLowerCase(java.util.Locale.ROOT);
+        String lower = a.text().toLowerCase(Locale.ROOT);
         Long named = flags.get(lower);
         if (named == null) named = enums.get(lower);
         if (named != null) return named;
         if (Values.parseNumber(a.text()) < 0) {
-            throw new SourceError(a.at(), what + " must be a number or a flag or enum name of the tag, not '" + a.text() + "'");
+            throw new SourceError(a.at(), what + " must be a number or a flag or enum name of the tag, not " + SourceError.quote(a.text()));
         }
         return Values.number(a, Values.U32_MAX, what);
     }
@@ -182,14 +182,14 @@ final class Definitions {
     private static long flagMask(Word bits, Map<String, Long> flags) {
         long mask = 0;
         for (String piece : bits.text().split(",+", -1)) {
-            Long named = flags.get(piece.toLowerCase(java.util.Locale.ROOT));
+            Long named = flags.get(piece.toLowerCase(Locale.ROOT));
             if (named != null) {
                 mask |= named;
                 continue;
             }
             long bit = Values.parseNumber(piece);
             if (bit < 0 || bit > 31) {
-                throw new SourceError(bits, "'" + piece + "' is neither a bit index from 0 to 31 nor a flag defined before");
+                throw new SourceError(bits, SourceError.quote(piece) + " is neither a bit index from 0 to 31 nor a flag defined before");
             }
             mask |= 1L << bit;
         }
@@ -199,23 +199,23 @@ final class Definitions {
     private static String memberName(Word w, String kind, Map<String, Long> existing) {
         String name = w.lower();
         if (!Vocabulary.isValidName(name)) {
-            throw new SourceError(w, "'" + w.text() + "' is not a valid " + kind + " name: use letters, digits and _,"
+            throw new SourceError(w, SourceError.quote(w.text()) + " is not a valid " + kind + " name: use letters, digits and _,"
                     + " not starting with a digit");
         }
-        if (existing.containsKey(name)) throw new SourceError(w, kind + " '" + name + "' is already defined in this tag");
+        if (existing.containsKey(name)) throw new SourceError(w, kind + " " + SourceError.quote(name) + " is already defined in this tag");
         return name;
     }
 
     /** The word after index {@code k}, which must exist and be a word. */
     private static Word next(List<Element> items, int k, Word after, String expected) {
-        if (k + 1 >= items.size()) throw new SourceError(after, "'" + after.text() + "' must be followed by " + expected);
-        return word(items.get(k + 1), "'" + after.text() + "'");
+        if (k + 1 >= items.size()) throw new SourceError(after, SourceError.quote(after.text()) + " must be followed by " + expected);
+        return word(items.get(k + 1), SourceError.quote(after.text()));
     }
 
     /** {@code e} as a word; a nested block here means a keyword stood where a plain word was expected. */
     private static Word word(Element e, String context) {
         if (e instanceof Word w) return w;
         Word opener = ((Block) e).opener();
-        throw new SourceError(opener, "'" + opener.text() + "' is a keyword and cannot be a name or value in " + context);
+        throw new SourceError(opener, SourceError.quote(opener.text()) + " is a keyword and cannot be a name or value in " + context);
     }
 }

@@ -9,10 +9,13 @@ import net.ztj.controller.rules.compiler.SourceTree.Word;
 import net.ztj.controller.rules.compiler.Values.Arg;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +27,9 @@ final class RuleWriter {
     /** Bounds on macro expansion, so that no source makes the compiler loop, recurse deeply or blow up. */
     private static final int MAX_INCLUDE_DEPTH = 32;
     private static final int MAX_INCLUDES = 10_000;
+    /** Statements written, included ones counted each time: far above what 1024 rules need. */
+    private static final int MAX_STEPS = 100_000;
+    private static final Set<String> ACTIONS = Set.of("drop", "accept", "break", "tee", "watch", "redirect", "include");
 
     private final Definitions definitions;
     private final Consumer<SourceError> errors;
@@ -31,6 +37,7 @@ final class RuleWriter {
     private final ArrayNode out = JsonNodeFactory.instance.arrayNode();
     private final Set<String> including = new HashSet<>();
     private int includes;
+    private int steps;
 
     private RuleWriter(Definitions definitions, Consumer<SourceError> errors, int maxRules) {
         this.definitions = definitions;
@@ -48,6 +55,10 @@ final class RuleWriter {
     private void actions(List<Element> items, Map<String, String> params) {
         for (int k = 0; k < items.size(); k++) {
             if (!(items.get(k) instanceof Word w)) continue; // blocks are consumed with their keyword below
+            if (++steps > MAX_STEPS) {
+                if (steps == MAX_STEPS + 1) errors.accept(new SourceError(w, "the rules expand to too many statements"));
+                return;
+            }
             Block block = k + 1 < items.size() && items.get(k + 1) instanceof Block b && b.opener() == w ? b : null;
             if (block != null) k++;
             try {
@@ -62,8 +73,16 @@ final class RuleWriter {
                 }
             } catch (SourceError e) {
                 if (!e.followsReported) errors.accept(e);
+                // after a word that starts no statement, the words up to the next statement belong to it
+                if (block == null && !w.lower().equals("include")) {
+                    while (k + 1 < items.size() && items.get(k + 1) instanceof Word next && !startsStatement(next)) k++;
+                }
             }
         }
+    }
+
+    private static boolean startsStatement(Word w) {
+        return Vocabulary.BLOCK_KEYWORDS.contains(w.lower()) || w.lower().equals("include");
     }
 
     private void action(Word w, Block block, Map<String, String> params) {
@@ -74,7 +93,7 @@ final class RuleWriter {
         switch (action) {
             case "drop", "accept", "break" -> {
                 matches(args, 0, params, matches);
-                rule.put("type", "ACTION_" + action.toUpperCase(java.util.Locale.ROOT));
+                rule.put("type", "ACTION_" + action.toUpperCase(Locale.ROOT));
             }
             case "tee", "watch" -> {
                 if (args.size() < 2 || !(args.get(0) instanceof Word length) || !(args.get(1) instanceof Word target)) {
@@ -85,7 +104,7 @@ final class RuleWriter {
                         : Values.number(new Arg(length.text(), length), 0xffff, "the " + action + " length");
                 String address = Values.ztAddress(new Arg(target.text(), target), "the " + action + " target");
                 matches(args, 2, params, matches);
-                rule.put("type", "ACTION_" + action.toUpperCase(java.util.Locale.ROOT));
+                rule.put("type", "ACTION_" + action.toUpperCase(Locale.ROOT));
                 rule.put("address", address);
                 rule.put("length", len);
             }
@@ -99,9 +118,9 @@ final class RuleWriter {
                 rule.put("address", address);
             }
             case "priority" -> throw new SourceError(w, "priority is not an action the controller's rule JSON carries");
-            default -> throw new SourceError(w, "'" + w.text() + "' is not an action: expected drop, accept, break, tee,"
+            default -> throw new SourceError(w, SourceError.quote(w.text()) + " is not an action: expected drop, accept, break, tee,"
                     + " watch, redirect or include" + (Vocabulary.MATCH_ARGUMENTS.containsKey(action)
-                    ? " (matches go after an action, before its ;)" : ""));
+                    ? " (matches go after an action, before its ;)" : Vocabulary.suggestion(action, ACTIONS)));
         }
         if (out.size() + matches.size() + 1 > maxRules) {
             throw new SourceError(w, "this rule set has more than " + maxRules + " rules, the most a network config carries");
@@ -113,18 +132,18 @@ final class RuleWriter {
     private void include(Word name) {
         String text = name.text();
         int paren = text.indexOf('(');
-        String macroName = (paren > 0 ? text.substring(0, paren) : text).toLowerCase(java.util.Locale.ROOT);
+        String macroName = (paren > 0 ? text.substring(0, paren) : text).toLowerCase(Locale.ROOT);
         List<String> values = new ArrayList<>();
         if (paren > 0) for (String v : text.substring(paren + 1).split("[,)]+")) if (!v.isEmpty()) values.add(v);
         Definitions.Macro macro = definitions.macros.get(macroName);
         if (macro == null) {
             if (definitions.broken.contains(macroName)) throw SourceError.followingReported(name);
-            throw new SourceError(name, "no macro named '" + macroName + "'");
+            throw new SourceError(name, "no macro named " + SourceError.quote(macroName));
         }
         if (including.contains(macroName)) throw new SourceError(name, "macro " + macroName + " includes itself");
         if (including.size() >= MAX_INCLUDE_DEPTH) throw new SourceError(name, "macros are nested too deeply");
         if (++includes > MAX_INCLUDES) throw new SourceError(name, "too many macro inclusions");
-        Map<String, String> params = new java.util.HashMap<>();
+        Map<String, String> params = new HashMap<>();
         for (Map.Entry<String, Integer> p : macro.params().entrySet()) {
             if (p.getValue() >= values.size()) {
                 throw new SourceError(name, "macro " + macroName + " needs " + macro.params().size()
@@ -147,7 +166,7 @@ final class RuleWriter {
         for (int k = from; k < items.size(); k++) {
             if (!(items.get(k) instanceof Word w)) {
                 Word opener = ((Block) items.get(k)).opener();
-                throw new SourceError(opener, "'" + opener.text() + "' is not a match (is the ; before it missing?)");
+                throw new SourceError(opener, SourceError.quote(opener.text()) + " is not a match (is the ; before it missing?)");
             }
             String match = w.lower();
             switch (match) {
@@ -158,16 +177,16 @@ final class RuleWriter {
             }
             Integer count = Vocabulary.MATCH_ARGUMENTS.get(match);
             if (count == null) {
-                throw new SourceError(w, "'" + w.text() + "' is not a match" + (Vocabulary.BLOCK_KEYWORDS.contains(match)
-                        || match.equals("include") ? " (is the ; before it missing?)" : ""));
+                throw new SourceError(w, SourceError.quote(w.text()) + " is not a match" + (startsStatement(w)
+                        ? " (is the ; before it missing?)" : Vocabulary.suggestion(match, Vocabulary.MATCH_ARGUMENTS.keySet())));
             }
             List<Arg> args = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 if (k + 1 >= items.size() || !(items.get(k + 1) instanceof Word a)
                         || Vocabulary.RESERVED.contains(a.lower())) {
                     throw new SourceError(w, match + " needs " + count + (count == 1 ? " argument" : " arguments")
-                            + (k + 1 < items.size() && items.get(k + 1) instanceof Word a ? " ('" + a.text()
-                            + "' is a keyword)" : ""));
+                            + (k + 1 < items.size() && items.get(k + 1) instanceof Word a
+                            ? " (" + SourceError.quote(a.text()) + " is a keyword)" : ""));
                 }
                 k++;
                 args.add(argument(a, params));
@@ -177,13 +196,13 @@ final class RuleWriter {
             or = false;
             pending = null;
         }
-        if (pending != null) throw new SourceError(pending, "'" + pending.text() + "' must be followed by a match");
+        if (pending != null) throw new SourceError(pending, SourceError.quote(pending.text()) + " must be followed by a match");
     }
 
     private static Arg argument(Word a, Map<String, String> params) {
         if (!a.text().startsWith("$")) return new Arg(a.text(), a);
         String value = params.get(a.lower());
-        if (value == null) throw new SourceError(a, "'" + a.text() + "' is not a parameter of the macro being included");
+        if (value == null) throw new SourceError(a, SourceError.quote(a.text()) + " is not a parameter of the macro being included");
         return new Arg(value, a);
     }
 
@@ -199,7 +218,7 @@ final class RuleWriter {
         r.put("or", or);
         Arg a = args.getFirst();
         switch (match) {
-            case "ztsrc", "ztdest" -> r.put("zt", Values.ztAddress(a, "a ZeroTier address").toLowerCase(java.util.Locale.ROOT));
+            case "ztsrc", "ztdest" -> r.put("zt", Values.ztAddress(a, "a ZeroTier address").toLowerCase(Locale.ROOT));
             case "vlan" -> r.put("vlanId", Values.number(a, 4095, "a VLAN id"));
             case "vlanpcp" -> r.put("vlanPcp", Values.number(a, 7, "a VLAN PCP"));
             case "vlandei" -> r.put("vlanDei", Values.number(a, 1, "a VLAN DEI"));
@@ -234,7 +253,7 @@ final class RuleWriter {
     private void tagMatch(ObjectNode r, List<Arg> args) {
         Arg tagArg = args.get(0);
         Arg valueArg = args.get(1);
-        String tagName = tagArg.text().toLowerCase(java.util.Locale.ROOT);
+        String tagName = tagArg.text().toLowerCase(Locale.ROOT);
         Definitions.Tag tag = definitions.tags.get(tagName);
         long id;
         long value;
@@ -244,7 +263,7 @@ final class RuleWriter {
         } else {
             if (Values.parseNumber(tagArg.text()) < 0) {
                 if (definitions.broken.contains(tagName)) throw SourceError.followingReported(tagArg.at());
-                throw new SourceError(tagArg.at(), "no tag named '" + tagArg.text() + "' (nor a numeric tag id)");
+                throw new SourceError(tagArg.at(), "no tag named " + SourceError.quote(tagArg.text()) + " (nor a numeric tag id)");
             }
             id = Values.number(tagArg, Values.U32_MAX, "a tag id");
             value = Values.number(valueArg, Values.U32_MAX, "a tag value");
@@ -259,11 +278,11 @@ final class RuleWriter {
         int bits = 0;
         for (String piece : a.text().split(",+")) {
             if (piece.isEmpty()) continue;
-            Integer named = Vocabulary.CHARACTERISTIC_BITS.get(piece.toLowerCase(java.util.Locale.ROOT));
+            Integer named = Vocabulary.CHARACTERISTIC_BITS.get(piece.toLowerCase(Locale.ROOT));
             long bit = named != null ? named : Values.parseNumber(piece);
             if (bit < 0 || bit > 63) {
-                throw new SourceError(a.at(), "'" + piece + "' is neither a bit index from 0 to 63 nor one of "
-                        + new java.util.TreeSet<>(Vocabulary.CHARACTERISTIC_BITS.keySet()));
+                throw new SourceError(a.at(), SourceError.quote(piece) + " is neither a bit index from 0 to 63 nor one of "
+                        + new TreeSet<>(Vocabulary.CHARACTERISTIC_BITS.keySet()));
             }
             mask |= 1L << bit;
             bits++;

@@ -29,27 +29,38 @@ public final class RulesCompiler {
         try {
             CompileResult.Compiled compiled = compile(source == null ? "" : source, errors);
             if (errors.isEmpty()) return compiled;
+        } catch (TooManyErrors enough) {
+            // the first MAX_ERRORS are reported
         } catch (RuntimeException bug) {
             errors.add(new CompileError(1, 1, "the rules compiler failed on this source: " + bug));
         }
         errors.sort(Comparator.comparingInt(CompileError::line).thenComparingInt(CompileError::column));
-        return new CompileResult.Failed(errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        return new CompileResult.Failed(errors);
     }
 
-    private static CompileResult.Compiled compile(String source, List<CompileError> errors) {
+    /** Stops a compilation that has found {@link #MAX_ERRORS} errors. */
+    private static final class TooManyErrors extends RuntimeException {
+        TooManyErrors() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static CompileResult.Compiled compile(String source, List<CompileError> found) {
+        java.util.function.Consumer<SourceError> report = e -> {
+            found.add(e.toError());
+            if (found.size() >= MAX_ERRORS) throw new TooManyErrors();
+        };
         List<SourceTree.Element> top = SourceTree.build(Lexer.tokens(source));
-        Definitions definitions = Definitions.read(top, e -> errors.add(e.toError()));
+        Definitions definitions = Definitions.read(top, report);
         JsonNodeFactory json = JsonNodeFactory.instance;
         ArrayNode capabilities = json.arrayNode();
         for (Definitions.Capability cap : definitions.capabilities.values()) {
             ObjectNode c = capabilities.addObject();
             c.put("id", cap.id());
             c.put("default", cap.isDefault());
-            c.set("rules", RuleWriter.write(cap.body(), definitions, e -> errors.add(e.toError()),
-                    Vocabulary.MAX_CAPABILITY_RULES));
+            c.set("rules", RuleWriter.write(cap.body(), definitions, report, Vocabulary.MAX_CAPABILITY_RULES));
         }
-        ArrayNode rules = RuleWriter.write(definitions.baseRules, definitions, e -> errors.add(e.toError()),
-                Vocabulary.MAX_RULES);
+        ArrayNode rules = RuleWriter.write(definitions.baseRules, definitions, report, Vocabulary.MAX_RULES);
         ArrayNode tags = json.arrayNode();
         for (Definitions.Tag tag : definitions.tags.values()) {
             ObjectNode t = tags.addObject();

@@ -23,6 +23,11 @@ final class SourceError extends RuntimeException {
         return new SourceError(at.line(), at.column(), "uses a definition that has errors", true);
     }
 
+    /** A word of the source in quotes for a message, shortened when long. */
+    static String quote(String text) {
+        return "'" + (text.length() > 40 ? text.substring(0, 37) + "..." : text) + "'";
+    }
+
     CompileError toError() {
         return new CompileError(line, column, getMessage());
     }

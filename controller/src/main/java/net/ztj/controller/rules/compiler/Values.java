@@ -3,6 +3,8 @@ package net.ztj.controller.rules.compiler;
 import net.ztj.core.wire.IpText;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -48,18 +50,18 @@ final class Values {
     /** A number from 0 to {@code max}. */
     static long number(Arg a, long max, String what) {
         long v = parseNumber(a.text());
-        if (v < 0) throw new SourceError(a.at(), what + " must be a number (decimal or 0x hex), not '" + a.text() + "'");
-        if (v > max) throw new SourceError(a.at(), what + " must be from 0 to " + max + ", not " + a.text());
+        if (v < 0) throw new SourceError(a.at(), what + " must be a number (decimal or 0x hex), not " + SourceError.quote(a.text()));
+        if (v > max) throw new SourceError(a.at(), what + " must be from 0 to " + max + ", not " + SourceError.quote(a.text()));
         return v;
     }
 
     /** A number or a name from {@code names} (matched ignoring case), from 0 to {@code max}. */
-    static long numberOrName(Arg a, java.util.Map<String, Long> names, long max, String what) {
+    static long numberOrName(Arg a, Map<String, Long> names, long max, String what) {
         Long named = names.get(a.text().toLowerCase(Locale.ROOT));
         if (named != null) return named;
         if (parseNumber(a.text()) < 0) {
-            throw new SourceError(a.at(), what + " must be a number or one of " + new java.util.TreeSet<>(names.keySet())
-                    + ", not '" + a.text() + "'");
+            throw new SourceError(a.at(), what + " must be a number or one of " + new TreeSet<>(names.keySet())
+                    + ", not " + SourceError.quote(a.text()));
         }
         return number(a, max, what);
     }
@@ -74,7 +76,7 @@ final class Values {
         }
         long start = number(new Arg(t.substring(0, dash), a.at()), max, what);
         long end = number(new Arg(t.substring(dash + 1), a.at()), max, what);
-        if (end < start) throw new SourceError(a.at(), what + " range " + t + " ends before it starts");
+        if (end < start) throw new SourceError(a.at(), what + " range " + SourceError.quote(t) + " ends before it starts");
         return new long[] {start, end};
     }
 
@@ -82,7 +84,7 @@ final class Values {
     static long probability(Arg a) {
         double p = PROBABILITY.matcher(a.text()).matches() ? Double.parseDouble(a.text()) : Double.NaN;
         if (!(p >= 0.0 && p <= 1.0)) {
-            throw new SourceError(a.at(), "a probability must be a number from 0 to 1, such as 0.25, not '" + a.text() + "'");
+            throw new SourceError(a.at(), "a probability must be a number from 0 to 1, such as 0.25, not " + SourceError.quote(a.text()));
         }
         return (long) Math.floor(4294967295.0 * p);
     }
@@ -90,7 +92,7 @@ final class Values {
     /** A 10-digit ZeroTier address, as written. */
     static String ztAddress(Arg a, String what) {
         if (!ZT_ADDRESS.matcher(a.text()).matches()) {
-            throw new SourceError(a.at(), what + " must be a ZeroTier address of 10 hex digits, not '" + a.text() + "'");
+            throw new SourceError(a.at(), what + " must be a ZeroTier address of 10 hex digits, not " + SourceError.quote(a.text()));
         }
         return a.text();
     }
@@ -98,7 +100,7 @@ final class Values {
     /** A MAC address (12 hex digits, optionally separated by : or -) in lower case with colons. */
     static String mac(Arg a) {
         if (!MAC.matcher(a.text()).matches()) {
-            throw new SourceError(a.at(), "a MAC address must be 6 hex bytes such as 00:11:22:aa:bb:cc, not '" + a.text() + "'");
+            throw new SourceError(a.at(), "a MAC address must be 6 hex bytes such as 00:11:22:aa:bb:cc, not " + SourceError.quote(a.text()));
         }
         String hex = a.text().replace(":", "").replace("-", "").toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(17);
@@ -113,7 +115,7 @@ final class Values {
     static boolean ipPrefixIsV6(Arg a) {
         String t = a.text();
         int slash = t.indexOf('/');
-        if (slash <= 0) throw new SourceError(a.at(), "an IP address needs its /bits, such as 10.0.0.0/8, not '" + t + "'");
+        if (slash <= 0) throw new SourceError(a.at(), "an IP address needs its /bits, such as 10.0.0.0/8, not " + SourceError.quote(t));
         String ip = t.substring(0, slash);
         byte[] bytes = null;
         if (IP_TEXT.matcher(ip).matches()) {
@@ -123,12 +125,12 @@ final class Values {
                 bytes = null;
             }
         }
-        if (bytes == null) throw new SourceError(a.at(), "'" + ip + "' is not an IPv4 or IPv6 address");
+        if (bytes == null) throw new SourceError(a.at(), SourceError.quote(ip) + " is not an IPv4 or IPv6 address");
         String bits = t.substring(slash + 1);
         long max = bytes.length == 16 ? 128 : 32;
         long n = DECIMAL.matcher(bits).matches() ? parseNumber(bits) : -1;
         if (n < 0 || n > max) {
-            throw new SourceError(a.at(), "the prefix length of " + ip + " must be from 0 to " + max + ", not '" + bits + "'");
+            throw new SourceError(a.at(), "the prefix length of " + SourceError.quote(ip) + " must be from 0 to " + max + ", not " + SourceError.quote(bits));
         }
         return bytes.length == 16;
     }

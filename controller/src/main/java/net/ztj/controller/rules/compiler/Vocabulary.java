@@ -1,7 +1,9 @@
 package net.ztj.controller.rules.compiler;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The words of the rules language and the names it gives to numbers (ethertypes, IP protocols, flag bits). */
 final class Vocabulary {
@@ -80,5 +82,39 @@ final class Vocabulary {
             if (c != '_' && !asciiAlnum && !(c >= 0xaa && Character.isLetter(c))) return false;
         }
         return true;
+    }
+
+    /** " (did you mean 'x'?)" for the candidate within two edits of {@code word}, or "" when there is none. */
+    static String suggestion(String word, Collection<String> candidates) {
+        if (word.length() < 3) return "";
+        String best = null;
+        int bestDistance = 3;
+        for (String c : new TreeSet<>(candidates)) {
+            int d = editDistance(word, c, bestDistance);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** The Levenshtein distance of a and b, or {@code limit} when it is at least that. */
+    private static int editDistance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) >= limit) return limit;
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return Math.min(previous[b.length()], limit);
     }
 }

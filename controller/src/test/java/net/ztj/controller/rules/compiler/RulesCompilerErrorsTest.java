@@ -82,6 +82,15 @@ class RulesCompilerErrorsTest {
     }
 
     @Test
+    void aMistypedKeywordIsReportedOnceWithTheKeywordMeant() {
+        assertEquals(List.of("1:1 'acept' is not an action: expected drop, accept, break, tee, watch, redirect or include"
+                + " (did you mean 'accept'?)"), errors("acept ethertype arp and dport 22;\naccept;").stream()
+                .map(e -> e.line() + ":" + e.column() + " " + e.message()).toList());
+        assertTrue(errors("accept ethertyp arp;").getFirst().message().endsWith("(did you mean 'ethertype'?)"));
+        assertTrue(errors("accept xyzzy arp;").getFirst().message().endsWith("is not a match"));
+    }
+
+    @Test
     void aBrokenDefinitionIsReportedOnceNotAtEachUse() {
         List<CompileError> errors = errors("accept tand t 5;\ntag t id 1 flag 40 x;\naccept teq t 1;\n"
                 + "macro 9m accept; ;\ninclude 9m");
@@ -96,6 +105,14 @@ class RulesCompilerErrorsTest {
         assertTrue(e.message().contains("more than 1024 rules"), e.toString());
         String capRules = "cap c id 1\n" + "accept dport 1;\n".repeat(Vocabulary.MAX_CAPABILITY_RULES / 2 + 1) + ";";
         assertTrue(errors(capRules).getFirst().message().contains("more than 64 rules"));
+        StringBuilder tags = new StringBuilder();
+        StringBuilder caps = new StringBuilder();
+        for (int i = 0; i <= Vocabulary.MAX_TAGS; i++) tags.append("tag t").append(i).append(" id ").append(i).append(";\n");
+        for (int i = 0; i <= Vocabulary.MAX_CAPABILITIES; i++) caps.append("cap c").append(i).append(" id ").append(i).append(" accept; ;\n");
+        assertEquals(List.of("129:1 a network takes at most 128 tags"),
+                errors(tags.toString()).stream().map(x -> x.line() + ":" + x.column() + " " + x.message()).toList());
+        assertEquals(List.of("129:1 a network takes at most 128 capabilities"),
+                errors(caps.toString()).stream().map(x -> x.line() + ":" + x.column() + " " + x.message()).toList());
     }
 
     @Test
@@ -110,6 +127,23 @@ class RulesCompilerErrorsTest {
         for (int i = 0; i < 100; i++) deep.append("macro d").append(i).append(" include d").append(i + 1).append(" ;\n");
         deep.append("macro d100 accept; ;\ninclude d0\n");
         assertTrue(errors(deep.toString()).getFirst().message().contains("nested too deeply"));
+    }
+
+    @Test
+    void compilingStopsAtAHundredErrorsOrTooMuchExpansion() {
+        List<CompileError> errors = errors("accept dport x;\n".repeat(500));
+        assertEquals(RulesCompiler.MAX_ERRORS, errors.size());
+        assertEquals(1, errors.getFirst().line());
+        String silent = "macro 9b accept; ;\nmacro a " + "include 9b ".repeat(1000) + ";\n"
+                + "include a\n".repeat(200);
+        assertTrue(errors(silent).stream().anyMatch(e -> e.message().equals("the rules expand to too many statements")));
+    }
+
+    @Test
+    void longWordsAreShortenedInMessages() {
+        assertEquals("'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' is not an action: expected drop, accept, break, tee, watch,"
+                + " redirect or include", errors("a".repeat(1 << 20)).getFirst().message());
+        assertTrue(errors("accept dport " + "1".repeat(100_000) + ";").getFirst().message().length() < 100);
     }
 
     static List<CompileError> errors(String source) {

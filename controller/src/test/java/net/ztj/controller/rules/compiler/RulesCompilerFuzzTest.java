@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Jazzer target for the rules compiler: any text compiles or is refused without an exception; a refusal has errors
- * at positions inside the source; what compiles is the same on a second run, binds to a network record, and every
- * rule it writes is one the controller's rule JSON reader takes (none dropped). Corpus replayed in the normal build
+ * at positions inside the source; what compiles is the same on a second run, binds to a network record, every
+ * rule it writes is one the controller's rule JSON reader takes (none dropped), and it is written back as source
+ * ({@link RulesDecompiler}) that compiles to the same JSON. Corpus replayed in the normal build
  * (seeded with the example sources); {@code scripts/fuzz.sh} fuzzes it.
  */
 class RulesCompilerFuzzTest {
@@ -32,6 +33,7 @@ class RulesCompilerFuzzTest {
             for (CompileError e : failed.errors()) {
                 assertTrue(e.line() >= 1 && e.line() <= lines && e.column() >= 1, e + " outside the source");
                 assertFalse(e.message().isBlank());
+                assertTrue(e.message().length() < 500, "a long message: " + e.message().length() + " characters");
             }
             return;
         }
@@ -48,6 +50,11 @@ class RulesCompilerFuzzTest {
         doc.set("tags", c.tags());
         NetworkRecord record = NetworkRecord.fromJson(doc);
         assertEquals(c.rules().size(), record.rules().size());
+        String written = RulesDecompiler.decompile(c.rules(), c.capabilities(), c.tags()).orElseThrow();
+        CompileResult.Compiled back = (CompileResult.Compiled) RulesCompiler.compile(written);
+        assertEquals(c.rules(), back.rules());
+        assertEquals(c.capabilities(), back.capabilities());
+        assertEquals(c.tags(), back.tags());
     }
 
     private static void assertAllRead(JsonNode rules) {

@@ -10,6 +10,7 @@ import net.ztj.controller.model.NetworkRecord;
 import net.ztj.controller.rules.compiler.CompileError;
 import net.ztj.controller.rules.compiler.CompileResult;
 import net.ztj.controller.rules.compiler.RulesCompiler;
+import net.ztj.controller.rules.compiler.RulesDecompiler;
 import net.ztj.controller.store.ControllerStore;
 import net.ztj.core.identity.Address;
 import net.ztj.core.network.rules.RuleJson;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
@@ -79,6 +81,8 @@ public final class ControllerResource {
         routes.on("POST,PUT", "/controller/network/{hex16}", call -> updateNetwork(nwid(call), call));
         routes.on("POST", "/controller/rules/compile", this::compileRules);
         routes.on("POST,PUT", "/controller/network/{hex16}/rules", this::saveRules);
+        routes.on("GET", "/controller/network/{hex16}/rules", call -> store.network(nwid(call))
+                .map(ControllerResource::editableRules).orElseGet(() -> ApiResult.noBody(404)));
         routes.on("DELETE", "/controller/network/{hex16}", call -> store.deleteNetwork(nwid(call))
                 .map(n -> ApiResult.ok(n.toJson())).orElseGet(() -> ApiResult.noBody(404)));
         routes.on("GET", "/controller/network/{hex16}/member", this::memberRevisions);
@@ -242,9 +246,21 @@ public final class ControllerResource {
         });
     }
 
+    /**
+     * The rule text to edit for a network: its stored {@code rulesSource} while that still compiles to its rules,
+     * capabilities and tags, else those written back as source ({@code "generated": true}) when the language can
+     * write them, else the stored source as it is.
+     */
+    private static ApiResult editableRules(NetworkRecord n) {
+        ObjectNode doc = n.toJson();
+        RulesDecompiler.Editable e = RulesDecompiler.editable(n.rulesSource(), doc.get("rules"), doc.get("capabilities"),
+                doc.get("tags"));
+        return ApiResult.ok(JsonText.object().put("rulesSource", e.source()).put("generated", e.generated()));
+    }
+
     /** Runs {@code onCompiled} when the body holds a {@code rulesSource} string that compiles; else a 400. */
     private static ApiResult withRulesSource(ApiCall call,
-            java.util.function.BiFunction<String, CompileResult.Compiled, ApiResult> onCompiled) {
+            BiFunction<String, CompileResult.Compiled, ApiResult> onCompiled) {
         JsonNode body = body(call);
         if (body == null) return rulesError("the request body is not valid JSON", List.of());
         JsonNode source = body.get("rulesSource");
