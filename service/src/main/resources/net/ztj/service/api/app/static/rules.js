@@ -96,6 +96,15 @@ window.ztjRules = (() => {
       }
     });
     showJson({ rules: net.rules, capabilities: net.capabilities, tags: net.tags });
+    if (source.value === DEFAULT_SOURCE) {
+      // no source stored (rules set as JSON, or a new network): edit the text that compiles to what members have
+      api('GET', '/controller/network/' + net.id + '/rules').then((r) => {
+        if (r && typeof r.rulesSource === 'string' && r.rulesSource.trim() && source.value === DEFAULT_SOURCE) {
+          source.value = r.rulesSource;
+          drawGutter();
+        }
+      }).catch(reportError);
+    }
     body.append(
       h('section', { className: 'card' },
         h('h2', {}, 'Flow rules'),
