@@ -87,6 +87,25 @@ final class Netns implements AutoCloseable {
         return ns;
     }
 
+    /**
+     * Adds a namespace with no interface but loopback (a router, say, wired with {@link #link}); removed on close.
+     * Returns its name.
+     */
+    String addNamespace(String name) throws IOException {
+        String ns = prefix + "-" + name;
+        run("ip", "netns", "add", ns);
+        namespaces.add(ns);
+        run("ip", "-n", ns, "link", "set", "lo", "up");
+        return ns;
+    }
+
+    /** Joins two namespaces with a veth pair ({@code ifA} in {@code nsA}, {@code ifB} in {@code nsB}), both up. */
+    static void link(String nsA, String ifA, String nsB, String ifB) throws IOException {
+        run("ip", "-n", nsA, "link", "add", ifA, "type", "veth", "peer", "name", ifB, "netns", nsB);
+        run("ip", "-n", nsA, "link", "set", ifA, "up");
+        run("ip", "-n", nsB, "link", "set", ifB, "up");
+    }
+
     /** The address given to the n-th host (1-based). */
     String ip(int n) {
         return subnetPrefix + n;

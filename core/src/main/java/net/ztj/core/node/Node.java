@@ -20,6 +20,7 @@ import net.ztj.core.node.receive.HelloHandler;
 import net.ztj.core.node.receive.PathLearning;
 import net.ztj.core.node.receive.Receiver;
 import net.ztj.core.node.receive.VerbHandlers;
+import net.ztj.core.node.traversal.HolePunch;
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.wire.ByteWriter;
@@ -54,6 +55,7 @@ public final class Node {
     private final VirtualSwitch frames;
     private final MulticastSwitch multicast;
     private final CredentialExchange credentials;
+    private final HolePunch holePunch;
     private long lastPingCheckMs = Long.MIN_VALUE / 2;
     private long lastHousekeepingMs;
     private long lastOfflineHelloMs;
@@ -77,7 +79,8 @@ public final class Node {
         RuleActions rules = new RuleActions(ctx, sender, networks, whois, credentials);
         multicast = new MulticastSwitch(ctx, sender, networks, whois, filter, credentials, rules);
         frames = new VirtualSwitch(ctx, sender, networks, whois, filter, credentials, rules, multicast);
-        verbs = new VerbHandlers(ctx, sender, whois, arrivals, paths, networks, frames, multicast, credentials);
+        holePunch = new HolePunch(ctx, sender, paths::surfaceAddresses);
+        verbs = new VerbHandlers(ctx, sender, whois, arrivals, paths, networks, frames, multicast, credentials, holePunch);
         hello = new HelloHandler(ctx, sender, arrivals, paths);
         receiver = new Receiver(ctx, relay, hello, verbs, whois, paths, arrivals);
         lastHousekeepingMs = nowMs;
@@ -112,6 +115,7 @@ public final class Node {
             updateOnline(nowMs);
         }
         whois.tick(nowMs);
+        holePunch.tick(nowMs);
         receiver.expire(nowMs);
         if (!online && nowMs - lastPingCheckMs >= Timing.OFFLINE_HELLO_INTERVAL
                 && nowMs - lastOfflineHelloMs >= Timing.OFFLINE_HELLO_INTERVAL) {
@@ -158,7 +162,8 @@ public final class Node {
     }
 
     private long nextDeadline() {
-        long next = Math.min(lastPingCheckMs + Timing.PING_CHECK_INTERVAL, whois.nextDeadline());
+        long next = Math.min(Math.min(lastPingCheckMs + Timing.PING_CHECK_INTERVAL, whois.nextDeadline()),
+                holePunch.nextDeadline());
         if (!online) next = Math.min(next, Math.max(lastPingCheckMs, lastOfflineHelloMs) + Timing.OFFLINE_HELLO_INTERVAL);
         return next;
     }

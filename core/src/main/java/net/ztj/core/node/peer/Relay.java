@@ -84,11 +84,11 @@ public final class Relay {
         lastUnite.put(key, now);
         boolean aFirst = ctx.random.nextBoolean();
         if (aFirst) {
-            rendezvous(pa, pb, pair[1], now);
-            rendezvous(pb, pa, pair[0], now);
+            rendezvous(pa, pair[0], pb, pair[1], now);
+            rendezvous(pb, pair[1], pa, pair[0], now);
         } else {
-            rendezvous(pb, pa, pair[0], now);
-            rendezvous(pa, pb, pair[1], now);
+            rendezvous(pb, pair[1], pa, pair[0], now);
+            rendezvous(pa, pair[0], pb, pair[1], now);
         }
     }
 
@@ -109,12 +109,16 @@ public final class Relay {
         return best;
     }
 
-    /** RENDEZVOUS to {@code to}: "{@code other} is at {@code otherPath}". */
-    private void rendezvous(Peer to, Peer other, Path otherPath, long now) {
+    /**
+     * RENDEZVOUS to {@code to}: "{@code other} is at {@code otherPath}", sent on {@code via}, the path of {@code to}
+     * that {@code other} is told about: so it arrives on the very socket whose NAT mapping the other side will aim at,
+     * and the punch goes out from it (a node with several sockets would otherwise answer from another mapping).
+     */
+    private void rendezvous(Peer to, Path via, Peer other, Path otherPath, long now) {
         byte[] ip = otherPath.address.ip();
         ByteWriter w = new ByteWriter(32).u8(0).u40(other.identity.address().value())
                 .u16(otherPath.address.port()).u8(ip.length).bytes(ip);
-        sender.send(to, Verb.RENDEZVOUS, w.toByteArray(), now);
+        sender.reply(to, via.localSocket, via.address, Verb.RENDEZVOUS, w.toByteArray(), now);
     }
 
     public void housekeeping(long now) {
