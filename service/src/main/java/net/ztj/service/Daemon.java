@@ -22,6 +22,7 @@ import net.ztj.service.node.CoreContext;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
 import net.ztj.service.physical.LocalAddressReport;
+import net.ztj.service.physical.NetworkChangeWatch;
 import net.ztj.service.physical.UdpBinding;
 import net.ztj.service.port.PortDriver;
 import net.ztj.service.port.PortEvents;
@@ -138,6 +139,9 @@ public final class Daemon implements AutoCloseable {
                 settings.interfacePrefixBlacklist(), runner);
         parts.push(addresses);
         addresses.start();
+        NetworkChangeWatch changes = new NetworkChangeWatch(addresses, runner, o.err()::println);
+        parts.push(changes);
+        changes.start();
 
         ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
         core.controllerExecutor().ifPresent(c -> metrics.withController(c.metrics()));

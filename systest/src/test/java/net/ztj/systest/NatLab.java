@@ -165,6 +165,16 @@ final class NatLab implements AutoCloseable {
         return ip[0];
     }
 
+    /**
+     * Gives member A a new address on its LAN (as a new DHCP lease would): the old one is deleted, the new one added
+     * with the default route again.
+     */
+    void renumberA(String newHost) throws IOException {
+        a.exec("ip", "addr", "del", "192.168.11.2/24", "dev", "eth0");
+        a.exec("ip", "addr", "add", "192.168.11." + newHost + "/24", "dev", "eth0");
+        a.exec("ip", "route", "replace", "default", "via", "192.168.11.1");
+    }
+
     /** The physical paths {@code from} lists to {@code to} (empty while relayed). */
     static List<String> paths(ZtNode from, ZtNode to) throws IOException {
         JsonNode peer = from.get("/peer/" + to.address());

@@ -62,6 +62,55 @@ class NatTraversalTest {
         }
     }
 
+    @Test
+    void addressChangeDuringPingRecovers() throws Exception {
+        long ms = recoveryAfterAddressChange(null, 30_000, dir);
+        assertTrue(ms >= 0, "ping did not resume within 30 s of the address change");
+    }
+
+    /**
+     * Both routers port-preserving: once A and B are direct, A's LAN address changes while A pings B every 0.2 s;
+     * returns the milliseconds from the change to the first reply after it, or -1 after {@code timeoutMs}.
+     */
+    private long recoveryAfterAddressChange(Path members, long timeoutMs, Path home) throws Exception {
+        String why = NatLab.unavailableReason();
+        Assumptions.assumeTrue(why == null, why);
+        try (NatLab lab = NatLab.start(home, NatLab.Nat.PRESERVING, NatLab.Nat.PRESERVING, members)) {
+            String[] ips = lab.join();
+            lab.a.spawn(home.resolve("ping-before.log"), "ping", "-i", "0.2", ips[1]);
+            Await.until("a direct path between A and B", 120_000, 200, lab::direct, lab.describer());
+            lab.step("direct: A's paths to B " + NatLab.paths(lab.a, lab.b) + ", B's to A " + NatLab.paths(lab.b, lab.a));
+            long t0 = System.nanoTime();
+            lab.renumberA("3");
+            long ms = -1;
+            while ((System.nanoTime() - t0) / 1_000_000 < timeoutMs) {
+                if (lab.a.succeeds("ping", "-c", "1", "-W", "1", ips[1])) {
+                    ms = (System.nanoTime() - t0) / 1_000_000;
+                    break;
+                }
+            }
+            lab.step(String.format("%s: A's address changed; ping %s", members == null ? "ours" : "other",
+                    ms < 0 ? "still failing after " + timeoutMs + " ms" : "answered again after " + ms + " ms"));
+            lab.step("A's log:\n" + lab.a.logTail(5));
+            if (ms >= 0) {
+                String out = lab.a.exec("ping", "-c", "10", "-i", "0.2", "-W", "2", ips[1]);
+                lab.step("after the change: " + summary(out));
+            } else {
+                System.out.println(lab.describe());
+            }
+            return ms;
+        }
+    }
+
+    /** ZeroTier One's recovery after an address change, for docs/networking.md (nothing asserted of it). */
+    @Test
+    void measureOtherRecovery() throws Exception {
+        String other = System.getProperty("ztj.nat.other", "");
+        Assumptions.assumeTrue(!other.isBlank(), "set -Dztj.nat.other=<zerotier-one executable> to measure it");
+        long ms = recoveryAfterAddressChange(Path.of(other), Long.getLong("ztj.nat.otherTimeoutMs", 120_000), dir);
+        System.out.printf("ZeroTier One, address change: %s%n", ms < 0 ? "no reply within the timeout" : "replies again after " + ms + " ms");
+    }
+
     /** ZeroTier One's times on the same topologies, for the comparison in docs/networking.md. */
     @Test
     void measureOther() throws Exception {

@@ -26,6 +26,7 @@ import net.ztj.core.identity.Identity;
 import net.ztj.core.wire.ByteWriter;
 import net.ztj.core.wire.Endpoint;
 import net.ztj.core.wire.Verb;
+import net.ztj.core.wire.verbs.PushDirectPaths;
 import net.ztj.core.world.World;
 
 import java.util.ArrayList;
@@ -361,6 +362,44 @@ public final class Node {
     /** The planet in effect. */
     public World planet() {
         return ctx.topology.planet();
+    }
+
+    /**
+     * The physical network changed under us: a local address or interface came or went, or the clocks say the
+     * machine slept (ours; ZeroTier One waits for its timers, minutes with a dead path). Re-established at once:
+     * <ul>
+     * <li>every other peer's direct paths are forgotten, so traffic goes relayed through a root this very moment
+     * (a NAT router still maps the old address, so the old paths are dead even when they look alive), and each
+     * active peer gets a HELLO through the root and one at each old address (a path that still works answers and is
+     * learned again);</li>
+     * <li>each active peer is told to forget the addresses it knew us at (PUSH_DIRECT_PATHS with the forget flag,
+     * which our nodes honour and ZeroTier One ignores), so its traffic comes relayed too instead of into the old
+     * mapping;</li>
+     * <li>the addresses peers reported seeing us at are dropped (they are learned again), every root is sent a HELLO
+     * at its stable endpoints, and the ping check runs at the next call; a root's next RENDEZVOUS punches anew.</li>
+     * </ul>
+     *
+     * @return when {@link #processBackgroundTasks} should next run
+     */
+    public long networkChanged(long nowMs) {
+        List<Endpoint> oldSurface = paths.surfaceAddresses();
+        paths.forgetSurfaceAddresses();
+        holePunch.reset();
+        for (Peer p : new ArrayList<>(ctx.topology.peers.values())) {
+            if (ctx.topology.isUpstream(p.identity.address())) continue;
+            List<Path> old = new ArrayList<>(p.paths);
+            p.paths.clear();
+            if (!p.active(nowMs) && !p.alive(nowMs)) continue;
+            if (!oldSurface.isEmpty()) {
+                List<PushDirectPaths.PathRecord> forget = oldSurface.stream().map(PushDirectPaths.PathRecord::forget).toList();
+                sender.send(p, Verb.PUSH_DIRECT_PATHS, new PushDirectPaths(forget).toBytes(), nowMs);
+            }
+            sender.hello(p, PhysicalTransport.ANY_SOCKET, null, nowMs);
+            for (Path path : old) sender.hello(p, path.localSocket, path.address, nowMs);
+        }
+        pinger.helloRoots(nowMs);
+        lastPingCheckMs = Long.MIN_VALUE / 2;
+        return nextDeadline();
     }
 
     /** Our local addresses, advertised to peers in PUSH_DIRECT_PATHS. */

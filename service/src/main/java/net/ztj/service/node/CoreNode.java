@@ -92,6 +92,11 @@ final class CoreNode implements NodeCore {
     }
 
     @Override
+    public long networkChanged(long nowMs) {
+        return node.networkChanged(nowMs);
+    }
+
+    @Override
     public long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
                                            byte[] data, int off, int len) {
         return node.processVirtualNetworkFrame(nowMs, networkId, sourceMac, destMac, etherType, 0, data, off, len);

@@ -64,6 +64,14 @@ public interface NodeCore {
     /** The local addresses (bound address and port pairs) the node advertises to peers. */
     void setLocalAddresses(List<Endpoint> addresses);
 
+    /**
+     * The physical network changed (an address came or went, or the machine slept): paths are re-established at
+     * once (see the core's {@code Node#networkChanged}). Returns the next background deadline.
+     */
+    default long networkChanged(long nowMs) {
+        return nowMs;
+    }
+
     /** A frame from a network's port: {@code data} is the Ethernet payload, read only during the call. */
     long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
                                     byte[] data, int off, int len);

@@ -284,7 +284,12 @@ public final class VerbHandlers {
         for (PushDirectPaths.PathRecord rec : push.paths()) {
             Endpoint e = rec.endpoint();
             boolean forget = (rec.flags() & PushDirectPaths.FLAG_FORGET_PATH) != 0;
-            if (e == null || forget || !NodeContext.pathAllowed(e)) continue;
+            if (e != null && forget) {
+                // the peer's network changed and it no longer answers there (ours sends this; 1.14 ignores it)
+                peer.paths.removeIf(p -> p.address.equals(e));
+                continue;
+            }
+            if (e == null || !NodeContext.pathAllowed(e)) continue;
             Path existing = null;
             for (Path p : peer.paths) if (p.address.equals(e) && p.alive(now)) existing = p;
             if (existing != null) continue;

@@ -37,8 +37,12 @@ import java.util.function.Supplier;
  * path, ZeroTier's may not);</li>
  * <li>the full contacts (ECHO or HELLO) only {@code CONTACT_AT} later, when the peer, which got its RENDEZVOUS at
  * the same moment, has opened its mapping too: each contact then arrives as the answer to an opened mapping;</li>
- * <li>addresses a peer pushes (PUSH_DIRECT_PATHS) of global scope only get an opener: contacting them at once would
- * plant the very entry that collides (private and shared scopes are contacted at once, as before).</li>
+ * <li>addresses a peer pushes (PUSH_DIRECT_PATHS) of global scope are left to the next RENDEZVOUS: contacting them
+ * at once would plant the very entry that collides (private and shared scopes are contacted at once, as before);</li>
+ * <li>after an attempt that fails, we stay quiet towards that peer for {@value #QUIET_AFTER_FAILURE_MS} ms (later
+ * RENDEZVOUS are ignored), longer than Linux keeps an unanswered UDP entry (30 s): whatever stale entry a race left
+ * on either router expires, and the next attempt starts clean. Our roots also introduce a pair only once traffic
+ * went both ways (or one way for 3 s), so both ends know each other and punch together.</li>
  * </ol>
  * Birthday probing (for one side whose NAT gives each destination a random port, as {@code fully-random} does):
  * such a node (our surface port, as the roots see it, is none of our bound ports) opens up to
@@ -71,6 +75,8 @@ public final class HolePunch {
     static final long OPENER_REFRESH_MS = 10_000;
     /** After a failed attempt, the next waits this long, doubled per failure up to {@link #MAX_BACKOFF_SHIFT}. */
     static final long RETRY_AFTER_FAILURE_MS = 30_000;
+    /** After a failed attempt, RENDEZVOUS about that peer are ignored this long (see the class comment). */
+    public static final long QUIET_AFTER_FAILURE_MS = 33_000;
     static final int MAX_BACKOFF_SHIFT = 4;
     private static final int FIRST_PORT = 1024, PORTS = 65536 - FIRST_PORT;
     private static final byte[] OPENER = {0x5a, 0x54, 0x4a, 0x21};
@@ -108,7 +114,7 @@ public final class HolePunch {
         }
     }
 
-    private record Backoff(int failures, long notBeforeMs) {}
+    private record Backoff(int failures, long notBeforeMs, long quietUntilMs) {}
 
     private record Pending(long socket, Endpoint at, long sinceMs) {}
 
@@ -135,8 +141,10 @@ public final class HolePunch {
         Address a = peer.identity.address();
         Attempt running = attempts.get(a);
         if (running != null && running.target.equals(at)) return;
-        if (running != null) finish(running, false, now);
         Backoff b = backoff.get(a);
+        if (running == null && b != null && now < b.quietUntilMs()) return;
+        if (running != null) finish(running, false, now);
+        b = backoff.get(a);
         boolean hard = behindPortTranslation(at);
         boolean backingOff = b != null && now < b.notBeforeMs();
         Attempt t = new Attempt(peer, at, socket, now, !hard && !backingOff);
@@ -168,8 +176,7 @@ public final class HolePunch {
      * an opener (a contact would reach the peer's router before its member has opened a mapping towards us).
      */
     public void pushed(Peer peer, Endpoint at, long now) {
-        if (at.scope() == Endpoint.Scope.GLOBAL) opener(PhysicalTransport.ANY_SOCKET, at);
-        else sender.contact(peer, PhysicalTransport.ANY_SOCKET, at, now);
+        if (at.scope() != Endpoint.Scope.GLOBAL) sender.contact(peer, PhysicalTransport.ANY_SOCKET, at, now);
     }
 
     /** Runs the attempts' schedules. */
@@ -260,12 +267,13 @@ public final class HolePunch {
         Address a = t.peer.identity.address();
         if (success) {
             backoff.remove(a);
-        } else if (t.probe || !t.sockets.isEmpty()) {
-            Backoff b = backoff.get(a);
-            int failures = b == null ? 1 : b.failures() + 1;
-            long wait = RETRY_AFTER_FAILURE_MS << Math.min(failures - 1, MAX_BACKOFF_SHIFT);
-            backoff.put(a, new Backoff(failures, now + wait));
+            return;
         }
+        Backoff b = backoff.get(a);
+        int failures = b == null ? 1 : b.failures() + 1;
+        long probeAgain = b == null ? now : b.notBeforeMs();
+        if (t.probe || !t.sockets.isEmpty()) probeAgain = now + (RETRY_AFTER_FAILURE_MS << Math.min(failures - 1, MAX_BACKOFF_SHIFT));
+        backoff.put(a, new Backoff(failures, probeAgain, now + QUIET_AFTER_FAILURE_MS));
     }
 
     private static boolean usesSocket(Peer peer, long socket, long now) {
@@ -294,6 +302,14 @@ public final class HolePunch {
     private void opener(long socket, Endpoint at) {
         openersSent++;
         ctx.transport.send(socket, at, OPENER, 0, OPENER.length, OPENER_TTL);
+    }
+
+    /** Starts afresh after a change of our network: attempts stop (their sockets close) and backoffs are forgotten. */
+    public void reset() {
+        for (Attempt t : attempts.values()) for (long s : t.sockets) ctx.transport.closeProbeSocket(s);
+        attempts.clear();
+        pending.clear();
+        backoff.clear();
     }
 
     /** Closes every socket this opened (the node is going away). */
