@@ -143,26 +143,7 @@ final class NatLab implements AutoCloseable {
             root.post("/controller/network/" + nwid + "/member/" + m.address(), "{\"authorized\":true}");
             m.post("/network/" + nwid, "{}");
         }
-        return new String[] {managedIp(a, nwid), managedIp(b, nwid)};
-    }
-
-    private String managedIp(ZtNode m, String nwid) throws Exception {
-        String[] ip = new String[1];
-        Await.until(m + " to have its managed address on its interface", 90_000, () -> {
-            JsonNode net = m.get("/network/" + nwid);
-            if (!"OK".equals(net.path("status").asText())) return false;
-            String dev = net.path("portDeviceName").asText();
-            for (JsonNode addr : net.path("assignedAddresses")) {
-                String text = addr.asText();
-                String v4 = text.substring(0, text.indexOf('/'));
-                if (!v4.contains(":") && !dev.isEmpty() && m.exec("ip", "-o", "addr", "show", "dev", dev).contains(v4 + "/")) {
-                    ip[0] = v4;
-                    return true;
-                }
-            }
-            return false;
-        }, this::describe);
-        return ip[0];
+        return new String[] {a.awaitManagedIpv4(nwid, 90_000, this::describe), b.awaitManagedIpv4(nwid, 90_000, this::describe)};
     }
 
     /**

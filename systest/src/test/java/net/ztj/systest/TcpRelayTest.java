@@ -75,7 +75,7 @@ class TcpRelayTest {
                 ctl.post("/controller/network/" + nwid + "/member/" + m.address(), "{\"authorized\":true}");
                 assertEquals("200 join OK", m.cli("join", nwid).trim());
             }
-            String ipA = awaitManagedIp(a, nwid, describe), ipB = awaitManagedIp(b, nwid, describe);
+            String ipA = a.awaitManagedIpv4(nwid, 60_000, describe), ipB = b.awaitManagedIpv4(nwid, 60_000, describe);
             lab.step("both members have their addresses: " + ipA + " / " + ipB);
             awaitPing(a, ipB, describe);
             awaitPing(b, ipA, describe);
@@ -105,23 +105,6 @@ class TcpRelayTest {
         }
     }
 
-    private static String awaitManagedIp(ZtNode m, String nwid, java.util.function.Supplier<String> describe) throws Exception {
-        String[] ip = new String[1];
-        Await.until(m + " to have its managed address on its interface", 60_000, () -> {
-            JsonNode net = m.get("/network/" + nwid);
-            if (!"OK".equals(net.path("status").asText())) return false;
-            String dev = net.path("portDeviceName").asText();
-            for (JsonNode a : net.path("assignedAddresses")) {
-                String v4 = a.asText().substring(0, a.asText().indexOf('/'));
-                if (!v4.contains(":") && !dev.isEmpty() && m.exec("ip", "-o", "addr", "show", "dev", dev).contains(v4 + "/24")) {
-                    ip[0] = v4;
-                    return true;
-                }
-            }
-            return false;
-        }, describe);
-        return ip[0];
-    }
 
     private static void awaitPing(ZtNode from, String ip, java.util.function.Supplier<String> describe) throws Exception {
         Await.until(from + " to ping " + ip, 60_000, () -> from.succeeds("ping", "-c", "1", "-W", "2", ip), describe);

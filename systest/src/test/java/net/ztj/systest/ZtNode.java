@@ -130,6 +130,28 @@ final class ZtNode {
         return api200("POST", path, body);
     }
 
+    /**
+     * Waits until the network is OK here and one of its managed IPv4 addresses is on its interface; returns that
+     * address.
+     */
+    String awaitManagedIpv4(String nwid, long timeoutMs, java.util.function.Supplier<String> describe) throws Exception {
+        String[] ip = new String[1];
+        Await.until(this + " to have its managed address on its interface", timeoutMs, () -> {
+            JsonNode net = get("/network/" + nwid);
+            if (!"OK".equals(net.path("status").asText())) return false;
+            String dev = net.path("portDeviceName").asText();
+            for (JsonNode a : net.path("assignedAddresses")) {
+                String v4 = a.asText().substring(0, a.asText().indexOf('/'));
+                if (!v4.contains(":") && !dev.isEmpty() && exec("ip", "-o", "addr", "show", "dev", dev).contains(v4 + "/")) {
+                    ip[0] = v4;
+                    return true;
+                }
+            }
+            return false;
+        }, describe);
+        return ip[0];
+    }
+
     /** The last lines of the daemon's log. */
     String logTail(int lines) {
         List<String> all = Daemons.log(home).lines().toList();
