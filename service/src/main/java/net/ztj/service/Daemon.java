@@ -21,6 +21,8 @@ import net.ztj.service.network.DeviceMap;
 import net.ztj.service.node.CoreContext;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
+import net.ztj.core.node.peer.CachedPeer;
+import net.ztj.service.home.PeerFiles;
 import net.ztj.service.physical.LocalAddressReport;
 import net.ztj.service.physical.NetworkChangeWatch;
 import net.ztj.service.physical.UdpBinding;
@@ -129,6 +131,17 @@ public final class Daemon implements AutoCloseable {
         core.controller().ifPresent(parts::push);
         core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
         runner.start(core.core());
+        PeerFiles peerFiles = new PeerFiles(home.file("peers.d"), o.err()::println);
+        for (CachedPeer cached : peerFiles.readAll()) {
+            runner.execute((node, now) -> node.addCachedPeer(cached, now));
+        }
+        parts.push(() -> { // closed before the runner stops
+            try {
+                peerFiles.writeAll(runner.call((node, now) -> node.peersToCache(now)));
+            } catch (RuntimeException e) {
+                o.err().println("peers.d not written: " + e.getMessage());
+            }
+        });
         for (long nwid : networks.joined()) runner.join(nwid, networks.readConfig(nwid)); // spec 05 §2.3 step 11
         if (ports != null) {
             parts.push(ports); // ports go down before the node stops

@@ -6,6 +6,7 @@ import net.ztj.core.node.network.CredentialExchange;
 import net.ztj.core.node.network.FrameFilter;
 import net.ztj.core.node.network.Networks;
 import net.ztj.core.node.network.RuleActions;
+import net.ztj.core.node.peer.CachedPeer;
 import net.ztj.core.node.peer.NodeContext;
 import net.ztj.core.node.peer.Path;
 import net.ztj.core.node.peer.Peer;
@@ -400,6 +401,44 @@ public final class Node {
         pinger.helloRoots(nowMs);
         lastPingCheckMs = Long.MIN_VALUE / 2;
         return nextDeadline();
+    }
+
+    /**
+     * The peers worth keeping across a restart (peers.d, as ZeroTier One keeps it): every peer but the roots that
+     * has a path now, with the addresses of its paths.
+     */
+    public List<CachedPeer> peersToCache(long nowMs) {
+        List<CachedPeer> out = new ArrayList<>();
+        for (Peer p : ctx.topology.peers.values()) {
+            if (ctx.topology.isUpstream(p.identity.address())) continue;
+            List<Endpoint> addresses = new ArrayList<>();
+            for (Path path : p.paths) if (!path.expired(nowMs) && !addresses.contains(path.address)) addresses.add(path.address);
+            if (addresses.isEmpty()) continue;
+            out.add(new CachedPeer(p.identity, p.protocolVersion, p.versionMajor, p.versionMinor, p.versionRevision, addresses));
+        }
+        return out;
+    }
+
+    /**
+     * A peer from the peers.d cache of an earlier run: known again without asking a root (its identity is checked
+     * first), and a HELLO goes to each cached address; a path is learned when one answers (ZeroTier One does the
+     * same when it loads a cached peer). Returns false for ourselves, a peer already known, or a bad identity.
+     */
+    public boolean addCachedPeer(CachedPeer cached, long nowMs) {
+        Address a = cached.identity().address();
+        if (a.equals(ctx.self) || ctx.topology.peers.containsKey(a)) return false;
+        if (!cached.identity().locallyValidate(ctx.hasher)) {
+            ctx.drop(DropReason.IDENTITY_INVALID);
+            return false;
+        }
+        Peer peer = arrivals.newPeer(cached.identity());
+        if (peer == null) return false;
+        peer.setVersions(cached.protocol(), cached.major(), cached.minor(), cached.revision());
+        arrivals.learned(peer, nowMs);
+        for (Endpoint e : cached.paths()) {
+            if (NodeContext.pathAllowed(e)) sender.hello(peer, PhysicalTransport.ANY_SOCKET, e, nowMs);
+        }
+        return true;
     }
 
     /** Our local addresses, advertised to peers in PUSH_DIRECT_PATHS. */

@@ -97,6 +97,16 @@ final class CoreNode implements NodeCore {
     }
 
     @Override
+    public List<net.ztj.core.node.peer.CachedPeer> peersToCache(long nowMs) {
+        return node.peersToCache(nowMs);
+    }
+
+    @Override
+    public boolean addCachedPeer(net.ztj.core.node.peer.CachedPeer cached, long nowMs) {
+        return node.addCachedPeer(cached, nowMs);
+    }
+
+    @Override
     public long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
                                            byte[] data, int off, int len) {
         return node.processVirtualNetworkFrame(nowMs, networkId, sourceMac, destMac, etherType, 0, data, off, len);

@@ -72,6 +72,16 @@ public interface NodeCore {
         return nowMs;
     }
 
+    /** The peers to keep in peers.d (see the core's {@code Node#peersToCache}); none by default. */
+    default List<net.ztj.core.node.peer.CachedPeer> peersToCache(long nowMs) {
+        return List.of();
+    }
+
+    /** A peer from peers.d: known again and its cached addresses tried; false if not taken. */
+    default boolean addCachedPeer(net.ztj.core.node.peer.CachedPeer cached, long nowMs) {
+        return false;
+    }
+
     /** A frame from a network's port: {@code data} is the Ethernet payload, read only during the call. */
     long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
                                     byte[] data, int off, int len);
