@@ -22,6 +22,7 @@ import net.ztj.service.node.CoreContext;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
 import net.ztj.core.node.peer.CachedPeer;
+import net.ztj.service.config.LocalPathPolicy;
 import net.ztj.service.home.PeerFiles;
 import net.ztj.service.physical.LocalAddressReport;
 import net.ztj.service.physical.NetworkChangeWatch;
@@ -131,6 +132,11 @@ public final class Daemon implements AutoCloseable {
         core.controller().ifPresent(parts::push);
         core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
         runner.start(core.core());
+        LocalPathPolicy pathPolicy = LocalPathPolicy.from(conf.document(), o.err()::println);
+        runner.execute((node, now) -> {
+            node.setPathPolicy(pathPolicy);
+            return null;
+        });
         PeerFiles peerFiles = new PeerFiles(home.file("peers.d"), o.err()::println);
         for (CachedPeer cached : peerFiles.readAll()) {
             runner.execute((node, now) -> node.addCachedPeer(cached, now));

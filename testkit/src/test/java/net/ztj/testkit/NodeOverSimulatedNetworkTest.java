@@ -158,6 +158,27 @@ class NodeOverSimulatedNetworkTest {
         assertTrue(a.hasDirectPath(bId.address()), "the old address still works here, so it is learned again");
     }
 
+    /** A path policy (local.conf virtual blacklist) that refuses B's public address keeps A relayed to B. */
+    @Test
+    void aBlacklistedAddressIsNeverAPath() {
+        startRoot();
+        SimNode a = behind(NatType.FULL_CONE, "198.51.100.10", aId, 60_000, 2);
+        SimNode b = behind(NatType.FULL_CONE, "198.51.100.20", bId, 60_000, 3);
+        a.node().setPathPolicy(new net.ztj.core.node.PathPolicy() {
+            @Override
+            public boolean allowed(net.ztj.core.identity.Address peer, Endpoint at) {
+                return !(peer.equals(bId.address()) && at.ipText().equals("198.51.100.20"));
+            }
+        });
+        clock.runFor(15_000);
+        a.sendMessage(bId.address(), "1");
+        b.sendMessage(aId.address(), "1");
+        clock.runFor(10_000);
+        assertEquals(1, b.messages().size(), "delivered through the root");
+        assertEquals(1, a.messages().size());
+        assertFalse(a.hasDirectPath(bId.address()), "A never takes the blacklisted address");
+    }
+
     @Test
     void symmetricNatsKeepTalkingThroughTheRoot() {
         startRoot();

@@ -436,9 +436,14 @@ public final class Node {
         peer.setVersions(cached.protocol(), cached.major(), cached.minor(), cached.revision());
         arrivals.learned(peer, nowMs);
         for (Endpoint e : cached.paths()) {
-            if (NodeContext.pathAllowed(e)) sender.hello(peer, PhysicalTransport.ANY_SOCKET, e, nowMs);
+            if (NodeContext.pathAllowed(e) && ctx.pathPolicy.allowed(a, e)) sender.hello(peer, PhysicalTransport.ANY_SOCKET, e, nowMs);
         }
         return true;
+    }
+
+    /** The user's limits on physical paths and addresses to try (local.conf physical and virtual). */
+    public void setPathPolicy(PathPolicy policy) {
+        ctx.pathPolicy = policy == null ? PathPolicy.NONE : policy;
     }
 
     /** Our local addresses, advertised to peers in PUSH_DIRECT_PATHS. */

@@ -97,6 +97,11 @@ final class CoreNode implements NodeCore {
     }
 
     @Override
+    public void setPathPolicy(net.ztj.core.node.PathPolicy policy) {
+        node.setPathPolicy(policy);
+    }
+
+    @Override
     public List<net.ztj.core.node.peer.CachedPeer> peersToCache(long nowMs) {
         return node.peersToCache(nowMs);
     }

@@ -72,6 +72,10 @@ public interface NodeCore {
         return nowMs;
     }
 
+    /** The user's limits on physical paths and addresses to try (local.conf physical and virtual). */
+    default void setPathPolicy(net.ztj.core.node.PathPolicy policy) {
+    }
+
     /** The peers to keep in peers.d (see the core's {@code Node#peersToCache}); none by default. */
     default List<net.ztj.core.node.peer.CachedPeer> peersToCache(long nowMs) {
         return List.of();

@@ -46,8 +46,19 @@ public final class Pinger {
         for (Peer peer : new ArrayList<>(ctx.topology.peers.values())) {
             Address a = peer.identity.address();
             if (ctx.topology.isUpstream(a)) upstream(peer, now);
-            else if (peer.active(now)) routine(peer, now);
+            else if (peer.active(now)) {
+                routine(peer, now);
+                tryAddresses(peer, now);
+            }
             else peer.expirePaths(now);
+        }
+    }
+
+    /** An active peer without a live path is sent a HELLO at each address the user said to try (virtual try). */
+    private void tryAddresses(Peer peer, long now) {
+        if (peer.hasAlivePath(now)) return;
+        for (Endpoint e : ctx.pathPolicy.tryAddresses(peer.identity.address())) {
+            if (NodeContext.pathAllowed(e)) sender.hello(peer, PhysicalTransport.ANY_SOCKET, e, now);
         }
     }
 

@@ -58,7 +58,8 @@ public final class PathLearning {
         Map<Endpoint, Long> asked = confirmHellos.get(peer.identity.address());
         boolean confirming = in.verb() == Verb.OK && asked != null && asked.containsKey(in.from());
         if (peer.hasAlivePathWithIp(in.socket(), in.from(), now) && in.verb() != Verb.HELLO && !confirming) return;
-        if (!NodeContext.pathAllowed(in.from()) || !rootEndpointAllowed(peer, in.from())) {
+        if (!NodeContext.pathAllowed(in.from()) || !rootEndpointAllowed(peer, in.from())
+                || !ctx.pathPolicy.allowed(peer.identity.address(), in.from())) {
             ctx.drop(DropReason.PATH_REFUSED);
             return;
         }

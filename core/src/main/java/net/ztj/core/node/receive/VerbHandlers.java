@@ -238,7 +238,9 @@ public final class VerbHandlers {
         if (!ctx.topology.isUpstream(in.peer().identity.address())) return Outcome.ignored(DropReason.NOT_FROM_UPSTREAM);
         Rendezvous rv = Rendezvous.decode(in.reader());
         if (rv.endpoint() == null || rv.endpoint().port() == 0) return Outcome.HANDLED;
-        if (!NodeContext.pathAllowed(rv.endpoint())) return Outcome.ignored(DropReason.PATH_REFUSED);
+        if (!NodeContext.pathAllowed(rv.endpoint()) || !ctx.pathPolicy.allowed(rv.peer(), rv.endpoint())) {
+            return Outcome.ignored(DropReason.PATH_REFUSED);
+        }
         Peer target = ctx.topology.peers.get(rv.peer());
         if (target == null) {
             // the root introduces a peer whose first packets have not reached us yet: learn who it is, then punch
@@ -289,7 +291,7 @@ public final class VerbHandlers {
                 peer.paths.removeIf(p -> p.address.equals(e));
                 continue;
             }
-            if (e == null || !NodeContext.pathAllowed(e)) continue;
+            if (e == null || !NodeContext.pathAllowed(e) || !ctx.pathPolicy.allowed(peer.identity.address(), e)) continue;
             Path existing = null;
             for (Path p : peer.paths) if (p.address.equals(e) && p.alive(now)) existing = p;
             if (existing != null) continue;
