@@ -24,6 +24,8 @@ if ztj_is_root && command -v apt-get >/dev/null 2>&1; then
     command -v ping >/dev/null 2>&1 || missing+=(iputils-ping)
     command -v dig >/dev/null 2>&1 || missing+=(dnsutils) # the DNS system test (systest MemberDnsTest)
     command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+    # the NAT traversal system tests read the routers' connection tracking (NatTraversalTest)
+    command -v conntrack >/dev/null 2>&1 || missing+=(conntrack)
     # the Debian package test (systest DebianPackageTest): building, checking and installing the package
     command -v dpkg-shlibdeps >/dev/null 2>&1 || missing+=(dpkg-dev)
     command -v strip >/dev/null 2>&1 || missing+=(binutils)

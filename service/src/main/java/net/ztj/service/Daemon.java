@@ -32,7 +32,11 @@ import net.ztj.service.node.CoreContext;
 import net.ztj.service.node.MemberPresence;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
+import net.ztj.core.node.peer.CachedPeer;
+import net.ztj.service.config.LocalPathPolicy;
+import net.ztj.service.home.PeerFiles;
 import net.ztj.service.physical.LocalAddressReport;
+import net.ztj.service.physical.NetworkChangeWatch;
 import net.ztj.service.physical.UdpBinding;
 import net.ztj.service.port.PortDriver;
 import net.ztj.service.port.PortEvents;
@@ -150,6 +154,22 @@ public final class Daemon implements AutoCloseable {
         core.controller().ifPresent(parts::push);
         core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
         runner.start(core.core());
+        LocalPathPolicy pathPolicy = LocalPathPolicy.from(conf.document(), o.err()::println);
+        runner.execute((node, now) -> {
+            node.setPathPolicy(pathPolicy);
+            return null;
+        });
+        PeerFiles peerFiles = new PeerFiles(home.file("peers.d"), o.err()::println);
+        for (CachedPeer cached : peerFiles.readAll()) {
+            runner.execute((node, now) -> node.addCachedPeer(cached, now));
+        }
+        parts.push(() -> { // closed before the runner stops
+            try {
+                peerFiles.writeAll(runner.call((node, now) -> node.peersToCache(now)));
+            } catch (RuntimeException e) {
+                o.err().println("peers.d not written: " + e.getMessage());
+            }
+        });
         for (long nwid : networks.joined()) runner.join(nwid, networks.readConfig(nwid)); // spec 05 §2.3 step 11
         if (ports != null) {
             parts.push(ports); // ports go down before the node stops
@@ -178,6 +198,9 @@ public final class Daemon implements AutoCloseable {
             mapper.start();
         }
         addresses.start();
+        NetworkChangeWatch changes = new NetworkChangeWatch(addresses, runner, o.err()::println);
+        parts.push(changes);
+        changes.start();
 
         ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
         core.controllerExecutor().ifPresent(c -> metrics.withController(c.metrics()));

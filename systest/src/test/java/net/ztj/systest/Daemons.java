@@ -16,9 +16,17 @@ final class Daemons {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Netns netns;
+    /** Another zerotier-one executable to run instead of ours (ZeroTier One 1.14, for comparisons), or null. */
+    private final Path other;
 
     Daemons(Netns netns) {
+        this(netns, null);
+    }
+
+    /** Daemons that run {@code other} (a zerotier-one executable) rather than ours; null: ours. */
+    Daemons(Netns netns, Path other) {
         this.netns = netns;
+        this.other = other;
     }
 
     static List<String> tool(String personality, String... args) {
@@ -48,7 +56,8 @@ final class Daemons {
 
     /** Starts zerotier-one in a namespace with its home folder; output goes to home/daemon.log. */
     Process start(String ns, Path home) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(JAVA, "-Dztj.argv0=zerotier-one", "-jar", JAR, "-U", home.toString()));
+        List<String> cmd = other != null ? List.of(other.toString(), "-U", home.toString())
+                : List.of(JAVA, "-Dztj.argv0=zerotier-one", "-jar", JAR, "-U", home.toString());
         return netns.start(ns, home.resolveSibling(home.getFileName() + "-daemon.log"), cmd);
     }
 

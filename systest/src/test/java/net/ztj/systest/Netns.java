@@ -92,6 +92,14 @@ final class Netns implements AutoCloseable {
      * it is removed on close like the others. Returns its name.
      */
     String addIsolatedHost(String name) throws IOException {
+        return addNamespace(name);
+    }
+
+    /**
+     * Adds a namespace with no interface but loopback (a router, say, wired with {@link #link}); removed on close.
+     * Returns its name.
+     */
+    String addNamespace(String name) throws IOException {
         String ns = prefix + "-" + name;
         run("ip", "netns", "add", ns);
         namespaces.add(ns);
@@ -102,6 +110,13 @@ final class Netns implements AutoCloseable {
     /** How many hosts were added so far (the last one has address {@code ip(hosts())}). */
     int hosts() {
         return hosts;
+    }
+
+    /** Joins two namespaces with a veth pair ({@code ifA} in {@code nsA}, {@code ifB} in {@code nsB}), both up. */
+    static void link(String nsA, String ifA, String nsB, String ifB) throws IOException {
+        run("ip", "-n", nsA, "link", "add", ifA, "type", "veth", "peer", "name", ifB, "netns", nsB);
+        run("ip", "-n", nsA, "link", "set", ifA, "up");
+        run("ip", "-n", nsB, "link", "set", ifB, "up");
     }
 
     /** The address given to the n-th host (1-based). */

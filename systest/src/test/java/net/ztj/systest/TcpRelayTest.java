@@ -75,7 +75,7 @@ class TcpRelayTest {
                 ctl.post("/controller/network/" + nwid + "/member/" + m.address(), "{\"authorized\":true}");
                 assertEquals("200 join OK", m.cli("join", nwid).trim());
             }
-            String ipA = a.awaitManagedIpv4(nwid, describe), ipB = b.awaitManagedIpv4(nwid, describe);
+            String ipA = a.awaitManagedIpv4(nwid, 60_000, describe), ipB = b.awaitManagedIpv4(nwid, 60_000, describe);
             lab.step("both members have their addresses: " + ipA + " / " + ipB);
             awaitPing(a, ipB, describe);
             awaitPing(b, ipA, describe);

@@ -131,18 +131,26 @@ final class ZtNode {
     }
 
     /**
-     * Waits until the network's managed IPv4 address is on the node's interface (status OK, a /24 as the tests'
-     * networks route); returns that address.
+     * Waits (up to a minute) until the network is OK here and one of its managed IPv4 addresses is on its interface;
+     * returns that address.
      */
     String awaitManagedIpv4(String nwid, java.util.function.Supplier<String> describe) throws Exception {
+        return awaitManagedIpv4(nwid, 60_000, describe);
+    }
+
+    /**
+     * Waits until the network is OK here and one of its managed IPv4 addresses is on its interface; returns that
+     * address.
+     */
+    String awaitManagedIpv4(String nwid, long timeoutMs, java.util.function.Supplier<String> describe) throws Exception {
         String[] ip = new String[1];
-        Await.until(this + " to have its managed address on its interface", 60_000, () -> {
+        Await.until(this + " to have its managed address on its interface", timeoutMs, () -> {
             JsonNode net = get("/network/" + nwid);
             if (!"OK".equals(net.path("status").asText())) return false;
             String dev = net.path("portDeviceName").asText();
             for (JsonNode a : net.path("assignedAddresses")) {
                 String v4 = a.asText().substring(0, a.asText().indexOf('/'));
-                if (!v4.contains(":") && !dev.isEmpty() && exec("ip", "-o", "addr", "show", "dev", dev).contains(v4 + "/24")) {
+                if (!v4.contains(":") && !dev.isEmpty() && exec("ip", "-o", "addr", "show", "dev", dev).contains(v4 + "/")) {
                     ip[0] = v4;
                     return true;
                 }

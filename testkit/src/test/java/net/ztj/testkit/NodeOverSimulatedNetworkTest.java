@@ -104,6 +104,81 @@ class NodeOverSimulatedNetworkTest {
         assertEquals("198.51.100.20", a.peer(bId.address()).orElseThrow().paths().get(0).address().ipText());
     }
 
+    /**
+     * Public addresses of global scope (as on the Internet): each side first sends the 4-byte low-TTL opener towards
+     * the other's public address, and its first full packet there only half a second later (so the other's router
+     * has opened its mapping too); they end up direct.
+     */
+    @Test
+    void globalAddressesArePunchedOpenerFirstThenContacts() {
+        startRoot();
+        SimNode a = behind(NatType.PORT_RESTRICTED_CONE, "5.0.0.10", aId, 60_000, 2);
+        SimNode b = behind(NatType.PORT_RESTRICTED_CONE, "5.0.0.20", bId, 60_000, 3);
+        List<long[]> towardsB = new java.util.ArrayList<>(); // {time, length} of A's datagrams to B's public IP
+        net.setTap((from, to, data) -> {
+            // A and B both sit at 10.0.0.2 behind their NATs; only A sends from there to B's public IP (the root relays from its own)
+            if (from.ipText().equals("10.0.0.2") && to.ipText().equals("5.0.0.20")) towardsB.add(new long[] {clock.nowMs(), data.length});
+        });
+        clock.runFor(15_000);
+        a.sendMessage(bId.address(), "hello b");
+        b.sendMessage(aId.address(), "hello a");
+        clock.runFor(6_000);
+        assertEquals(1, b.messages().size());
+        assertTrue(a.hasDirectPath(bId.address()), "A punched through to B");
+        assertTrue(b.hasDirectPath(aId.address()), "B punched through to A");
+        assertFalse(towardsB.isEmpty());
+        assertEquals(4, towardsB.get(0)[1], "the opener comes first");
+        long firstFull = towardsB.stream().filter(d -> d[1] > 4).mapToLong(d -> d[0]).min().orElseThrow();
+        assertTrue(firstFull - towardsB.get(0)[0] >= 500, "contacts wait for the other side's opener");
+    }
+
+    /**
+     * After {@code networkChanged} (an address change, a wake-up), A forgets its direct paths and traffic goes relayed
+     * at once, both ways; B is told to forget A's old address; the HELLO A sends there brings the path back.
+     */
+    @Test
+    void aNetworkChangeFallsBackToTheRootAtOnceAndRecovers() {
+        startRoot();
+        SimNode a = behind(NatType.PORT_RESTRICTED_CONE, "198.51.100.10", aId, 60_000, 2);
+        SimNode b = behind(NatType.FULL_CONE, "198.51.100.20", bId, 60_000, 3);
+        clock.runFor(15_000);
+        a.sendMessage(bId.address(), "1");
+        b.sendMessage(aId.address(), "1");
+        clock.runFor(5_000);
+        assertTrue(a.hasDirectPath(bId.address()) && b.hasDirectPath(aId.address()));
+        a.node().networkChanged(clock.nowMs());
+        assertFalse(a.hasDirectPath(bId.address()), "A's old paths are gone");
+        a.sendMessage(bId.address(), "2");
+        clock.runFor(1_000);
+        b.sendMessage(aId.address(), "2");
+        clock.runFor(1_000);
+        assertEquals(2, b.messages().size(), "A's message went through the root");
+        assertEquals(2, a.messages().size(), "B's message reached A");
+        clock.runFor(5_000);
+        assertTrue(a.hasDirectPath(bId.address()), "the old address still works here, so it is learned again");
+    }
+
+    /** A path policy (local.conf virtual blacklist) that refuses B's public address keeps A relayed to B. */
+    @Test
+    void aBlacklistedAddressIsNeverAPath() {
+        startRoot();
+        SimNode a = behind(NatType.FULL_CONE, "198.51.100.10", aId, 60_000, 2);
+        SimNode b = behind(NatType.FULL_CONE, "198.51.100.20", bId, 60_000, 3);
+        a.node().setPathPolicy(new net.ztj.core.node.PathPolicy() {
+            @Override
+            public boolean allowed(net.ztj.core.identity.Address peer, Endpoint at) {
+                return !(peer.equals(bId.address()) && at.ipText().equals("198.51.100.20"));
+            }
+        });
+        clock.runFor(15_000);
+        a.sendMessage(bId.address(), "1");
+        b.sendMessage(aId.address(), "1");
+        clock.runFor(10_000);
+        assertEquals(1, b.messages().size(), "delivered through the root");
+        assertEquals(1, a.messages().size());
+        assertFalse(a.hasDirectPath(bId.address()), "A never takes the blacklisted address");
+    }
+
     @Test
     void symmetricNatsKeepTalkingThroughTheRoot() {
         startRoot();

@@ -6,6 +6,7 @@ import net.ztj.core.node.network.CredentialExchange;
 import net.ztj.core.node.network.FrameFilter;
 import net.ztj.core.node.network.Networks;
 import net.ztj.core.node.network.RuleActions;
+import net.ztj.core.node.peer.CachedPeer;
 import net.ztj.core.node.peer.NodeContext;
 import net.ztj.core.node.peer.Path;
 import net.ztj.core.node.peer.Peer;
@@ -20,11 +21,13 @@ import net.ztj.core.node.receive.HelloHandler;
 import net.ztj.core.node.receive.PathLearning;
 import net.ztj.core.node.receive.Receiver;
 import net.ztj.core.node.receive.VerbHandlers;
+import net.ztj.core.node.traversal.HolePunch;
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.wire.ByteWriter;
 import net.ztj.core.wire.Endpoint;
 import net.ztj.core.wire.Verb;
+import net.ztj.core.wire.verbs.PushDirectPaths;
 import net.ztj.core.world.World;
 
 import java.util.ArrayList;
@@ -54,6 +57,7 @@ public final class Node {
     private final VirtualSwitch frames;
     private final MulticastSwitch multicast;
     private final CredentialExchange credentials;
+    private final HolePunch holePunch;
     private long lastPingCheckMs = Long.MIN_VALUE / 2;
     private long lastHousekeepingMs;
     private long lastOfflineHelloMs;
@@ -77,7 +81,8 @@ public final class Node {
         RuleActions rules = new RuleActions(ctx, sender, networks, whois, credentials);
         multicast = new MulticastSwitch(ctx, sender, networks, whois, filter, credentials, rules);
         frames = new VirtualSwitch(ctx, sender, networks, whois, filter, credentials, rules, multicast);
-        verbs = new VerbHandlers(ctx, sender, whois, arrivals, paths, networks, frames, multicast, credentials);
+        holePunch = new HolePunch(ctx, sender, paths::surfaceAddresses);
+        verbs = new VerbHandlers(ctx, sender, whois, arrivals, paths, networks, frames, multicast, credentials, holePunch);
         hello = new HelloHandler(ctx, sender, arrivals, paths);
         receiver = new Receiver(ctx, relay, hello, verbs, whois, paths, arrivals);
         lastHousekeepingMs = nowMs;
@@ -112,6 +117,7 @@ public final class Node {
             updateOnline(nowMs);
         }
         whois.tick(nowMs);
+        holePunch.tick(nowMs);
         receiver.expire(nowMs);
         if (!online && nowMs - lastPingCheckMs >= Timing.OFFLINE_HELLO_INTERVAL
                 && nowMs - lastOfflineHelloMs >= Timing.OFFLINE_HELLO_INTERVAL) {
@@ -158,7 +164,8 @@ public final class Node {
     }
 
     private long nextDeadline() {
-        long next = Math.min(lastPingCheckMs + Timing.PING_CHECK_INTERVAL, whois.nextDeadline());
+        long next = Math.min(Math.min(lastPingCheckMs + Timing.PING_CHECK_INTERVAL, whois.nextDeadline()),
+                holePunch.nextDeadline());
         if (!online) next = Math.min(next, Math.max(lastPingCheckMs, lastOfflineHelloMs) + Timing.OFFLINE_HELLO_INTERVAL);
         return next;
     }
@@ -371,6 +378,87 @@ public final class Node {
     /** The planet in effect. */
     public World planet() {
         return ctx.topology.planet();
+    }
+
+    /**
+     * The physical network changed under us: a local address or interface came or went, or the clocks say the
+     * machine slept (ours; ZeroTier One waits for its timers, minutes with a dead path). Re-established at once:
+     * <ul>
+     * <li>every other peer's direct paths are forgotten, so traffic goes relayed through a root this very moment
+     * (a NAT router still maps the old address, so the old paths are dead even when they look alive), and each
+     * active peer gets a HELLO through the root and one at each old address (a path that still works answers and is
+     * learned again);</li>
+     * <li>each active peer is told to forget the addresses it knew us at (PUSH_DIRECT_PATHS with the forget flag,
+     * which our nodes honour and ZeroTier One ignores), so its traffic comes relayed too instead of into the old
+     * mapping;</li>
+     * <li>the addresses peers reported seeing us at are dropped (they are learned again), every root is sent a HELLO
+     * at its stable endpoints, and the ping check runs at the next call; a root's next RENDEZVOUS punches anew.</li>
+     * </ul>
+     *
+     * @return when {@link #processBackgroundTasks} should next run
+     */
+    public long networkChanged(long nowMs) {
+        List<Endpoint> oldSurface = paths.surfaceAddresses();
+        paths.forgetSurfaceAddresses();
+        holePunch.reset();
+        for (Peer p : new ArrayList<>(ctx.topology.peers.values())) {
+            if (ctx.topology.isUpstream(p.identity.address())) continue;
+            List<Path> old = new ArrayList<>(p.paths);
+            p.paths.clear();
+            if (!p.active(nowMs) && !p.alive(nowMs)) continue;
+            if (!oldSurface.isEmpty()) {
+                List<PushDirectPaths.PathRecord> forget = oldSurface.stream().map(PushDirectPaths.PathRecord::forget).toList();
+                sender.send(p, Verb.PUSH_DIRECT_PATHS, new PushDirectPaths(forget).toBytes(), nowMs);
+            }
+            sender.hello(p, PhysicalTransport.ANY_SOCKET, null, nowMs);
+            for (Path path : old) sender.hello(p, path.localSocket, path.address, nowMs);
+        }
+        pinger.helloRoots(nowMs);
+        lastPingCheckMs = Long.MIN_VALUE / 2;
+        return nextDeadline();
+    }
+
+    /**
+     * The peers worth keeping across a restart (peers.d, as ZeroTier One keeps it): every peer but the roots that
+     * has a path now, with the addresses of its paths.
+     */
+    public List<CachedPeer> peersToCache(long nowMs) {
+        List<CachedPeer> out = new ArrayList<>();
+        for (Peer p : ctx.topology.peers.values()) {
+            if (ctx.topology.isUpstream(p.identity.address())) continue;
+            List<Endpoint> addresses = new ArrayList<>();
+            for (Path path : p.paths) if (!path.expired(nowMs) && !addresses.contains(path.address)) addresses.add(path.address);
+            if (addresses.isEmpty()) continue;
+            out.add(new CachedPeer(p.identity, p.protocolVersion, p.versionMajor, p.versionMinor, p.versionRevision, addresses));
+        }
+        return out;
+    }
+
+    /**
+     * A peer from the peers.d cache of an earlier run: known again without asking a root (its identity is checked
+     * first), and a HELLO goes to each cached address; a path is learned when one answers (ZeroTier One does the
+     * same when it loads a cached peer). Returns false for ourselves, a peer already known, or a bad identity.
+     */
+    public boolean addCachedPeer(CachedPeer cached, long nowMs) {
+        Address a = cached.identity().address();
+        if (a.equals(ctx.self) || ctx.topology.peers.containsKey(a)) return false;
+        if (!cached.identity().locallyValidate(ctx.hasher)) {
+            ctx.drop(DropReason.IDENTITY_INVALID);
+            return false;
+        }
+        Peer peer = arrivals.newPeer(cached.identity());
+        if (peer == null) return false;
+        peer.setVersions(cached.protocol(), cached.major(), cached.minor(), cached.revision());
+        arrivals.learned(peer, nowMs);
+        for (Endpoint e : cached.paths()) {
+            if (NodeContext.pathAllowed(e) && ctx.pathPolicy.allowed(a, e)) sender.hello(peer, PhysicalTransport.ANY_SOCKET, e, nowMs);
+        }
+        return true;
+    }
+
+    /** The user's limits on physical paths and addresses to try (local.conf physical and virtual). */
+    public void setPathPolicy(PathPolicy policy) {
+        ctx.pathPolicy = policy == null ? PathPolicy.NONE : policy;
     }
 
     /** Our local addresses, advertised to peers in PUSH_DIRECT_PATHS. */

@@ -22,4 +22,19 @@ public interface PhysicalTransport {
      * @return whether the datagram was handed to a socket
      */
     boolean send(long localSocket, Endpoint to, byte[] data, int off, int len, int ttl);
+
+    /**
+     * Opens one more socket on an ephemeral port, for NAT traversal from behind a NAT that gives every destination
+     * its own port (birthday probing): datagrams it receives reach the node with its id, and {@link #send} sends
+     * from it when given that id; {@link #ANY_SOCKET} never includes it.
+     *
+     * @return the new socket's id, or {@link #ANY_SOCKET} when no socket can be opened (or the transport has none)
+     */
+    default long openProbeSocket() {
+        return ANY_SOCKET;
+    }
+
+    /** Closes a socket {@link #openProbeSocket} opened; unknown ids are ignored. */
+    default void closeProbeSocket(long localSocket) {
+    }
 }

@@ -102,6 +102,26 @@ final class CoreNode implements NodeCore {
     }
 
     @Override
+    public long networkChanged(long nowMs) {
+        return node.networkChanged(nowMs);
+    }
+
+    @Override
+    public void setPathPolicy(net.ztj.core.node.PathPolicy policy) {
+        node.setPathPolicy(policy);
+    }
+
+    @Override
+    public List<net.ztj.core.node.peer.CachedPeer> peersToCache(long nowMs) {
+        return node.peersToCache(nowMs);
+    }
+
+    @Override
+    public boolean addCachedPeer(net.ztj.core.node.peer.CachedPeer cached, long nowMs) {
+        return node.addCachedPeer(cached, nowMs);
+    }
+
+    @Override
     public long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
                                            byte[] data, int off, int len) {
         return node.processVirtualNetworkFrame(nowMs, networkId, sourceMac, destMac, etherType, 0, data, off, len);

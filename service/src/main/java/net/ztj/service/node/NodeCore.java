@@ -74,6 +74,28 @@ public interface NodeCore {
     /** The local addresses (bound address and port pairs) the node advertises to peers. */
     void setLocalAddresses(List<Endpoint> addresses);
 
+    /**
+     * The physical network changed (an address came or went, or the machine slept): paths are re-established at
+     * once (see the core's {@code Node#networkChanged}). Returns the next background deadline.
+     */
+    default long networkChanged(long nowMs) {
+        return nowMs;
+    }
+
+    /** The user's limits on physical paths and addresses to try (local.conf physical and virtual). */
+    default void setPathPolicy(net.ztj.core.node.PathPolicy policy) {
+    }
+
+    /** The peers to keep in peers.d (see the core's {@code Node#peersToCache}); none by default. */
+    default List<net.ztj.core.node.peer.CachedPeer> peersToCache(long nowMs) {
+        return List.of();
+    }
+
+    /** A peer from peers.d: known again and its cached addresses tried; false if not taken. */
+    default boolean addCachedPeer(net.ztj.core.node.peer.CachedPeer cached, long nowMs) {
+        return false;
+    }
+
     /** A frame from a network's port: {@code data} is the Ethernet payload, read only during the call. */
     long processVirtualNetworkFrame(long nowMs, long networkId, long sourceMac, long destMac, int etherType,
                                     byte[] data, int off, int len);

@@ -28,6 +28,8 @@ public final class LocalAddressReport implements AutoCloseable {
     private final NodeRunner runner;
     private final AtomicReference<List<Endpoint>> listening = new AtomicReference<>(List.of());
     private volatile Supplier<List<Endpoint>> mapped = List::of;
+    private List<Endpoint> lastForNode; // guarded by this
+    private volatile Runnable changeListener;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().daemon().name("local-addresses").unstarted(r));
 
@@ -67,12 +69,21 @@ public final class LocalAddressReport implements AutoCloseable {
         }
     }
 
+    /** Runs after a scan that found the advertised addresses changed to some (on the scanning thread). */
+    public void onChange(Runnable listener) {
+        changeListener = listener;
+    }
+
     /** What the node can be reached on: {@code ip/port} pairs, IPv4 first. */
     public List<Endpoint> listeningOn() {
         return listening.get();
     }
 
-    void refresh() {
+    /**
+     * Scans now and hands the result to the node; true if the addresses the node advertises changed since the
+     * last scan.
+     */
+    public synchronized boolean refresh() {
         List<byte[]> ips = explicitBind.isEmpty()
                 ? LocalAddressScanner.scan(prefixBlacklist)
                 : explicitBind.stream().map(InetAddress::getAddress).toList();
@@ -85,6 +96,12 @@ public final class LocalAddressReport implements AutoCloseable {
             node.setLocalAddresses(forNode);
             return null;
         });
+        boolean changed = lastForNode != null && !lastForNode.equals(forNode);
+        lastForNode = forNode;
+        Runnable listener = changeListener;
+        // no address at all (the old one removed, the new one not yet added): nothing could be sent, wait for it
+        if (changed && !forNode.isEmpty() && listener != null) listener.run();
+        return changed;
     }
 
     /** Every address with every port, IPv4 addresses first. */

@@ -118,18 +118,31 @@ public final class TcpFallback implements AutoCloseable {
 
     /** The transport the node sends through: the relay's rules (spec 05 §9.5), then UDP unless forced. */
     public PhysicalTransport over(PhysicalTransport udp) {
-        return (localSocket, to, data, off, len, ttl) -> {
-            if (settings.allowed() && len >= MIN_DATAGRAM_BYTES && to.isV4() && to.scope() == Endpoint.Scope.GLOBAL) {
-                long now = clockMs.getAsLong();
-                if (wanted(now)) {
-                    if (client.state() == TcpRelayClient.State.DISCONNECTED && backoff.tryAttempt(now)) {
-                        client.connect(settings.relay());
+        return new PhysicalTransport() {
+            @Override
+            public boolean send(long localSocket, Endpoint to, byte[] data, int off, int len, int ttl) {
+                if (settings.allowed() && len >= MIN_DATAGRAM_BYTES && to.isV4() && to.scope() == Endpoint.Scope.GLOBAL) {
+                    long now = clockMs.getAsLong();
+                    if (wanted(now)) {
+                        if (client.state() == TcpRelayClient.State.DISCONNECTED && backoff.tryAttempt(now)) {
+                            client.connect(settings.relay());
+                        }
+                        client.send(addressBlock(to), data, off, len);
                     }
-                    client.send(addressBlock(to), data, off, len);
                 }
+                if (settings.forced()) return true; // the reference reports success without sending any UDP
+                return udp.send(localSocket, to, data, off, len, ttl);
             }
-            if (settings.forced()) return true; // the reference reports success without sending any UDP
-            return udp.send(localSocket, to, data, off, len, ttl);
+
+            @Override
+            public long openProbeSocket() {
+                return settings.forced() ? ANY_SOCKET : udp.openProbeSocket();
+            }
+
+            @Override
+            public void closeProbeSocket(long localSocket) {
+                udp.closeProbeSocket(localSocket);
+            }
         };
     }
 

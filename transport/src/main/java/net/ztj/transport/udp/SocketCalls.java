@@ -16,13 +16,13 @@ import java.lang.invoke.VarHandle;
 /**
  * The socket system calls the UDP transport makes through FFM, each capturing errno into a caller-owned segment (one
  * per thread role, so no call allocates): socket, setsockopt, bind, getsockname, sendmmsg, recvmmsg, poll, and the
- * eventfd that wakes a blocked receiver. Constants are Linux's (x86-64 and arm64 share them).
+ * eventfd (written and read) that wakes a blocked receiver. Constants are Linux's (x86-64 and arm64 share them).
  */
 final class SocketCalls {
     static final int AF_INET = 2, AF_INET6 = 10;
     static final int SOCK_DGRAM = 2, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
     static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_BROADCAST = 6, SO_SNDBUF = 7, SO_RCVBUF = 8;
-    static final int IPPROTO_IP = 0, IP_MTU_DISCOVER = 10, IPPROTO_IPV6 = 41, IPV6_MTU_DISCOVER = 23, IPV6_V6ONLY = 26;
+    static final int IPPROTO_IP = 0, IP_TTL = 2, IP_MTU_DISCOVER = 10, IPV6_UNICAST_HOPS = 16, IPPROTO_IPV6 = 41, IPV6_MTU_DISCOVER = 23, IPV6_V6ONLY = 26;
     static final int PMTUDISC_DONT = 0;
     static final int MSG_TRUNC = 0x20;
     static final int EINTR = 4, EAGAIN = 11, EAFNOSUPPORT = 97, EADDRINUSE = 98, EADDRNOTAVAIL = 99;
@@ -58,6 +58,7 @@ final class SocketCalls {
     private static final MethodHandle POLL = downcall("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle EVENTFD = downcall("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle WRITE = downcall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle READ = downcall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
     private SocketCalls() {
@@ -146,6 +147,14 @@ final class SocketCalls {
     static long write(MemorySegment errno, int fd, MemorySegment buf, long count) {
         try {
             return (long) WRITE.invokeExact(errno, fd, buf, count);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static long read(MemorySegment errno, int fd, MemorySegment buf, long count) {
+        try {
+            return (long) READ.invokeExact(errno, fd, buf, count);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -28,9 +28,9 @@ import net.ztj.core.wire.Endpoint;
  *
  * <p>The socket options are those of spec 05 §9.2: 1 MiB buffers (stepping down 4 KiB at a time to 64 KiB where
  * refused), broadcast allowed, no address reuse, path-MTU discovery off so the DF bit is never set; an IPv6 socket
- * is dual-stack (IPV6_V6ONLY off), so one socket per port reaches IPv4 peers too (see {@link UdpTransport}). Not
- * reproduced: the per-datagram unicast TTL (see {@link UdpTransport#send}) and disabled IPv4 UDP checksums
- * (SO_NO_CHECK, invisible to peers).
+ * is dual-stack (IPV6_V6ONLY off), so one socket per port reaches IPv4 peers too (see {@link UdpTransport}). A
+ * datagram may have its own TTL ({@link #sendWithTtl}). Not reproduced: disabled IPv4 UDP checksums (SO_NO_CHECK,
+ * invisible to peers).
  *
  * <p>Threads and life cycle: the receive thread alone calls recvmmsg and owns the receive memory; senders take
  * {@link #sendLock}. {@link #close} wakes the receive thread (and a sender waiting for buffer space) through an
@@ -69,7 +69,7 @@ public final class UdpSocket implements AutoCloseable {
 
     // the senders', guarded by sendLock
     private final ReentrantLock sendLock = new ReentrantLock();
-    private final MemorySegment txMessages, txIovecs, txNames, txData, txErrno, txPoll, wakeValue;
+    private final MemorySegment txMessages, txIovecs, txNames, txData, txErrno, txPoll, wakeValue, txOption;
     private int queued, queuedBytes;
     private boolean batching, released;
     private Endpoint lastDestination;
@@ -115,6 +115,7 @@ public final class UdpSocket implements AutoCloseable {
         txErrno = SocketCalls.errnoState(arena);
         txPoll = arena.allocate(2 * SocketCalls.POLLFD_SIZE, 8);
         wakeValue = arena.allocate(JAVA_LONG);
+        txOption = arena.allocate(JAVA_INT);
         lastDestinationName = arena.allocate(NAME_STRIDE, 8);
         for (int i = 0; i < SEND_BATCH; i++) {
             long m = i * MMSG_SIZE;
@@ -177,7 +178,7 @@ public final class UdpSocket implements AutoCloseable {
         }
     }
 
-    private static void applyOptions(Arena arena, MemorySegment errno, int fd, boolean v6) {
+    static void applyOptions(Arena arena, MemorySegment errno, int fd, boolean v6) {
         MemorySegment value = arena.allocate(JAVA_INT);
         if (v6) setInt(errno, fd, SocketCalls.IPPROTO_IPV6, SocketCalls.IPV6_V6ONLY, 0, value);
         for (int opt : new int[] {SocketCalls.SO_RCVBUF, SocketCalls.SO_SNDBUF}) {
@@ -192,7 +193,7 @@ public final class UdpSocket implements AutoCloseable {
         if (v6) setInt(errno, fd, SocketCalls.IPPROTO_IPV6, SocketCalls.IPV6_MTU_DISCOVER, SocketCalls.PMTUDISC_DONT, value);
     }
 
-    private static boolean setInt(MemorySegment errno, int fd, int level, int option, int v, MemorySegment value) {
+    static boolean setInt(MemorySegment errno, int fd, int level, int option, int v, MemorySegment value) {
         value.set(JAVA_INT, 0, v);
         return SocketCalls.setsockopt(errno, fd, level, option, value) == 0;
     }
@@ -201,7 +202,7 @@ public final class UdpSocket implements AutoCloseable {
      * Writes a struct sockaddr_in (IPv4 socket) or sockaddr_in6 (IPv6 socket; an IPv4 address as ::ffff:a.b.c.d)
      * and returns its length.
      */
-    private static int writeName(MemorySegment name, byte[] ip, int port, boolean v6Socket) {
+    static int writeName(MemorySegment name, byte[] ip, int port, boolean v6Socket) {
         name.fill((byte) 0);
         name.set(JAVA_SHORT, 0, (short) (v6Socket ? AF_INET6 : AF_INET));
         name.set(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2, (short) port);
@@ -220,7 +221,7 @@ public final class UdpSocket implements AutoCloseable {
     }
 
     /** The endpoint of a received struct sockaddr; IPv4-mapped IPv6 addresses become IPv4. Null if neither family. */
-    private static Endpoint readName(MemorySegment name) {
+    static Endpoint readName(MemorySegment name) {
         int family = name.get(JAVA_SHORT, 0);
         int port = Short.toUnsignedInt(name.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
         if (family == AF_INET) {
@@ -296,6 +297,35 @@ public final class UdpSocket implements AutoCloseable {
             queued++;
             queuedBytes += len;
             return batching || flushLocked();
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /**
+     * Sends one datagram at once with its own IP TTL (IPv6: hop limit), as ZeroTier One does for the low-TTL opener
+     * of hole punching: what batching held leaves first, then the option is set, the datagram sent and the option
+     * put back to the route's default. The option of the IPv4 level also governs the IPv4 traffic of a dual-stack
+     * socket. False if the socket refused it.
+     */
+    boolean sendWithTtl(Endpoint to, byte[] data, int off, int len, int ttl) {
+        if (ttl <= 0 || ttl > 255) return send(to, data, off, len);
+        sendLock.lock();
+        try {
+            if (released || closing) return false;
+            if (queued > 0) flushLocked();
+            boolean v6 = to.isV6();
+            int level = v6 ? SocketCalls.IPPROTO_IPV6 : SocketCalls.IPPROTO_IP;
+            int option = v6 ? SocketCalls.IPV6_UNICAST_HOPS : SocketCalls.IP_TTL;
+            setInt(txErrno, fd, level, option, ttl, txOption);
+            boolean wasBatching = batching;
+            batching = false;
+            try {
+                return send(to, data, off, len);
+            } finally {
+                batching = wasBatching;
+                setInt(txErrno, fd, level, option, -1, txOption);
+            }
         } finally {
             sendLock.unlock();
         }

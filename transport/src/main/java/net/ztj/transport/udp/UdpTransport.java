@@ -33,6 +33,8 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
     private volatile boolean batching;
     /** The sockets as an array, for {@link #flush} at the end of every turn of the node without an iterator. */
     private volatile UdpSocket[] socketArray = {};
+    /** NAT traversal's extra sockets, made on first use. */
+    private ProbeSockets probes;
 
     public UdpTransport(DatagramSink sink) {
         this.sink = sink;
@@ -86,25 +88,51 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
     }
 
     /**
-     * Sends from the designated socket if it is still bound and reaches the destination's family, else from every
-     * socket that does; true if any send succeeded.
-     *
-     * <p>The {@code ttl} is not applied: Java can set the TTL of multicast datagrams only (IP_MULTICAST_TTL), and
-     * no standard or JDK-extended option sets the unicast IP_TTL of a DatagramChannel. The node asks for a low TTL
-     * only for the junk datagram that opens a NAT mapping during hole punching; with the default TTL that datagram
-     * also reaches the peer, which discards it as too short.
+     * Sends from the designated socket if it is still bound and reaches the destination's family (a probe socket
+     * too), else from every bound socket that does; true if any send succeeded. A {@code ttl} of 1 to 255 is that
+     * datagram's own IP TTL (hop limit), set on the socket for that one send (ZeroTier One does the same).
      */
     @Override
     public boolean send(long localSocket, Endpoint to, byte[] data, int off, int len, int ttl) {
         if (localSocket != ANY_SOCKET) {
             UdpSocket designated = sockets.get(localSocket);
-            if (designated != null && designated.reaches(to)) return designated.send(to, data, off, len);
+            if (designated != null && designated.reaches(to)) return sendOn(designated, to, data, off, len, ttl);
+            ProbeSockets p = probes;
+            if (p != null && p.owns(localSocket)) return p.send(localSocket, to, data, off, len, ttl);
         }
         boolean sent = false;
         for (UdpSocket socket : sockets.values()) {
-            if (socket.reaches(to) && socket.send(to, data, off, len)) sent = true;
+            if (socket.reaches(to) && sendOn(socket, to, data, off, len, ttl)) sent = true;
         }
         return sent;
+    }
+
+    private static boolean sendOn(UdpSocket socket, Endpoint to, byte[] data, int off, int len, int ttl) {
+        return ttl > 0 ? socket.sendWithTtl(to, data, off, len, ttl) : socket.send(to, data, off, len);
+    }
+
+    /** A probe socket on an ephemeral port (dual-stack when the bound sockets are); see {@link ProbeSockets}. */
+    @Override
+    public synchronized long openProbeSocket() {
+        if (probes == null) {
+            boolean v6 = false;
+            for (UdpSocket s : sockets.values()) v6 |= s.reaches(Endpoint.of(new byte[16], 1));
+            probes = new ProbeSockets(sink, v6);
+        }
+        long id = nextId.getAndIncrement();
+        return probes.open(id) ? id : ANY_SOCKET;
+    }
+
+    @Override
+    public void closeProbeSocket(long localSocket) {
+        ProbeSockets p = probes;
+        if (p != null) p.close(localSocket);
+    }
+
+    /** Probe sockets open now. */
+    public int probeSockets() {
+        ProbeSockets p = probes;
+        return p == null ? 0 : p.count();
     }
 
     /**
@@ -133,6 +161,9 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
     @Override
     public void close() {
         for (UdpSocket socket : sockets()) close(socket);
+        synchronized (this) {
+            if (probes != null) probes.close();
+        }
     }
 
     /**

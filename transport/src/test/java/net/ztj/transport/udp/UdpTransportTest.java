@@ -50,6 +50,54 @@ class UdpTransportTest {
         }
     }
 
+    /**
+     * A probe socket (NAT traversal's birthday probing) sends from its own ephemeral port, with a TTL of its own
+     * when asked; the answer comes in with the probe socket's id, so the node can keep a path on it; ANY_SOCKET never
+     * uses it, and once it is closed the bound sockets stand in for it.
+     */
+    @Test
+    void probeSocketsSendAndReceiveUnderTheirOwnIds() throws Exception {
+        BlockingQueue<Received> inboxA = new LinkedBlockingQueue<>(), inboxB = new LinkedBlockingQueue<>();
+        try (UdpTransport a = new UdpTransport((s, f, d, o, l) -> inboxA.add(new Received(s, f, java.util.Arrays.copyOfRange(d, o, o + l))));
+             UdpTransport b = new UdpTransport((s, f, d, o, l) -> inboxB.add(new Received(s, f, java.util.Arrays.copyOfRange(d, o, o + l))))) {
+            UdpSocket sa = a.bindWildcard(0);
+            a.setBatching(true);
+            UdpSocket sb = b.bindWildcard(0);
+            long probe = a.openProbeSocket();
+            assertTrue(probe != PhysicalTransport.ANY_SOCKET && probe != sa.id());
+            assertEquals(1, a.probeSockets());
+            Endpoint toB = Endpoint.of(new byte[] {127, 0, 0, 1}, sb.port());
+            byte[] opener = {1, 2, 3, 4};
+            assertTrue(a.send(probe, toB, opener, 0, 4, 2));
+            Received r = inboxB.poll(5, TimeUnit.SECONDS);
+            assertNotNull(r);
+            assertArrayEquals(opener, r.data());
+            assertTrue(r.from().port() != sa.port(), "sent from the probe socket's own port");
+            assertTrue(b.send(sb.id(), r.from(), opener, 0, 4, 0));
+            Received back = inboxA.poll(5, TimeUnit.SECONDS);
+            assertNotNull(back);
+            assertEquals(probe, back.socket());
+
+            // a low-TTL send on a batching socket leaves at once and the socket's default TTL comes back after it
+            assertTrue(a.send(sa.id(), toB, opener, 0, 4, 1));
+            assertNotNull(inboxB.poll(5, TimeUnit.SECONDS));
+            assertTrue(a.send(PhysicalTransport.ANY_SOCKET, toB, opener, 0, 4, 0));
+            a.flush();
+            Received normal = inboxB.poll(5, TimeUnit.SECONDS);
+            assertNotNull(normal);
+            assertEquals(sa.port(), normal.from().port(), "ANY_SOCKET sends from the bound socket, not the probe");
+
+            a.closeProbeSocket(probe);
+            assertEquals(0, a.probeSockets());
+            // a closed probe socket is like any socket that went away: the bound sockets send instead
+            assertTrue(a.send(probe, toB, opener, 0, 4, 0));
+            a.flush();
+            Received after = inboxB.poll(5, TimeUnit.SECONDS);
+            assertNotNull(after);
+            assertEquals(sa.port(), after.from().port());
+        }
+    }
+
     @Test
     void anIpv4SocketDoesNotSendToIpv6() throws Exception {
         try (UdpTransport a = new UdpTransport((s, f, d, o, l) -> {})) {

@@ -32,6 +32,8 @@ public final class NodeContext {
     public ControllerRequests controller;
     /** The members our controller recently sent a configuration to. */
     public final LocalAuthorizations localAuthorizations = new LocalAuthorizations();
+    /** The user's limits on physical paths and addresses to try (local.conf physical and virtual). */
+    public net.ztj.core.node.PathPolicy pathPolicy = net.ztj.core.node.PathPolicy.NONE;
     /** Our bound local addresses, advertised in PUSH_DIRECT_PATHS. */
     public java.util.List<net.ztj.core.wire.Endpoint> localAddresses = java.util.List.of();
 

@@ -49,12 +49,21 @@ public final class Pinger {
                 upstream(peer, now);
             } else if (peer.active(now)) {
                 routine(peer, now);
+                tryAddresses(peer, now);
             } else {
                 peer.expirePaths(now);
                 continue;
             }
             peer.latencyHistogram.observe(peer.bestPath(now) == null || peer.latencyMs < 0
                     ? LatencyHistogram.UNKNOWN_MS : peer.latencyMs);
+        }
+    }
+
+    /** An active peer without a live path is sent a HELLO at each address the user said to try (virtual try). */
+    private void tryAddresses(Peer peer, long now) {
+        if (peer.hasAlivePath(now)) return;
+        for (Endpoint e : ctx.pathPolicy.tryAddresses(peer.identity.address())) {
+            if (NodeContext.pathAllowed(e)) sender.hello(peer, PhysicalTransport.ANY_SOCKET, e, now);
         }
     }
 

@@ -18,6 +18,10 @@ public final class Relay {
     private final NodeContext ctx;
     private final Sender sender;
     private final Map<Long, Long> lastUnite = new HashMap<>();
+    /** When packets were first and last relayed in one direction, by {@code source << 40 | destination}. */
+    private final Map<Long, long[]> relayedWay = new HashMap<>();
+    /** A pair is introduced once both ways were relayed, or one way for this long (both know each other by then). */
+    static final long ONE_WAY_UNITE_DELAY = 3_000;
 
     public Relay(NodeContext ctx, Sender sender) {
         this.ctx = ctx;
@@ -33,7 +37,7 @@ public final class Relay {
         if (copy == null) return;
         copy[PacketHeader.IDX_FLAGS] = (byte) ((flags & ~PacketHeader.HOPS_MASK) | (hops + 1));
         Path via = send(now, dest, src, copy);
-        if (via != null && ctx.topology.amRoot()) unite(now, src, dest);
+        if (via != null && ctx.topology.amRoot() && bothKnowEachOther(now, src, dest)) unite(now, src, dest);
     }
 
     public void forwardFragment(long now, long socket, Endpoint from, byte[] data, int off, int len) {
@@ -70,6 +74,20 @@ public final class Relay {
     }
 
     /**
+     * Whether the two ends have surely learned each other's identity: a RENDEZVOUS about a peer a member does not know
+     * yet is dropped by ZeroTier One (and makes ours look it up first), and one end punching while the other does
+     * not makes the other's NAT router collide later. Traffic relayed both ways proves both know; one way only, a
+     * few seconds of it will do (the WHOIS has been answered by then).
+     */
+    private boolean bothKnowEachOther(long now, Address src, Address dest) {
+        long[] way = relayedWay.computeIfAbsent(src.value() << 40 | dest.value(), k -> new long[] {now, now});
+        way[1] = now;
+        long[] back = relayedWay.get(dest.value() << 40 | src.value());
+        if (back != null && now - back[1] < Timing.MIN_UNITE_INTERVAL) return true;
+        return now - way[0] >= ONE_WAY_UNITE_DELAY;
+    }
+
+    /**
      * Tells each of two peers the other's physical address, at most once per 30 s per pair, choosing the highest
      * scope at which both have a path and IPv6 over IPv4 at equal scope.
      */
@@ -84,11 +102,11 @@ public final class Relay {
         lastUnite.put(key, now);
         boolean aFirst = ctx.random.nextBoolean();
         if (aFirst) {
-            rendezvous(pa, pb, pair[1], now);
-            rendezvous(pb, pa, pair[0], now);
+            rendezvous(pa, pair[0], pb, pair[1], now);
+            rendezvous(pb, pair[1], pa, pair[0], now);
         } else {
-            rendezvous(pb, pa, pair[0], now);
-            rendezvous(pa, pb, pair[1], now);
+            rendezvous(pb, pair[1], pa, pair[0], now);
+            rendezvous(pa, pair[0], pb, pair[1], now);
         }
     }
 
@@ -109,15 +127,20 @@ public final class Relay {
         return best;
     }
 
-    /** RENDEZVOUS to {@code to}: "{@code other} is at {@code otherPath}". */
-    private void rendezvous(Peer to, Peer other, Path otherPath, long now) {
+    /**
+     * RENDEZVOUS to {@code to}: "{@code other} is at {@code otherPath}", sent on {@code via}, the path of {@code to}
+     * that {@code other} is told about: so it arrives on the very socket whose NAT mapping the other side will aim at,
+     * and the punch goes out from it (a node with several sockets would otherwise answer from another mapping).
+     */
+    private void rendezvous(Peer to, Path via, Peer other, Path otherPath, long now) {
         byte[] ip = otherPath.address.ip();
         ByteWriter w = new ByteWriter(32).u8(0).u40(other.identity.address().value())
                 .u16(otherPath.address.port()).u8(ip.length).bytes(ip);
-        sender.send(to, Verb.RENDEZVOUS, w.toByteArray(), now);
+        sender.reply(to, via.localSocket, via.address, Verb.RENDEZVOUS, w.toByteArray(), now);
     }
 
     public void housekeeping(long now) {
         lastUnite.values().removeIf(t -> now - t > Timing.MIN_UNITE_INTERVAL);
+        relayedWay.values().removeIf(w -> now - w[1] > Timing.MIN_UNITE_INTERVAL);
     }
 }

@@ -52,8 +52,15 @@ public final class PathLearning {
             known.lastReceiveMs = now;
             return;
         }
-        if (peer.hasAlivePathWithIp(in.socket(), in.from(), now)) return;
-        if (!NodeContext.pathAllowed(in.from()) || !rootEndpointAllowed(peer, in.from())) {
+        // a new port of an address we have a live path to is not learned (ZeroTier's guard against learning loops),
+        // except when the peer says HELLO from it, which it does after its network changed (its NAT gave it a new
+        // port while its old mapping still looks alive here): that is confirmed, and the OK to our confirming HELLO
+        // learned, so the peer is reachable again at once rather than when the old path times out
+        Map<Endpoint, Long> asked = confirmHellos.get(peer.identity.address());
+        boolean confirming = in.verb() == Verb.OK && asked != null && asked.containsKey(in.from());
+        if (peer.hasAlivePathWithIp(in.socket(), in.from(), now) && in.verb() != Verb.HELLO && !confirming) return;
+        if (!NodeContext.pathAllowed(in.from()) || !rootEndpointAllowed(peer, in.from())
+                || !ctx.pathPolicy.allowed(peer.identity.address(), in.from())) {
             ctx.drop(DropReason.PATH_REFUSED);
             return;
         }
@@ -111,6 +118,11 @@ public final class PathLearning {
         surface.remove(reported);
         surface.put(reported, reporter.identity.address());
         if (surface.size() > MAX_SURFACE_ADDRESSES) surface.remove(surface.keySet().iterator().next());
+    }
+
+    /** Forgets the addresses peers reported (after a change of our network they may all be wrong). */
+    public void forgetSurfaceAddresses() {
+        surface.clear();
     }
 
     public List<Endpoint> surfaceAddresses() {

@@ -16,6 +16,7 @@ import net.ztj.core.node.peer.Path;
 import net.ztj.core.node.peer.Peer;
 import net.ztj.core.node.peer.PeerArrivals;
 import net.ztj.core.node.peer.Sender;
+import net.ztj.core.node.traversal.HolePunch;
 import net.ztj.core.node.peer.Timing;
 import net.ztj.core.node.peer.WhoisService;
 import net.ztj.core.identity.Address;
@@ -61,9 +62,11 @@ public final class VerbHandlers {
     private final VirtualSwitch frames;
     private final MulticastSwitch multicast;
     private final CredentialExchange credentials;
+    private final HolePunch holePunch;
 
     public VerbHandlers(NodeContext ctx, Sender sender, WhoisService whois, PeerArrivals arrivals, PathLearning paths,
-                 Networks networks, VirtualSwitch frames, MulticastSwitch multicast, CredentialExchange credentials) {
+                 Networks networks, VirtualSwitch frames, MulticastSwitch multicast, CredentialExchange credentials,
+                 HolePunch holePunch) {
         this.ctx = ctx;
         this.sender = sender;
         this.whois = whois;
@@ -73,6 +76,7 @@ public final class VerbHandlers {
         this.frames = frames;
         this.multicast = multicast;
         this.credentials = credentials;
+        this.holePunch = holePunch;
     }
 
     /**
@@ -234,13 +238,19 @@ public final class VerbHandlers {
     private Outcome rendezvous(InboundPacket in) {
         if (!ctx.topology.isUpstream(in.peer().identity.address())) return Outcome.ignored(DropReason.NOT_FROM_UPSTREAM);
         Rendezvous rv = Rendezvous.decode(in.reader());
+        if (rv.endpoint() == null || rv.endpoint().port() == 0) return Outcome.HANDLED;
+        if (!NodeContext.pathAllowed(rv.endpoint()) || !ctx.pathPolicy.allowed(rv.peer(), rv.endpoint())) {
+            return Outcome.ignored(DropReason.PATH_REFUSED);
+        }
         Peer target = ctx.topology.peers.get(rv.peer());
-        if (target == null || rv.endpoint() == null || rv.endpoint().port() == 0) return Outcome.HANDLED;
-        if (!NodeContext.pathAllowed(rv.endpoint())) return Outcome.ignored(DropReason.PATH_REFUSED);
-        byte[] junk = new byte[4];
-        ctx.random.nextBytes(junk);
-        ctx.transport.send(in.socket(), rv.endpoint(), junk, 0, 4, 2);
-        sender.contact(target, in.socket(), rv.endpoint(), in.now());
+        if (target == null) {
+            // the root introduces a peer whose first packets have not reached us yet: learn who it is, then punch
+            // (ZeroTier One drops such a RENDEZVOUS, and the next comes 30 s later)
+            whois.request(rv.peer(), null, in.now());
+            holePunch.rendezvousPending(rv.peer(), in.socket(), rv.endpoint(), in.now());
+            return Outcome.HANDLED;
+        }
+        holePunch.rendezvous(target, in.socket(), rv.endpoint(), in.now());
         return Outcome.HANDLED;
     }
 
@@ -277,14 +287,19 @@ public final class VerbHandlers {
         for (PushDirectPaths.PathRecord rec : push.paths()) {
             Endpoint e = rec.endpoint();
             boolean forget = (rec.flags() & PushDirectPaths.FLAG_FORGET_PATH) != 0;
-            if (e == null || forget || !NodeContext.pathAllowed(e)) continue;
+            if (e != null && forget) {
+                // the peer's network changed and it no longer answers there (ours sends this; 1.14 ignores it)
+                peer.paths.removeIf(p -> p.address.equals(e));
+                continue;
+            }
+            if (e == null || !NodeContext.pathAllowed(e) || !ctx.pathPolicy.allowed(peer.identity.address(), e)) continue;
             Path existing = null;
             for (Path p : peer.paths) if (p.address.equals(e) && p.alive(now)) existing = p;
             if (existing != null) continue;
             String key = e.scope() + (e.isV4() ? "4" : "6");
             int n = perScope.merge(key, 1, Integer::sum);
             if (n > Timing.PUSH_DIRECT_PATHS_MAX_PER_SCOPE_AND_FAMILY) continue;
-            sender.contact(peer, PhysicalTransport.ANY_SOCKET, e, now);
+            holePunch.pushed(peer, e, now);
         }
         return Outcome.HANDLED;
     }

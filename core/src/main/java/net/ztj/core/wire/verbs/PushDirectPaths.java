@@ -12,7 +12,7 @@ import java.util.List;
  * of unknown address types are kept (raw) so that they can be skipped by the caller and re-encoded unchanged.
  */
 public record PushDirectPaths(List<PathRecord> paths) implements VerbPayload {
-    /** Flag: forget this path (receivers ignore such records). */
+    /** Flag: forget this path (1.14 ignores such records; ours drops its path to that address). */
     public static final int FLAG_FORGET_PATH = 0x01;
     /** Flag: cluster redirect. */
     public static final int FLAG_CLUSTER_REDIRECT = 0x02;
@@ -35,6 +35,12 @@ public record PushDirectPaths(List<PathRecord> paths) implements VerbPayload {
             ByteWriter w = new ByteWriter(18);
             w.bytes(e.ip()).u16(e.port());
             return new PathRecord(0, new byte[0], e.isV4() ? ADDRESS_TYPE_IPV4 : ADDRESS_TYPE_IPV6, w.toByteArray());
+        }
+
+        /** A record that asks the receiver to forget this address of ours (flag 0x01; 1.14 ignores it). */
+        public static PathRecord forget(Endpoint e) {
+            PathRecord r = of(e);
+            return new PathRecord(FLAG_FORGET_PATH, r.extension(), r.addressType(), r.address());
         }
 
         /** The endpoint of a type-4 record of 6 bytes or type-6 record of 18 bytes; null for anything else. */

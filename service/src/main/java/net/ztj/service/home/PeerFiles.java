@@ -1,0 +1,67 @@
+package net.ztj.service.home;
+
+import net.ztj.core.node.peer.CachedPeer;
+import net.ztj.core.wire.MalformedException;
+import net.ztj.service.files.FileWriting;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * {@code peers.d/}: one {@code <10 hex address>.peer} per peer, in ZeroTier One 1.14's cache format
+ * ({@link CachedPeer}). Written when the service stops (ZeroTier One writes a peer when it forgets it and at
+ * shutdown); read at start, so a restarted node reaches the peers it knew without waiting for the roots.
+ */
+public final class PeerFiles {
+    private static final Pattern PEER = Pattern.compile("[0-9a-f]{10}\\.peer");
+    /** Larger files are not peer cache entries (ZeroTier One reads at most about this much). */
+    private static final long MAX_BYTES = 4096;
+
+    private final Path dir;
+    private final Consumer<String> log;
+
+    public PeerFiles(Path dir, Consumer<String> log) {
+        this.dir = dir;
+        this.log = log;
+    }
+
+    /** Every readable entry; unreadable or malformed files are skipped (and named in the log). */
+    public List<CachedPeer> readAll() {
+        List<CachedPeer> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return out;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                if (!PEER.matcher(f.getFileName().toString()).matches() || !Files.isRegularFile(f)) continue;
+                try {
+                    if (Files.size(f) > MAX_BYTES) continue;
+                    CachedPeer p = CachedPeer.decode(Files.readAllBytes(f));
+                    if (f.getFileName().toString().startsWith(p.identity().address().toString())) out.add(p);
+                } catch (IOException | MalformedException e) {
+                    log.accept("ignoring " + f + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            log.accept("cannot read " + dir + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** Writes (or replaces) one file per peer. */
+    public void writeAll(List<CachedPeer> peers) {
+        if (peers.isEmpty()) return;
+        try {
+            FileWriting.createFolders(dir);
+            for (CachedPeer p : peers) {
+                FileWriting.writePublic(dir.resolve(p.identity().address() + ".peer"), p.encode());
+            }
+        } catch (IOException e) {
+            log.accept("cannot write " + dir + ": " + e.getMessage());
+        }
+    }
+}
