@@ -1,5 +1,6 @@
 package net.ztj.tap;
 
+import net.ztj.linux.Errno;
 import java.io.IOException;
 
 /**

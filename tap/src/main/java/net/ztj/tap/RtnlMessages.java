@@ -1,5 +1,6 @@
 package net.ztj.tap;
 
+import net.ztj.linux.Libc;
 import java.net.InetAddress;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
