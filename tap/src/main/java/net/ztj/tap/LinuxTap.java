@@ -5,15 +5,15 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-import net.ztj.linux.Errno;
-import net.ztj.linux.Libc;
-import net.ztj.linux.Poll;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Objects;
+import net.ztj.linux.Errno;
+import net.ztj.linux.Libc;
+import net.ztj.linux.Poll;
 import net.ztj.tap.offload.FrameBatch;
 import net.ztj.tap.offload.OffloadStats;
 import net.ztj.tap.offload.TcpCoalescer;

@@ -4,12 +4,12 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-import net.ztj.linux.Errno;
-import net.ztj.linux.Libc;
-import net.ztj.linux.Poll;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import net.ztj.linux.Errno;
+import net.ztj.linux.Libc;
+import net.ztj.linux.Poll;
 
 /**
  * The kernel's notifications of address and link changes (rtnetlink multicast groups for links, IPv4 and IPv6

@@ -1,6 +1,5 @@
 package net.ztj.tap;
 
-import net.ztj.linux.Libc;
 import java.net.InetAddress;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import net.ztj.linux.Libc;
 
 /**
  * Pure encoder and decoder of the rtnetlink messages {@link Netlink} exchanges with the kernel (layouts
