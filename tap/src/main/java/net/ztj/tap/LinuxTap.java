@@ -11,6 +11,9 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Objects;
+import net.ztj.linux.Errno;
+import net.ztj.linux.Libc;
+import net.ztj.linux.Poll;
 import net.ztj.tap.offload.FrameBatch;
 import net.ztj.tap.offload.OffloadStats;
 import net.ztj.tap.offload.TcpCoalescer;
@@ -114,10 +117,10 @@ public final class LinuxTap implements EthernetTap {
         this.controlErrno = controlErrno;
         this.readBuffer = arena.allocate(IO_BUFFER_SIZE, 16);
         this.readErrno = Libc.newErrnoState(arena);
-        this.readPollFds = arena.allocate(2 * Libc.POLLFD_SIZE, 8);
+        this.readPollFds = arena.allocate(Poll.PAIR_SIZE, 8);
         this.writeBuffer = arena.allocate(IO_BUFFER_SIZE, 16);
         this.writeErrno = Libc.newErrnoState(arena);
-        this.writePollFds = arena.allocate(2 * Libc.POLLFD_SIZE, 8);
+        this.writePollFds = arena.allocate(Poll.PAIR_SIZE, 8);
         this.wakeValue = arena.allocate(JAVA_LONG);
         this.closeErrno = Libc.newErrnoState(arena);
     }
@@ -172,7 +175,7 @@ public final class LinuxTap implements EthernetTap {
                 bringUp(controlFd, ifr, errno, actual);
                 int ifIndex = interfaceIndex(controlFd, ifr, errno, actual);
 
-                wakeFd = Libc.eventfd(errno, 0, Libc.EFD_CLOEXEC | Libc.EFD_NONBLOCK);
+                wakeFd = Poll.newWakeFd(errno);
                 if (wakeFd < 0) {
                     throw new NativeCallException("could not create eventfd for " + actual, Libc.errno(errno));
                 }
@@ -203,7 +206,7 @@ public final class LinuxTap implements EthernetTap {
             throw new NativeCallException("could not create a pipe for the tap warm-up", Libc.errno(errno));
         }
         int readEnd = fds.getAtIndex(JAVA_INT, 0), writeEnd = fds.getAtIndex(JAVA_INT, 1);
-        for (int i = 0; i < 2; i++) wake[i] = Libc.eventfd(errno, 0, Libc.EFD_CLOEXEC | Libc.EFD_NONBLOCK);
+        for (int i = 0; i < 2; i++) wake[i] = Poll.newWakeFd(errno);
         if (wake[0] < 0 || wake[1] < 0) {
             for (int fd : new int[] {readEnd, writeEnd, wake[0], wake[1]}) Libc.closeQuietly(fd);
             arena.close();
@@ -593,13 +596,7 @@ public final class LinuxTap implements EthernetTap {
      */
     private boolean awaitReady(MemorySegment fds, MemorySegment errno, short events, String verb)
             throws NativeCallException {
-        fds.set(JAVA_INT, 0, tapFd);
-        fds.set(JAVA_SHORT, Libc.POLLFD_EVENTS, events);
-        fds.set(JAVA_SHORT, Libc.POLLFD_REVENTS, (short) 0);
-        fds.set(JAVA_INT, Libc.POLLFD_SIZE, wakeFd);
-        fds.set(JAVA_SHORT, Libc.POLLFD_SIZE + Libc.POLLFD_EVENTS, Libc.POLLIN);
-        fds.set(JAVA_SHORT, Libc.POLLFD_SIZE + Libc.POLLFD_REVENTS, (short) 0);
-        int r = Libc.poll(errno, fds, 2, -1);
+        int r = Poll.awaitOrWake(errno, fds, tapFd, events, wakeFd);
         if (r < 0) {
             int e = Libc.errno(errno);
             if (e == Errno.EINTR) {
@@ -607,10 +604,10 @@ public final class LinuxTap implements EthernetTap {
             }
             throw new NativeCallException("could not wait to " + verb + " tap " + name, e);
         }
-        if (fds.get(JAVA_SHORT, Libc.POLLFD_SIZE + Libc.POLLFD_REVENTS) != 0 || closing) {
+        if (Poll.woken(fds) || closing) {
             return false;
         }
-        short revents = fds.get(JAVA_SHORT, Libc.POLLFD_REVENTS);
+        short revents = Poll.revents(fds, 0);
         if ((revents & Libc.POLLNVAL) != 0) {
             throw new NativeCallException("could not wait to " + verb + " tap " + name, Errno.EBADF);
         }
@@ -627,8 +624,7 @@ public final class LinuxTap implements EthernetTap {
             activeCalls++; // keeps the eventfd open while we signal it
         }
         try {
-            wakeValue.set(JAVA_LONG, 0, 1L);
-            Libc.write(closeErrno, wakeFd, wakeValue, Long.BYTES);
+            Poll.wake(closeErrno, wakeFd, wakeValue);
         } finally {
             exit();
         }

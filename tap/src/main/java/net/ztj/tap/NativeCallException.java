@@ -1,6 +1,7 @@
 package net.ztj.tap;
 
 import java.io.IOException;
+import net.ztj.linux.Errno;
 
 /**
  * A libc call or a netlink request that the kernel refused, with the errno it gave. The message reads

@@ -1,9 +1,11 @@
 package net.ztj.tap;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import net.ztj.linux.Errno;
+import net.ztj.linux.Libc;
+import net.ztj.linux.Poll;
 import net.ztj.core.wire.IpText;
 
 import java.io.IOException;
@@ -283,9 +285,7 @@ public final class Netlink implements AutoCloseable {
     /** Receives one datagram (waiting at most {@value #ANSWER_TIMEOUT_MS} ms) and splits it into messages. */
     private List<RtnlMessages.Message> receive() throws IOException {
         while (true) {
-            pollFd.set(JAVA_INT, 0, fd);
-            pollFd.set(JAVA_SHORT, Libc.POLLFD_EVENTS, Libc.POLLIN);
-            pollFd.set(JAVA_SHORT, Libc.POLLFD_REVENTS, (short) 0);
+            Poll.set(pollFd, 0, fd, Libc.POLLIN);
             int ready = Libc.poll(errno, pollFd, 1, ANSWER_TIMEOUT_MS);
             if (ready < 0) {
                 int e = Libc.errno(errno);

@@ -7,6 +7,9 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import net.ztj.linux.Errno;
+import net.ztj.linux.Libc;
+import net.ztj.linux.Poll;
 
 /**
  * The kernel's notifications of address and link changes (rtnetlink multicast groups for links, IPv4 and IPv6
@@ -37,7 +40,7 @@ public final class NetlinkEvents implements AutoCloseable {
         this.errno = errno;
         this.listener = listener;
         buffer = arena.allocate(BUFFER, 8);
-        pollFds = arena.allocate(2 * Libc.POLLFD_SIZE, 8);
+        pollFds = arena.allocate(Poll.PAIR_SIZE, 8);
         wakeValue = arena.allocate(JAVA_LONG);
         closeErrno = Libc.newErrnoState(arena);
         thread = Thread.ofPlatform().daemon().name("netlink-events").unstarted(this::loop);
@@ -61,7 +64,7 @@ public final class NetlinkEvents implements AutoCloseable {
             if (Libc.bind(errno, fd, address, SOCKADDR_NL_LEN) < 0) {
                 throw new NativeCallException("could not subscribe to address changes", Libc.errno(errno));
             }
-            wakeFd = Libc.eventfd(errno, 0, Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC);
+            wakeFd = Poll.newWakeFd(errno);
             if (wakeFd < 0) throw new NativeCallException("could not create an eventfd", Libc.errno(errno));
             NetlinkEvents events = new NetlinkEvents(arena, fd, wakeFd, errno, listener);
             events.thread.start();
@@ -77,14 +80,8 @@ public final class NetlinkEvents implements AutoCloseable {
     private void loop() {
         try {
             while (!closing) {
-                pollFds.set(JAVA_INT, 0, fd);
-                pollFds.set(JAVA_SHORT, Libc.POLLFD_EVENTS, Libc.POLLIN);
-                pollFds.set(JAVA_SHORT, Libc.POLLFD_REVENTS, (short) 0);
-                pollFds.set(JAVA_INT, Libc.POLLFD_SIZE, wakeFd);
-                pollFds.set(JAVA_SHORT, Libc.POLLFD_SIZE + Libc.POLLFD_EVENTS, Libc.POLLIN);
-                pollFds.set(JAVA_SHORT, Libc.POLLFD_SIZE + Libc.POLLFD_REVENTS, (short) 0);
-                if (Libc.poll(errno, pollFds, 2, -1) < 0 || closing) continue;
-                if (pollFds.get(JAVA_SHORT, Libc.POLLFD_REVENTS) == 0) continue;
+                if (Poll.awaitOrWake(errno, pollFds, fd, Libc.POLLIN, wakeFd) < 0 || closing) continue;
+                if (Poll.revents(pollFds, 0) == 0) continue;
                 long n = Libc.recv(errno, fd, buffer, BUFFER, 0);
                 // an overrun (ENOBUFS) lost notifications: that is a change too
                 if (n < 0 ? Libc.errno(errno) == Errno.ENOBUFS : relevant(n)) {
@@ -118,8 +115,7 @@ public final class NetlinkEvents implements AutoCloseable {
     public void close() {
         if (closing) return;
         closing = true;
-        wakeValue.set(JAVA_LONG, 0, 1L);
-        Libc.write(closeErrno, wakeFd, wakeValue, Long.BYTES);
+        Poll.wake(closeErrno, wakeFd, wakeValue);
         try {
             thread.join(2000);
         } catch (InterruptedException e) {

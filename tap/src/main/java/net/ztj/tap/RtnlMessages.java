@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import net.ztj.linux.Libc;
 
 /**
  * Pure encoder and decoder of the rtnetlink messages {@link Netlink} exchanges with the kernel (layouts

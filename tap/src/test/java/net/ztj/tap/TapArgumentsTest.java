@@ -3,6 +3,7 @@ package net.ztj.tap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import net.ztj.linux.Errno;
 import org.junit.jupiter.api.Test;
 
 /** Arguments LinuxTap refuses before any native call; needs no root. */

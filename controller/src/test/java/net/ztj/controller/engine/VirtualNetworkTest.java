@@ -380,6 +380,48 @@ class VirtualNetworkTest {
     }
 
     /**
+     * FRAME, EXT_FRAME and MULTICAST_FRAME go through the same gate: from a revoked member each is refused
+     * (FRAME_NOT_MEMBER) and answered NEED_MEMBERSHIP_CERTIFICATE, and for a network we are not in each is dropped as
+     * FRAME_NO_NETWORK; nothing reaches the port.
+     */
+    @Test
+    void everyFrameVerbMeetsTheMembershipGate() throws Exception {
+        long macA = info(a).mac(), macC = info(c).mac();
+        c.sendFrame(nwid, macC, macA, 0x0800, new byte[]{1});
+        clock.runFor(1_000);
+        assertEquals(1, a.frames().size(), "authorized: delivered");
+        store.saveMember(store.member(id, C.address().toString()).orElseThrow().withAuthorized(false));
+        clock.runFor(2_000); // the controller revokes C's certificate at every online member
+
+        net.ztj.core.node.DropCounters drops = a.node().drops();
+        long notMember = drops.get(net.ztj.core.node.DropReason.FRAME_NOT_MEMBER);
+        long noNetwork = drops.get(net.ztj.core.node.DropReason.FRAME_NO_NETWORK);
+        long asked = a.node().traffic().snapshot().errorsSent(net.ztj.core.wire.ErrorCode.NEED_MEMBERSHIP_CERTIFICATE);
+        for (long network : new long[] {nwid, nwid + 1}) {
+            byte[] data = {4, 5, 6};
+            fromCToA(net.ztj.core.wire.Verb.FRAME, new net.ztj.core.wire.verbs.Frame(network, 0x0800, data).toBytes());
+            fromCToA(net.ztj.core.wire.Verb.EXT_FRAME, net.ztj.core.node.network.RuleActions.extFramePayload(
+                    network, 0, macA, macC, 0x0800, data, 0, data.length));
+            fromCToA(net.ztj.core.wire.Verb.MULTICAST_FRAME, new net.ztj.core.wire.verbs.MulticastFrame(network, 0,
+                    null, 0, 0, 0xffffffffffffL, 0, 0x0800, data).toBytes());
+        }
+        clock.runFor(1_000);
+        assertEquals(1, a.frames().size(), "none delivered");
+        assertEquals(notMember + 3, drops.get(net.ztj.core.node.DropReason.FRAME_NOT_MEMBER));
+        assertEquals(noNetwork + 3, drops.get(net.ztj.core.node.DropReason.FRAME_NO_NETWORK));
+        assertEquals(asked + 3,
+                a.node().traffic().snapshot().errorsSent(net.ztj.core.wire.ErrorCode.NEED_MEMBERSHIP_CERTIFICATE));
+    }
+
+    /** A packet from C to A carrying {@code verb}, armored with their shared key. */
+    private void fromCToA(net.ztj.core.wire.Verb verb, byte[] payload) throws Exception {
+        byte[] p = net.ztj.core.wire.Packet.create(new SecureRandom().nextLong(), A.address(), C.address(), verb,
+                payload).toByteArray();
+        net.ztj.core.wire.Armor.armor(p, p.length, new net.ztj.core.wire.PeerKeys(C.agree(A)), 1);
+        a.node().processWirePacket(clock.nowMs(), 1, c.endpoint(), p, 0, p.length);
+    }
+
+    /**
      * The controller's own node joins the network (1.14 answers its own request locally): refused until
      * authorized, then OK with addresses; frames both ways with a member, ARP included; a changed network is
      * applied at once; a member deauthorized later is refused by the controller's node too.

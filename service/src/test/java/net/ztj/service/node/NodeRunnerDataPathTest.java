@@ -3,18 +3,15 @@ package net.ztj.service.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.ztj.core.identity.Address;
-import net.ztj.core.node.MoonInfo;
-import net.ztj.core.node.NetworkInfo;
-import net.ztj.core.node.NodeStatus;
-import net.ztj.core.node.PeerInfo;
+import net.ztj.core.identity.Identity;
 import net.ztj.core.wire.Endpoint;
+import net.ztj.service.testing.OfflineNodeCore;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,16 +22,20 @@ import java.util.concurrent.TimeUnit;
  * asleep on the lock) and goes on as soon as the holder lets go, in order.
  */
 class NodeRunnerDataPathTest {
-    /** Records the packets it is given, with the thread that gave them. */
-    private static final class PacketNode implements NodeCore {
+    /** Records the packets it is given, with the thread that gave them; otherwise an offline core. */
+    private static final class PacketNode extends OfflineNodeCore {
         final List<String> calls = new CopyOnWriteArrayList<>();
         final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+        PacketNode() {
+            super(Identity.generate(new SecureRandom()));
+        }
 
         @Override
         public long processWirePacket(long nowMs, long localSocket, Endpoint from, byte[] data, int off, int len) {
             calls.add("datagram " + len);
             threads.add(Thread.currentThread());
-            return nowMs + 60_000;
+            return super.processWirePacket(nowMs, localSocket, from, data, off, len);
         }
 
         @Override
@@ -42,67 +43,8 @@ class NodeRunnerDataPathTest {
                                                byte[] data, int off, int len) {
             calls.add(String.format("frame %x %d", etherType, len));
             threads.add(Thread.currentThread());
-            return nowMs + 60_000;
+            return super.processVirtualNetworkFrame(nowMs, networkId, sourceMac, destMac, etherType, data, off, len);
         }
-
-        @Override
-        public long processBackgroundTasks(long nowMs) {
-            return nowMs + 60_000;
-        }
-
-        @Override
-        public NodeStatus status(long nowMs) {
-            return new NodeStatus(new Address(1), "x", true, 1, nowMs, List.of());
-        }
-
-        @Override
-        public List<PeerInfo> peers(long nowMs) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<PeerInfo> peer(Address address, long nowMs) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<MoonInfo> moons() {
-            return List.of();
-        }
-
-        @Override
-        public void orbit(long moonId, Address seed, long nowMs) {}
-
-        @Override
-        public void deorbit(long moonId) {}
-
-        @Override
-        public void setLocalAddresses(List<Endpoint> addresses) {}
-
-        @Override
-        public boolean join(long networkId, byte[] cachedConfig, long nowMs) {
-            return true;
-        }
-
-        @Override
-        public boolean leave(long networkId) {
-            return true;
-        }
-
-        @Override
-        public List<NetworkInfo> networks() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<NetworkInfo> network(long networkId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void setMulticastSubscriptions(long networkId,
-                                              java.util.Set<net.ztj.core.network.addressing.MulticastGroup> groups,
-                                              long nowMs) {}
     }
 
     private static byte[] frame(int etherType, int len) {

@@ -18,9 +18,10 @@ import java.util.TreeMap;
 
 /**
  * A fake core for daemon tests: it knows its identity and nothing else (never online, no peers, orbited moons stay
- * waiting, datagrams ignored), so a test daemon sends nothing to any network.
+ * waiting, datagrams ignored), so a test daemon sends nothing to any network. Tests that need one behaviour of a
+ * core (recording the packets it is given, say) extend it and override that.
  */
-public final class OfflineNodeCore implements NodeCore {
+public class OfflineNodeCore implements NodeCore {
     private static final long IDLE_MS = 1000;
 
     private final Identity identity;

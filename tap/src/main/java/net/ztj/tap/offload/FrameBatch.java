@@ -1,6 +1,6 @@
 package net.ztj.tap.offload;
 
-import java.util.Objects;
+import net.ztj.linux.PacketBatch;
 
 /**
  * Ethernet frames read from a port in one go, back to back in one array: a plain frame, or the MTU-sized frames a
@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: owned by the port's reader thread, lent to the node for the duration of one call.
  */
-public final class FrameBatch {
+public final class FrameBatch extends PacketBatch {
     /**
      * Room for the worst super-frame: 64 KiB of payload cut at the smallest MSS Linux sends (48 bytes), each
      * segment carrying up to 134 bytes of Ethernet, IPv6 and TCP headers.
@@ -16,49 +16,26 @@ public final class FrameBatch {
     public static final int DEFAULT_BYTES = 256 * 1024;
     public static final int DEFAULT_FRAMES = 1408;
 
-    private final byte[] data;
-    private final int[] offsets, lengths;
-    private int count, used;
+    private int used;
 
     public FrameBatch() {
         this(DEFAULT_BYTES, DEFAULT_FRAMES);
     }
 
     public FrameBatch(int bytes, int frames) {
-        data = new byte[bytes];
-        offsets = new int[frames];
-        lengths = new int[frames];
+        super(bytes, frames);
     }
 
     /** Empties the batch. */
+    @Override
     public void clear() {
-        count = 0;
+        super.clear();
         used = 0;
-    }
-
-    public int count() {
-        return count;
-    }
-
-    /** The array the frames are in; frame {@code i} is {@code data()[offset(i) .. offset(i)+length(i))}. */
-    public byte[] data() {
-        return data;
-    }
-
-    public int offset(int i) {
-        Objects.checkIndex(i, count);
-        return offsets[i];
-    }
-
-    public int length(int i) {
-        Objects.checkIndex(i, count);
-        return lengths[i];
     }
 
     /** Shortens frame {@code i} to {@code length} bytes (never lengthens it). */
     public void truncate(int i, int length) {
-        Objects.checkIndex(i, count);
-        if (length < lengths[i]) lengths[i] = Math.max(0, length);
+        shorten(i, length);
     }
 
     /** Where the next frame will start in {@link #data()}. */
@@ -68,18 +45,18 @@ public final class FrameBatch {
 
     /** Bytes still free at the end of {@link #data()}. */
     public int freeBytes() {
-        return data.length - used;
+        return data().length - used;
     }
 
     /** Whether {@code frames} more frames of {@code bytes} bytes in all fit. */
     public boolean hasRoom(int frames, int bytes) {
-        return count + frames <= offsets.length && used + bytes <= data.length;
+        return hasSlots(frames) && used + bytes <= data().length;
     }
 
     /** Appends a copy of {@code src[off..off+len)}; false (nothing appended) if it does not fit. */
     public boolean add(byte[] src, int off, int len) {
         if (!hasRoom(1, len)) return false;
-        System.arraycopy(src, off, data, used, len);
+        System.arraycopy(src, off, data(), used, len);
         return commit(len) >= 0;
     }
 
@@ -90,8 +67,8 @@ public final class FrameBatch {
     int addJoined(byte[] src, int headerOff, int headerLen, int payloadOff, int payloadLen) {
         int len = headerLen + payloadLen;
         if (!hasRoom(1, len)) return -1;
-        System.arraycopy(src, headerOff, data, used, headerLen);
-        System.arraycopy(src, payloadOff, data, used + headerLen, payloadLen);
+        System.arraycopy(src, headerOff, data(), used, headerLen);
+        System.arraycopy(src, payloadOff, data(), used + headerLen, payloadLen);
         return commit(len);
     }
 
@@ -99,9 +76,7 @@ public final class FrameBatch {
     public int commit(int len) {
         if (!hasRoom(1, len)) throw new IllegalStateException("batch full");
         int off = used;
-        offsets[count] = off;
-        lengths[count] = len;
-        count++;
+        append(off, len);
         used += len;
         return off;
     }

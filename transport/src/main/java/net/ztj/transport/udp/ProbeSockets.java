@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -13,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.ztj.core.wire.Endpoint;
+import net.ztj.linux.Libc;
+import net.ztj.linux.Poll;
 
 /**
  * The extra sockets of NAT traversal's birthday probing (up to a few hundred at a time, each on an ephemeral port),
@@ -44,7 +45,7 @@ final class ProbeSockets implements AutoCloseable {
     ProbeSockets(DatagramSink sink, boolean v6) {
         this.sink = sink;
         this.v6 = v6;
-        txErrno = SocketCalls.errnoState(arena);
+        txErrno = Libc.newErrnoState(arena);
         txName = arena.allocate(NAME_STRIDE, 8);
         txMessage = arena.allocate(SocketCalls.MMSG_SIZE, 8);
         txIovec = arena.allocate(SocketCalls.IOVEC_SIZE, 8);
@@ -54,20 +55,20 @@ final class ProbeSockets implements AutoCloseable {
         txMessage.set(ADDRESS, SocketCalls.MSG_NAME, txName);
         txMessage.set(ADDRESS, SocketCalls.MSG_IOV, txIovec);
         txMessage.set(JAVA_LONG, SocketCalls.MSG_IOVLEN, 1);
-        wakeFd = SocketCalls.eventfd(txErrno);
+        wakeFd = Poll.newWakeFd(txErrno);
     }
 
     /** Opens a socket on an ephemeral port of the wildcard address; false when none can be opened. */
     boolean open(long id) {
         synchronized (lock) {
             if (stopped || wakeFd < 0 || fds.size() >= MAX_SOCKETS) return false;
-            int fd = SocketCalls.socket(txErrno, v6 ? SocketCalls.AF_INET6 : SocketCalls.AF_INET,
-                    SocketCalls.SOCK_DGRAM | SocketCalls.SOCK_NONBLOCK | SocketCalls.SOCK_CLOEXEC);
+            int fd = Libc.socket(txErrno, v6 ? Libc.AF_INET6 : Libc.AF_INET,
+                    Libc.SOCK_DGRAM | Libc.SOCK_NONBLOCK | Libc.SOCK_CLOEXEC, 0);
             if (fd < 0) return false;
             UdpSocket.applyOptions(arena, txErrno, fd, v6);
             int length = UdpSocket.writeName(txName, new byte[v6 ? 16 : 4], 0, v6);
-            if (SocketCalls.bind(txErrno, fd, txName, length) < 0) {
-                SocketCalls.close(txErrno, fd);
+            if (Libc.bind(txErrno, fd, txName, length) < 0) {
+                Libc.closeQuietly(fd);
                 return false;
             }
             fds.put(id, fd);
@@ -118,7 +119,7 @@ final class ProbeSockets implements AutoCloseable {
         synchronized (lock) {
             Integer fd = fds.remove(id);
             if (fd == null) return;
-            if (poller == null) SocketCalls.close(txErrno, fd);
+            if (poller == null) Libc.closeQuietly(fd);
             else closing.add(fd);
             wake();
         }
@@ -126,14 +127,13 @@ final class ProbeSockets implements AutoCloseable {
 
     private void wake() {
         if (poller == null) return;
-        wakeValue.set(JAVA_LONG, 0, 1L);
-        SocketCalls.write(txErrno, wakeFd, wakeValue, Long.BYTES);
+        Poll.wake(txErrno, wakeFd, wakeValue);
     }
 
     private void pollLoop() {
         try (Arena local = Arena.ofConfined()) {
-            MemorySegment errno = SocketCalls.errnoState(local);
-            MemorySegment pollFds = local.allocate((MAX_SOCKETS + 1) * SocketCalls.POLLFD_SIZE, 8);
+            MemorySegment errno = Libc.newErrnoState(local);
+            MemorySegment pollFds = local.allocate((MAX_SOCKETS + 1) * Libc.POLLFD_SIZE, 8);
             MemorySegment drain = local.allocate(JAVA_LONG);
             MemorySegment message = local.allocate(SocketCalls.MMSG_SIZE, 8);
             MemorySegment iovec = local.allocate(SocketCalls.IOVEC_SIZE, 8);
@@ -150,40 +150,33 @@ final class ProbeSockets implements AutoCloseable {
             while (!stopped) {
                 int n = 0;
                 synchronized (lock) {
-                    for (int fd : closing) SocketCalls.close(errno, fd);
+                    for (int fd : closing) Libc.closeQuietly(fd);
                     closing.clear();
                     for (Map.Entry<Long, Integer> e : fds.entrySet()) {
                         ids[n] = e.getKey();
                         sockets[n++] = e.getValue();
                     }
                 }
-                for (int i = 0; i < n; i++) setPollFd(pollFds, i, sockets[i]);
-                setPollFd(pollFds, n, wakeFd);
-                int r = SocketCalls.poll(errno, pollFds, n + 1, -1);
+                for (int i = 0; i < n; i++) Poll.set(pollFds, i, sockets[i], Libc.POLLIN);
+                Poll.set(pollFds, n, wakeFd, Libc.POLLIN);
+                int r = Libc.poll(errno, pollFds, n + 1, -1);
                 if (r < 0) continue;
-                if (pollFds.get(JAVA_SHORT, n * SocketCalls.POLLFD_SIZE + SocketCalls.POLLFD_REVENTS) != 0) {
-                    SocketCalls.read(errno, wakeFd, drain, Long.BYTES);
+                if (Poll.revents(pollFds, n) != 0) {
+                    Libc.read(errno, wakeFd, drain, Long.BYTES);
                 }
                 for (int i = 0; i < n; i++) {
-                    if (pollFds.get(JAVA_SHORT, i * SocketCalls.POLLFD_SIZE + SocketCalls.POLLFD_REVENTS) == 0) continue;
+                    if (Poll.revents(pollFds, i) == 0) continue;
                     receive(ids[i], sockets[i], errno, message, name, data, buffer);
                 }
             }
         } finally {
             synchronized (lock) {
-                for (int fd : closing) SocketCalls.close(txErrno, fd);
-                for (int fd : fds.values()) SocketCalls.close(txErrno, fd);
+                for (int fd : closing) Libc.closeQuietly(fd);
+                for (int fd : fds.values()) Libc.closeQuietly(fd);
                 closing.clear();
                 fds.clear();
             }
         }
-    }
-
-    private static void setPollFd(MemorySegment pollFds, int i, int fd) {
-        long at = i * SocketCalls.POLLFD_SIZE;
-        pollFds.set(JAVA_INT, at, fd);
-        pollFds.set(JAVA_SHORT, at + SocketCalls.POLLFD_EVENTS, SocketCalls.POLLIN);
-        pollFds.set(JAVA_SHORT, at + SocketCalls.POLLFD_REVENTS, (short) 0);
     }
 
     /** Takes what the socket has (a few datagrams at most per wake-up, so no socket starves the others). */
@@ -212,7 +205,7 @@ final class ProbeSockets implements AutoCloseable {
             stopped = true;
             t = poller;
             if (t == null) {
-                for (int fd : fds.values()) SocketCalls.close(txErrno, fd);
+                for (int fd : fds.values()) Libc.closeQuietly(fd);
                 fds.clear();
             }
             wake();
@@ -224,7 +217,7 @@ final class ProbeSockets implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (wakeFd >= 0) SocketCalls.close(txErrno, wakeFd);
+        if (wakeFd >= 0) Libc.closeQuietly(wakeFd);
         if (t == null || !t.isAlive()) arena.close();
     }
 }

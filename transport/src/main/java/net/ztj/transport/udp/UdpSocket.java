@@ -5,8 +5,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
-import static net.ztj.transport.udp.SocketCalls.AF_INET;
-import static net.ztj.transport.udp.SocketCalls.AF_INET6;
+import static net.ztj.linux.Libc.AF_INET;
+import static net.ztj.linux.Libc.AF_INET6;
 import static net.ztj.transport.udp.SocketCalls.MMSG_SIZE;
 import static net.ztj.transport.udp.SocketCalls.SOCKADDR_SIZE;
 
@@ -19,6 +19,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteOrder;
 import java.util.concurrent.locks.ReentrantLock;
 import net.ztj.core.wire.Endpoint;
+import net.ztj.linux.Errno;
+import net.ztj.linux.Libc;
+import net.ztj.linux.Poll;
 
 /**
  * One bound UDP socket, opened through FFM, and the thread that receives on it. Receiving takes up to
@@ -96,8 +99,8 @@ public final class UdpSocket implements AutoCloseable {
         MemorySegment rxIovecs = arena.allocate(RECEIVE_BATCH * SocketCalls.IOVEC_SIZE, 8);
         rxNames = arena.allocate(RECEIVE_BATCH * NAME_STRIDE, 8);
         rxData = arena.allocate((long) RECEIVE_BATCH * RECEIVE_SLOT, 16);
-        rxErrno = SocketCalls.errnoState(arena);
-        rxPoll = arena.allocate(2 * SocketCalls.POLLFD_SIZE, 8);
+        rxErrno = Libc.newErrnoState(arena);
+        rxPoll = arena.allocate(Poll.PAIR_SIZE, 8);
         lastSenderName = arena.allocate(NAME_STRIDE, 8);
         for (int i = 0; i < RECEIVE_BATCH; i++) {
             rxIovecs.set(ADDRESS, i * SocketCalls.IOVEC_SIZE, rxData.asSlice((long) i * RECEIVE_SLOT, RECEIVE_SLOT));
@@ -112,8 +115,8 @@ public final class UdpSocket implements AutoCloseable {
         txIovecs = arena.allocate(SEND_BATCH * SocketCalls.IOVEC_SIZE, 8);
         txNames = arena.allocate(SEND_BATCH * NAME_STRIDE, 8);
         txData = arena.allocate(SEND_BYTES, 16);
-        txErrno = SocketCalls.errnoState(arena);
-        txPoll = arena.allocate(2 * SocketCalls.POLLFD_SIZE, 8);
+        txErrno = Libc.newErrnoState(arena);
+        txPoll = arena.allocate(Poll.PAIR_SIZE, 8);
         wakeValue = arena.allocate(JAVA_LONG);
         txOption = arena.allocate(JAVA_INT);
         lastDestinationName = arena.allocate(NAME_STRIDE, 8);
@@ -140,39 +143,39 @@ public final class UdpSocket implements AutoCloseable {
         Arena arena = Arena.ofShared();
         int fd = -1, wakeFd = -1;
         try {
-            MemorySegment errno = SocketCalls.errnoState(arena);
-            fd = SocketCalls.socket(errno, v6 ? AF_INET6 : AF_INET,
-                    SocketCalls.SOCK_DGRAM | SocketCalls.SOCK_NONBLOCK | SocketCalls.SOCK_CLOEXEC);
+            MemorySegment errno = Libc.newErrnoState(arena);
+            fd = Libc.socket(errno, v6 ? AF_INET6 : AF_INET,
+                    Libc.SOCK_DGRAM | Libc.SOCK_NONBLOCK | Libc.SOCK_CLOEXEC, 0);
             if (fd < 0) {
-                if (SocketCalls.errno(errno) == SocketCalls.EAFNOSUPPORT) {
+                if (Libc.errno(errno) == Errno.EAFNOSUPPORT) {
                     throw new UnsupportedOperationException("no " + (v6 ? "IPv6" : "IPv4") + " on this host");
                 }
-                throw new IOException("could not open a UDP socket: errno " + SocketCalls.errno(errno));
+                throw new IOException("could not open a UDP socket: errno " + Libc.errno(errno));
             }
             applyOptions(arena, errno, fd, v6);
             MemorySegment name = arena.allocate(NAME_STRIDE, 8);
             int nameLength = writeName(name, local.getAddress().getAddress(), local.getPort(), v6);
-            if (SocketCalls.bind(errno, fd, name, nameLength) < 0) {
-                int e = SocketCalls.errno(errno);
-                if (e == SocketCalls.EADDRINUSE) throw new BindException("Address already in use: " + local);
-                if (e == SocketCalls.EADDRNOTAVAIL) throw new BindException("Cannot assign requested address: " + local);
+            if (Libc.bind(errno, fd, name, nameLength) < 0) {
+                int e = Libc.errno(errno);
+                if (e == Errno.EADDRINUSE) throw new BindException("Address already in use: " + local);
+                if (e == Errno.EADDRNOTAVAIL) throw new BindException("Cannot assign requested address: " + local);
                 throw new IOException("could not bind " + local + ": errno " + e);
             }
             MemorySegment length = arena.allocate(JAVA_INT);
             length.set(JAVA_INT, 0, (int) NAME_STRIDE);
             if (SocketCalls.getsockname(errno, fd, name, length) < 0) {
-                throw new IOException("could not read the bound address: errno " + SocketCalls.errno(errno));
+                throw new IOException("could not read the bound address: errno " + Libc.errno(errno));
             }
             int port = Short.toUnsignedInt(name.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
-            wakeFd = SocketCalls.eventfd(errno);
-            if (wakeFd < 0) throw new IOException("could not create an eventfd: errno " + SocketCalls.errno(errno));
+            wakeFd = Poll.newWakeFd(errno);
+            if (wakeFd < 0) throw new IOException("could not create an eventfd: errno " + Libc.errno(errno));
             UdpSocket socket = new UdpSocket(id, new InetSocketAddress(local.getAddress(), port), fd, wakeFd, arena, sink);
             socket.receiver.start();
             return socket;
         } catch (IOException | RuntimeException | Error e) {
-            MemorySegment errno = SocketCalls.errnoState(arena);
-            SocketCalls.close(errno, wakeFd);
-            SocketCalls.close(errno, fd);
+            MemorySegment errno = Libc.newErrnoState(arena);
+            Libc.closeQuietly(wakeFd);
+            Libc.closeQuietly(fd);
             arena.close();
             throw e;
         }
@@ -354,11 +357,11 @@ public final class UdpSocket implements AutoCloseable {
                 sent += n;
                 continue;
             }
-            int e = SocketCalls.errno(txErrno);
-            if (e == SocketCalls.EINTR) continue;
-            if (e == SocketCalls.EAGAIN && awaitWritable()) continue;
+            int e = Libc.errno(txErrno);
+            if (e == Errno.EINTR) continue;
+            if (e == Errno.EAGAIN && awaitWritable()) continue;
             all = false;
-            if (e == SocketCalls.EAGAIN) break; // closing
+            if (e == Errno.EAGAIN) break; // closing
             refusedDatagrams++;
             sent++;
         }
@@ -369,20 +372,14 @@ public final class UdpSocket implements AutoCloseable {
 
     /** Under the send lock: waits until the socket takes more, or close; false when closing. */
     private boolean awaitWritable() {
-        return await(txPoll, txErrno, SocketCalls.POLLOUT);
+        return await(txPoll, txErrno, Libc.POLLOUT);
     }
 
     /** Polls the socket for {@code events} beside the wake-up eventfd; false once woken by close. */
     private boolean await(MemorySegment fds, MemorySegment errno, short events) {
-        fds.set(JAVA_INT, 0, fd);
-        fds.set(JAVA_SHORT, SocketCalls.POLLFD_EVENTS, events);
-        fds.set(JAVA_SHORT, SocketCalls.POLLFD_REVENTS, (short) 0);
-        fds.set(JAVA_INT, SocketCalls.POLLFD_SIZE, wakeFd);
-        fds.set(JAVA_SHORT, SocketCalls.POLLFD_SIZE + SocketCalls.POLLFD_EVENTS, SocketCalls.POLLIN);
-        fds.set(JAVA_SHORT, SocketCalls.POLLFD_SIZE + SocketCalls.POLLFD_REVENTS, (short) 0);
-        int r = SocketCalls.poll(errno, fds, 2, -1);
+        int r = Poll.awaitOrWake(errno, fds, fd, events, wakeFd);
         if (closing) return false;
-        return r >= 0 || SocketCalls.errno(errno) == SocketCalls.EINTR;
+        return r >= 0 || Libc.errno(errno) == Errno.EINTR;
     }
 
     private void receiveLoop(DatagramSink sink) {
@@ -396,10 +393,10 @@ public final class UdpSocket implements AutoCloseable {
                     deliver(n, sink);
                     continue;
                 }
-                int e = n < 0 ? SocketCalls.errno(rxErrno) : SocketCalls.EAGAIN;
-                if (e == SocketCalls.EINTR) continue;
-                if (e != SocketCalls.EAGAIN) continue; // e.g. an ICMP error reported on the socket: keep receiving
-                if (!await(rxPoll, rxErrno, SocketCalls.POLLIN)) return;
+                int e = n < 0 ? Libc.errno(rxErrno) : Errno.EAGAIN;
+                if (e == Errno.EINTR) continue;
+                if (e != Errno.EAGAIN) continue; // e.g. an ICMP error reported on the socket: keep receiving
+                if (!await(rxPoll, rxErrno, Libc.POLLIN)) return;
             }
         } finally {
             release();
@@ -446,8 +443,8 @@ public final class UdpSocket implements AutoCloseable {
         try {
             synchronized (lifecycle) {
                 released = true;
-                SocketCalls.close(txErrno, fd);
-                SocketCalls.close(txErrno, wakeFd);
+                Libc.closeQuietly(fd);
+                Libc.closeQuietly(wakeFd);
             }
         } finally {
             sendLock.unlock();
@@ -461,9 +458,8 @@ public final class UdpSocket implements AutoCloseable {
         synchronized (lifecycle) {
             if (!released && !closing) {
                 closing = true;
-                wakeValue.set(JAVA_LONG, 0, 1L);
                 try (Arena call = Arena.ofConfined()) {
-                    SocketCalls.write(SocketCalls.errnoState(call), wakeFd, wakeValue, Long.BYTES);
+                    Poll.wake(Libc.newErrnoState(call), wakeFd, wakeValue);
                 }
             }
         }

@@ -52,6 +52,9 @@ public final class VirtualSwitch {
     /** The in-place decoders of the inbound frames, reused (one thread drives the node). */
     private final Frame.View frameView = new Frame.View();
     private final ExtFrame.View extFrameView = new ExtFrame.View();
+    /** The handlers of the frames the membership gate lets through, made once. */
+    private final CredentialExchange.AdmittedFrame deliverFrame = this::deliverFrame;
+    private final CredentialExchange.AdmittedFrame deliverExtFrame = this::deliverExtFrame;
 
     public VirtualSwitch(NodeContext ctx, Sender sender, Networks networks, WhoisService whois, FrameFilter filter,
                   CredentialExchange credentials, RuleActions rules, MulticastSwitch multicast) {
@@ -145,59 +148,51 @@ public final class VirtualSwitch {
 
     /** FRAME (spec 03 §4.2): MACs implied by the two members' addresses. */
     public Outcome frame(InboundPacket in) {
+        if (!frameView.wrap(in.buffer(), in.offset(), in.length())) return Outcome.rejected(DropReason.MALFORMED);
+        return credentials.admitFrame(in, frameView, deliverFrame);
+    }
+
+    private Outcome deliverFrame(InboundPacket in, Membership m, RemoteMember rm) {
         Frame.View f = frameView;
-        if (!f.wrap(in.buffer(), in.offset(), in.length())) return Outcome.rejected(DropReason.MALFORMED);
-        long networkId = f.networkId();
+        in.peer().lastActivityMs = in.now();
+        int len = f.dataLength();
+        if (len == 0) return Outcome.HANDLED;
+        ConfiguredNetwork net = m.net;
         int etherType = f.etherType();
         byte[] p = f.buffer();
-        int off = f.dataOffset(), len = f.dataLength();
-        Membership m = networks.usable(networkId);
-        if (m == null) return Outcome.ignored(DropReason.FRAME_NO_NETWORK);
-        ConfiguredNetwork net = m.net;
-        RemoteMember rm = networks.member(m, in.peer().identity);
-        if (!rm.passesGate(net)) return credentials.rejectFrame(in, networkId);
-        in.peer().lastActivityMs = in.now();
-        in.peer().lastTrustMs = in.now(); // a member of a network we are in: it may learn our direct paths
-        if (len == 0) return Outcome.HANDLED;
+        int off = f.dataOffset();
         long srcMac = net.macOf(rm.address);
         FilterResult r = filter.inbound(net, rm, srcMac, net.mac, etherType, p, off, len);
         if (rules.sideEffects(m, net, r, srcMac, net.mac, etherType, p, off, len, in.now())) {
-            ctx.events.virtualNetworkFrame(networkId, srcMac, net.mac, etherType, 0, p, off, len);
+            ctx.events.virtualNetworkFrame(f.networkId(), srcMac, net.mac, etherType, 0, p, off, len);
         }
         return Outcome.HANDLED;
     }
 
     /** EXT_FRAME (spec 03 §4.3). */
     public Outcome extFrame(InboundPacket in) {
+        if (!extFrameView.wrap(in.buffer(), in.offset(), in.length())) return Outcome.rejected(DropReason.MALFORMED);
+        return credentials.admitFrame(in, extFrameView, deliverExtFrame);
+    }
+
+    private Outcome deliverExtFrame(InboundPacket in, Membership m, RemoteMember rm) {
         ExtFrame.View f = extFrameView;
-        if (!f.wrap(in.buffer(), in.offset(), in.length())) return Outcome.rejected(DropReason.MALFORMED);
-        long networkId = f.networkId();
-        boolean ackRequested = f.ackRequested();
-        long dstMac = f.destinationMac(), srcMac = f.sourceMac();
-        int etherType = f.etherType();
-        byte[] p = f.buffer();
-        int off = f.dataOffset(), len = f.dataLength();
-        Membership m = networks.usable(networkId);
-        if (m == null) return Outcome.ignored(DropReason.FRAME_NO_NETWORK);
-        ConfiguredNetwork net = m.net;
-        if (f.hasCom()) credentials.offerAttachedCom(p, f.comOffset(), f.comEnd(), in.now());
-        RemoteMember rm = networks.member(m, in.peer().identity);
-        if (!rm.passesGate(net)) return credentials.rejectFrame(in, networkId);
         in.peer().lastActivityMs = in.now();
-        in.peer().lastTrustMs = in.now(); // a member of a network we are in: it may learn our direct paths
-        DropReason refused = len > 0 ? deliverExtFrame(in, m, net, rm, srcMac, dstMac, etherType, p, off, len) : null;
+        int len = f.dataLength();
+        DropReason refused = len > 0 ? toPort(in, m, m.net, rm, f.sourceMac(), f.destinationMac(), f.etherType(),
+                f.buffer(), f.dataOffset(), len) : null;
         if (refused != null) return Outcome.ignored(refused);
-        if (ackRequested) {
-            byte[] ok = new ByteWriter(OkHeader.LENGTH + 8).u8(Verb.EXT_FRAME.code).u64(in.packetId()).u64(networkId)
-                    .toByteArray();
+        if (f.ackRequested()) {
+            byte[] ok = new ByteWriter(OkHeader.LENGTH + 8).u8(Verb.EXT_FRAME.code).u64(in.packetId())
+                    .u64(f.networkId()).toByteArray();
             sender.reply(in.peer(), in.socket(), in.from(), Verb.OK, ok, in.now());
         }
         return Outcome.HANDLED;
     }
 
     /** The bridging checks of an EXT_FRAME, then the port; returns why it was refused, or null. */
-    private DropReason deliverExtFrame(InboundPacket in, Membership m, ConfiguredNetwork net, RemoteMember rm,
-                                       long srcMac, long dstMac, int etherType, byte[] p, int off, int len) {
+    private DropReason toPort(InboundPacket in, Membership m, ConfiguredNetwork net, RemoteMember rm,
+                            long srcMac, long dstMac, int etherType, byte[] p, int off, int len) {
         if (srcMac == 0 || srcMac == net.mac) return DropReason.FRAME_BAD_MAC;
         FilterResult f = filter.inbound(net, rm, srcMac, dstMac, etherType, p, off, len);
         if (!rules.sideEffects(m, net, f, srcMac, dstMac, etherType, p, off, len, in.now())) return null;

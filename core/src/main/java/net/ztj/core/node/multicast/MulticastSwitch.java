@@ -58,6 +58,8 @@ public final class MulticastSwitch {
     private final RuleActions rules;
     /** The in-place decoder of inbound MULTICAST_FRAMEs, reused (one thread drives the node). */
     private final MulticastFrame.View frameView = new MulticastFrame.View();
+    /** The handler of the MULTICAST_FRAMEs the membership gate lets through, made once. */
+    private final CredentialExchange.AdmittedFrame deliverFrame = this::deliverFrame;
     public final Multicaster directory = new Multicaster();
 
     public MulticastSwitch(NodeContext ctx, Sender sender, Networks networks, WhoisService whois, FrameFilter filter,
@@ -216,35 +218,29 @@ public final class MulticastSwitch {
 
     /** MULTICAST_FRAME (spec 03 §6.5). */
     public Outcome multicastFrame(InboundPacket in) {
+        if (!frameView.wrap(in.buffer(), in.offset(), in.length())) return Outcome.rejected(DropReason.MALFORMED);
+        return credentials.admitFrame(in, frameView, deliverFrame);
+    }
+
+    private Outcome deliverFrame(InboundPacket in, Membership m, RemoteMember rm) {
         MulticastFrame.View f = frameView;
-        if (!f.wrap(in.buffer(), in.offset(), in.length())) return Outcome.rejected(DropReason.MALFORMED);
+        ConfiguredNetwork net = m.net;
+        if (net.multicastLimit() == 0) return Outcome.ignored(DropReason.MULTICAST_DISABLED);
         long networkId = f.networkId();
         long gatherLimit = f.gatherLimit();
-        boolean pleaseReplicate = f.pleaseReplicate();
-        boolean carriesSource = f.hasSourceMac();
-        long carriedSrc = f.sourceMac();
         long dstMac = f.destinationMac();
-        long adi = f.adi();
         int etherType = f.etherType();
         byte[] p = f.buffer();
         int off = f.dataOffset(), len = f.dataLength();
-        Membership m = networks.usable(networkId);
-        if (m == null) return Outcome.ignored(DropReason.FRAME_NO_NETWORK);
-        ConfiguredNetwork net = m.net;
-        if (f.hasCom()) credentials.offerAttachedCom(p, f.comOffset(), f.comEnd(), in.now());
-        RemoteMember rm = networks.member(m, in.peer().identity);
-        if (!rm.passesGate(net)) return credentials.rejectFrame(in, networkId);
-        in.peer().lastTrustMs = in.now(); // as for unicast frames: trust established by a valid membership
-        if (net.multicastLimit() == 0) return Outcome.ignored(DropReason.MULTICAST_DISABLED);
-        MulticastGroup group = new MulticastGroup(new Mac(dstMac), adi);
+        MulticastGroup group = new MulticastGroup(new Mac(dstMac), f.adi());
         long senderMac = net.macOf(rm.address);
         // as 1.14: an explicit source MAC is taken as sent, so a zero one is refused below
-        long srcMac = carriesSource ? carriedSrc : senderMac;
+        long srcMac = f.hasSourceMac() ? f.sourceMac() : senderMac;
         if (len > 0 && len <= MAX_MULTICAST_PAYLOAD) {
             if (!Mac.isMulticast(dstMac) || srcMac == 0 || Mac.isMulticast(srcMac) || srcMac == net.mac) {
                 return Outcome.ignored(DropReason.FRAME_BAD_MAC);
             }
-            if (pleaseReplicate && net.weAreReplicator) {
+            if (f.pleaseReplicate() && net.weAreReplicator) {
                 send(in.now(), m, net, group, srcMac, dstMac, etherType, p, off, len, rm.address);
             }
             if (srcMac != senderMac) {

@@ -24,7 +24,9 @@ import net.ztj.core.wire.ErrorCode;
 import net.ztj.core.wire.Verb;
 import net.ztj.core.wire.verbs.ErrorMessage;
 import net.ztj.core.wire.verbs.NetworkCredentials;
+import net.ztj.core.wire.verbs.PayloadView;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,8 +82,35 @@ public final class CredentialExchange {
         push(net, rm, peer, now);
     }
 
+    /** What a frame handler does with a frame {@link #admitFrame} let through. */
+    @FunctionalInterface
+    public interface AdmittedFrame {
+        /** The frame's sender passed the gate of {@code m}, a network usable now; {@code rm} is that sender. */
+        Outcome deliver(InboundPacket in, Membership m, RemoteMember rm);
+    }
+
+    /**
+     * The membership gate every inbound frame verb goes through (FRAME, EXT_FRAME, MULTICAST_FRAME; spec 03 §4.2,
+     * §4.3, §6.5): the network must be usable now (else FRAME_NO_NETWORK), a COM attached to the frame is offered
+     * first, and a sender that fails the gate is answered NEED_MEMBERSHIP_CERTIFICATE (FRAME_NOT_MEMBER). A sender
+     * that passes has established trust (ZeroTier One's trustEstablished: it may learn our direct paths), and the
+     * frame goes on to {@code then}. Allocates nothing when {@code then} is a stored method reference.
+     */
+    public Outcome admitFrame(InboundPacket in, PayloadView frame, AdmittedFrame then) {
+        long networkId = frame.networkId();
+        Membership m = networks.usable(networkId);
+        if (m == null) return Outcome.ignored(DropReason.FRAME_NO_NETWORK);
+        if (frame instanceof PayloadView.Flagged f && f.hasCom()) {
+            offerAttachedCom(f.buffer(), f.comOffset(), f.comEnd(), in.now());
+        }
+        RemoteMember rm = networks.member(m, in.peer().identity);
+        if (!rm.passesGate(m.net)) return rejectFrame(in, networkId);
+        in.peer().lastTrustMs = in.now();
+        return then.deliver(in, m, rm);
+    }
+
     /** Answers a frame from a peer that failed the gate with NEED_MEMBERSHIP_CERTIFICATE; the frame is dropped. */
-    public Outcome rejectFrame(InboundPacket in, long networkId) {
+    private Outcome rejectFrame(InboundPacket in, long networkId) {
         byte[] err = ErrorMessage.withNetworkId(in.verb(), in.packetId(), ErrorCode.NEED_MEMBERSHIP_CERTIFICATE,
                 networkId).toBytes();
         sender.reply(in.peer(), in.socket(), in.from(), Verb.ERROR, err, in.now());
@@ -157,8 +186,8 @@ public final class CredentialExchange {
      * Offers a COM attached to a frame (deprecated, sent by old peers), read from the packet buffer
      * {@code b[from..to)}: the frame's view has delimited it.
      */
-    public void offerAttachedCom(byte[] b, int from, int to, long now) {
-        offerCom(CertificateOfMembership.parse(java.util.Arrays.copyOfRange(b, from, to)), now);
+    private void offerAttachedCom(byte[] b, int from, int to, long now) {
+        offerCom(CertificateOfMembership.parse(Arrays.copyOfRange(b, from, to)), now);
     }
 
     /** Offers a COM; returns false when the rest of the packet must wait for the signer's identity. */

@@ -1,12 +1,12 @@
-package net.ztj.tap;
+package net.ztj.linux;
 
 /**
- * Names and messages of the Linux errno values this module can meet (the generic numbering shared by
+ * Names and messages of the Linux errno values the tap and the sockets can meet (the generic numbering shared by
  * x86-64 and arm64). The messages are glibc's strerror texts, kept here so an error reads the same
  * whatever the locale and without a call into the C library.
  */
-final class Errno {
-    static final int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, EBADF = 9,
+public final class Errno {
+    public static final int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, EBADF = 9,
             EAGAIN = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14, EBUSY = 16, EEXIST = 17, ENODEV = 19,
             EINVAL = 22, ENFILE = 23, EMFILE = 24, ENOTTY = 25, ENOSPC = 28, ERANGE = 34,
             EMSGSIZE = 90, ENOPROTOOPT = 92, EPROTONOSUPPORT = 93, EOPNOTSUPP = 95, EAFNOSUPPORT = 97,
@@ -58,13 +58,13 @@ final class Errno {
     }
 
     /** {@code "EEXIST"}, or {@code "errno N"} for a value not in the table. */
-    static String name(int errno) {
+    public static String name(int errno) {
         String[] e = errno > 0 && errno < TABLE.length ? TABLE[errno] : null;
         return e != null ? e[0] : "errno " + errno;
     }
 
     /** {@code "File exists (EEXIST)"}, or {@code "errno N"} for a value not in the table. */
-    static String describe(int errno) {
+    public static String describe(int errno) {
         String[] e = errno > 0 && errno < TABLE.length ? TABLE[errno] : null;
         return e != null ? e[1] + " (" + e[0] + ")" : "errno " + errno;
     }

@@ -1,4 +1,4 @@
-package net.ztj.tap;
+package net.ztj.linux;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -15,20 +15,21 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The few libc functions this module needs, as FFM downcalls that capture errno. Every function takes as
- * first argument an errno-capture segment ({@link #newErrnoState}); callers on a data path keep one per
- * thread role so no call allocates. The wrappers return the raw C result; {@link #errno} reads the
- * captured value after a call returned -1.
+ * The libc functions the tap and the UDP sockets share, as FFM downcalls that capture errno, and the means to bind
+ * more ({@link #downcall}). Every function takes as first argument an errno-capture segment ({@link #newErrnoState});
+ * callers on a data path keep one per thread role so no call allocates. The wrappers return the raw C result;
+ * {@link #errno} reads the captured value after a call returned -1. Constants are Linux's (x86-64 and arm64 share
+ * them).
  */
-final class Libc {
+public final class Libc {
     // open(2) flags, socket(2) domains/types, poll(2) events (Linux generic values, x86-64 and arm64)
-    static final int O_RDWR = 0x2, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
-    static final int AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16;
-    static final int SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000;
-    static final int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000;
-    static final short POLLIN = 0x1, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20;
+    public static final int O_RDWR = 0x2, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
+    public static final int AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16;
+    public static final int SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
+    public static final int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000;
+    public static final short POLLIN = 0x1, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20;
     /** struct pollfd {int fd; short events; short revents;} */
-    static final long POLLFD_SIZE = 8, POLLFD_EVENTS = 4, POLLFD_REVENTS = 6;
+    public static final long POLLFD_SIZE = 8, POLLFD_EVENTS = 4, POLLFD_REVENTS = 6;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
@@ -53,6 +54,11 @@ final class Libc {
     private Libc() {
     }
 
+    /** A downcall to the libc function {@code name} that captures errno into its first argument. */
+    public static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
+        return handle(name, descriptor, -1);
+    }
+
     @SuppressWarnings("restricted") // calling libc is the purpose of this class
     private static MethodHandle handle(String name, FunctionDescriptor descriptor, int firstVariadic) {
         MemorySegment symbol = LIBC.find(name)
@@ -64,16 +70,16 @@ final class Libc {
     }
 
     /** A segment to capture errno into, living as long as {@code arena}. */
-    static MemorySegment newErrnoState(Arena arena) {
+    public static MemorySegment newErrnoState(Arena arena) {
         return arena.allocate(CAPTURE_LAYOUT);
     }
 
     /** The errno captured by the last call that used {@code state}. */
-    static int errno(MemorySegment state) {
+    public static int errno(MemorySegment state) {
         return (int) ERRNO.get(state, 0L);
     }
 
-    static int open(MemorySegment errno, MemorySegment path, int flags) {
+    public static int open(MemorySegment errno, MemorySegment path, int flags) {
         try {
             return (int) OPEN.invokeExact(errno, path, flags, 0);
         } catch (Throwable t) {
@@ -81,7 +87,7 @@ final class Libc {
         }
     }
 
-    static int close(MemorySegment errno, int fd) {
+    public static int close(MemorySegment errno, int fd) {
         try {
             return (int) CLOSE.invokeExact(errno, fd);
         } catch (Throwable t) {
@@ -89,7 +95,7 @@ final class Libc {
         }
     }
 
-    static int ioctl(MemorySegment errno, int fd, long request, MemorySegment arg) {
+    public static int ioctl(MemorySegment errno, int fd, long request, MemorySegment arg) {
         try {
             return (int) IOCTL.invokeExact(errno, fd, request, arg);
         } catch (Throwable t) {
@@ -97,7 +103,7 @@ final class Libc {
         }
     }
 
-    static long read(MemorySegment errno, int fd, MemorySegment buf, long count) {
+    public static long read(MemorySegment errno, int fd, MemorySegment buf, long count) {
         try {
             return (long) READ.invokeExact(errno, fd, buf, count);
         } catch (Throwable t) {
@@ -105,7 +111,7 @@ final class Libc {
         }
     }
 
-    static long write(MemorySegment errno, int fd, MemorySegment buf, long count) {
+    public static long write(MemorySegment errno, int fd, MemorySegment buf, long count) {
         try {
             return (long) WRITE.invokeExact(errno, fd, buf, count);
         } catch (Throwable t) {
@@ -113,7 +119,7 @@ final class Libc {
         }
     }
 
-    static int poll(MemorySegment errno, MemorySegment fds, long nfds, int timeoutMs) {
+    public static int poll(MemorySegment errno, MemorySegment fds, long nfds, int timeoutMs) {
         try {
             return (int) POLL.invokeExact(errno, fds, nfds, timeoutMs);
         } catch (Throwable t) {
@@ -121,7 +127,7 @@ final class Libc {
         }
     }
 
-    static int socket(MemorySegment errno, int domain, int type, int protocol) {
+    public static int socket(MemorySegment errno, int domain, int type, int protocol) {
         try {
             return (int) SOCKET.invokeExact(errno, domain, type, protocol);
         } catch (Throwable t) {
@@ -129,7 +135,7 @@ final class Libc {
         }
     }
 
-    static int bind(MemorySegment errno, int fd, MemorySegment addr, int addrLen) {
+    public static int bind(MemorySegment errno, int fd, MemorySegment addr, int addrLen) {
         try {
             return (int) BIND.invokeExact(errno, fd, addr, addrLen);
         } catch (Throwable t) {
@@ -137,7 +143,7 @@ final class Libc {
         }
     }
 
-    static long sendto(MemorySegment errno, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
+    public static long sendto(MemorySegment errno, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
         try {
             return (long) SENDTO.invokeExact(errno, fd, buf, len, flags, addr, addrLen);
         } catch (Throwable t) {
@@ -145,7 +151,7 @@ final class Libc {
         }
     }
 
-    static long recv(MemorySegment errno, int fd, MemorySegment buf, long len, int flags) {
+    public static long recv(MemorySegment errno, int fd, MemorySegment buf, long len, int flags) {
         try {
             return (long) RECV.invokeExact(errno, fd, buf, len, flags);
         } catch (Throwable t) {
@@ -154,7 +160,7 @@ final class Libc {
     }
 
     /** pipe2(2): {@code fds} receives two ints, the read end then the write end. */
-    static int pipe2(MemorySegment errno, MemorySegment fds, int flags) {
+    public static int pipe2(MemorySegment errno, MemorySegment fds, int flags) {
         try {
             return (int) PIPE2.invokeExact(errno, fds, flags);
         } catch (Throwable t) {
@@ -162,7 +168,7 @@ final class Libc {
         }
     }
 
-    static int eventfd(MemorySegment errno, int initval, int flags) {
+    public static int eventfd(MemorySegment errno, int initval, int flags) {
         try {
             return (int) EVENTFD.invokeExact(errno, initval, flags);
         } catch (Throwable t) {
@@ -171,7 +177,7 @@ final class Libc {
     }
 
     /** Closes {@code fd} if it is open (>= 0), ignoring the result: for clean-up paths. */
-    static void closeQuietly(int fd) {
+    public static void closeQuietly(int fd) {
         if (fd < 0) {
             return;
         }
@@ -180,7 +186,11 @@ final class Libc {
         }
     }
 
-    private static RuntimeException unexpected(Throwable t) {
+    /**
+     * What a downcall's {@code invokeExact} threw, to rethrow: runtime exceptions and errors as they are, anything
+     * else (it cannot happen with a downcall) wrapped.
+     */
+    public static RuntimeException unexpected(Throwable t) {
         if (t instanceof RuntimeException r) {
             return r;
         }
