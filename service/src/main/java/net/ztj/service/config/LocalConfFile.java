@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * setting the service would refuse are all rejected with a message, and nothing is stored. Messages never carry a
  * password. The file is 0644 as the reference leaves it, but 0600 when it holds a password or was 0600 already.
  *
- * <p>The service reads its settings at start: a stored change is shown at once by {@code /config} and
- * {@code /status}, and takes effect when the service restarts.
+ * <p>A stored change is shown at once by {@code /config} and {@code /status}; the service applies it when it reloads
+ * the file within the next 10 s, as the reference does ({@link LocalConfReload}: what a reload changes), the rest
+ * at the next start.
  */
 public final class LocalConfFile {
     private static final Pattern CONNINFO_PASSWORD = Pattern.compile("password=(\\S*)");
@@ -61,6 +62,11 @@ public final class LocalConfFile {
 
     public LocalConf current() {
         return current;
+    }
+
+    /** Holds local.conf as it was read again from the file (see {@link LocalConfReload}). */
+    public synchronized void reloaded(LocalConf conf) {
+        current = conf;
     }
 
     /**

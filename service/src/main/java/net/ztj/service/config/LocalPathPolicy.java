@@ -51,8 +51,22 @@ public final class LocalPathPolicy implements PathPolicy {
 
     /** Reads both sections of the local.conf document. */
     public static LocalPathPolicy from(ObjectNode document, Consumer<String> warnings) {
+        return from(document, warnings, List.of());
+    }
+
+    /**
+     * The policy after a reload of local.conf, as 1.14 re-applies it: blacklists and addresses to try are read
+     * afresh, but physical path configurations only add to and replace (network by network) those in effect, never
+     * removing one (1.14 clears them only at restart).
+     */
+    public LocalPathPolicy reloaded(ObjectNode document, Consumer<String> warnings) {
+        return from(document, warnings, physicalPaths);
+    }
+
+    private static LocalPathPolicy from(ObjectNode document, Consumer<String> warnings, List<PhysicalPath> kept) {
         List<IpNetwork> blacklist = new ArrayList<>();
         java.util.TreeMap<IpNetwork, PhysicalPath> physicalPaths = new java.util.TreeMap<>(LocalPathPolicy::compare);
+        Map<IpNetwork, PhysicalPath> read = new HashMap<>();
         JsonNode physical = document.path("physical");
         java.util.TreeMap<String, JsonNode> physicalByKey = new java.util.TreeMap<>(); // the reference's key order
         physical.fields().forEachRemaining(e -> physicalByKey.put(e.getKey(), e.getValue()));
@@ -65,11 +79,11 @@ public final class LocalPathPolicy implements PathPolicy {
                 // two keys for one network ("10.0.0.0/24", "10.0.0.0/24x") share an entry, as in the reference:
                 // the later one sets the MTU, and its trusted path ID if it has one
                 long id = unsigned(e.getValue().path("trustedPathId"));
-                PhysicalPath before = physicalPaths.get(net.get());
+                PhysicalPath before = read.get(net.get());
                 if (id == 0 && before != null) id = before.trustedPathId();
                 int mtu = (int) unsigned(e.getValue().path("mtu")); // the reference's (int) cast
                 int clamped = mtu <= 0 ? DEFAULT_MTU : Math.max(MIN_MTU, Math.min(MAX_MTU, mtu));
-                physicalPaths.put(net.get(), new PhysicalPath(net.get(), clamped, id));
+                read.put(net.get(), new PhysicalPath(net.get(), clamped, id));
             }
         }
         Map<Address, List<IpNetwork>> peerBlacklists = new HashMap<>();
@@ -97,13 +111,15 @@ public final class LocalPathPolicy implements PathPolicy {
                 }
             }
         }
-        List<PhysicalPath> kept = new ArrayList<>(physicalPaths.values());
-        if (kept.size() > MAX_PHYSICAL_PATHS) {
+        for (PhysicalPath p : kept) physicalPaths.put(p.network(), p);
+        physicalPaths.putAll(read);
+        List<PhysicalPath> inEffect = new ArrayList<>(physicalPaths.values());
+        if (inEffect.size() > MAX_PHYSICAL_PATHS) {
             warnings.accept("WARNING: local.conf: physical: more than " + MAX_PHYSICAL_PATHS + " networks; the last "
-                    + (kept.size() - MAX_PHYSICAL_PATHS) + " in address order are ignored");
-            kept = kept.subList(0, MAX_PHYSICAL_PATHS);
+                    + (inEffect.size() - MAX_PHYSICAL_PATHS) + " in address order are ignored");
+            inEffect = inEffect.subList(0, MAX_PHYSICAL_PATHS);
         }
-        return new LocalPathPolicy(blacklist, peerBlacklists, tries, kept);
+        return new LocalPathPolicy(blacklist, peerBlacklists, tries, inEffect);
     }
 
     /** A number as the reference reads one (an unsigned 64-bit integer; a decimal string; true = 1), else 0. */

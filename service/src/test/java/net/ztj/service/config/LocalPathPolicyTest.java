@@ -97,4 +97,21 @@ class LocalPathPolicyTest {
         assertEquals(0, p.trustedPathId(Endpoint.parse("10.0.32.1/1")));
         assertEquals(1, warnings.size(), warnings.toString());
     }
+
+    @Test
+    void aReloadReplacesBlacklistsButOnlyAddsPhysicalPaths() throws Exception {
+        LocalPathPolicy first = policy("""
+                {"physical": {"10.1.0.0/16": {"trustedPathId": 1, "mtu": 1500}, "10.2.0.0/16": {"blacklist": true},
+                              "10.3.0.0/16": {"trustedPathId": 3}},
+                 "virtual": {"89e92ceee5": {"try": ["203.0.113.5/9993"]}}}""");
+        LocalPathPolicy next = first.reloaded((ObjectNode) JsonText.parse("""
+                {"physical": {"10.3.0.0/16": {"mtu": 1400}, "10.4.0.0/16": {"trustedPathId": 4}}}"""), w -> { });
+        assertTrue(next.allowed(OTHER, Endpoint.parse("10.2.0.1/9993")), "the blacklist is gone");
+        assertEquals(List.of(), next.tryAddresses(PEER), "so are the addresses to try");
+        assertEquals(1, next.trustedPathId(Endpoint.parse("10.1.0.1/1")), "a network no longer named stays");
+        assertEquals(1500, next.physicalMtu(Endpoint.parse("10.1.0.1/1")));
+        assertEquals(0, next.trustedPathId(Endpoint.parse("10.3.0.1/1")), "a network named again is replaced");
+        assertEquals(1400, next.physicalMtu(Endpoint.parse("10.3.0.1/1")));
+        assertEquals(4, next.trustedPathId(Endpoint.parse("10.4.0.1/1")), "a new network is added");
+    }
 }
