@@ -36,6 +36,7 @@ import net.ztj.service.node.NodeRunner;
 import net.ztj.core.node.peer.CachedPeer;
 import net.ztj.service.config.LocalPathPolicy;
 import net.ztj.service.home.PeerFiles;
+import net.ztj.service.home.PeersDirCleaner;
 import net.ztj.service.physical.LocalAddressReport;
 import net.ztj.service.physical.NetworkChangeWatch;
 import net.ztj.service.physical.UdpBinding;
@@ -159,6 +160,9 @@ public final class Daemon implements AutoCloseable {
                 new java.util.concurrent.atomic.AtomicReference<>(LocalPathPolicy.from(conf.document(), o.err()::println));
         usePathPolicy(runner, pathPolicy.get());
         PeerFiles peerFiles = new PeerFiles(home.file("peers.d"), o.err()::println);
+        PeersDirCleaner peersCleaner = new PeersDirCleaner(peerFiles, o.clockMs());
+        parts.push(peersCleaner);
+        peersCleaner.start();
         for (CachedPeer cached : peerFiles.readAll()) {
             runner.execute((node, now) -> node.addCachedPeer(cached, now));
         }

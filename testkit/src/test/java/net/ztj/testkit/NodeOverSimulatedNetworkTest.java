@@ -179,6 +179,31 @@ class NodeOverSimulatedNetworkTest {
         assertFalse(a.hasDirectPath(bId.address()), "A never takes the blacklisted address");
     }
 
+    /**
+     * A peer gone quiet is dropped from memory and handed over for peers.d, as 1.14 saves it, with the paths it still
+     * has (here none: A pinged B's path until it expired and was removed, as 1.14 does for a peer it pings).
+     */
+    @Test
+    void aPeerDroppedFromMemoryIsHandedOverForPeersD() {
+        startRoot();
+        SimNode a = new SimNode(clock, net.addHost("192.0.2.10"), 9993, aId, planet, 2);
+        SimNode b = new SimNode(clock, net.addHost("192.0.2.20"), 9993, bId, planet, 3);
+        clock.runFor(15_000);
+        a.sendMessage(bId.address(), "hello");
+        b.sendMessage(aId.address(), "hello");
+        clock.runFor(5_000);
+        assertTrue(a.hasDirectPath(bId.address()));
+        b.stop();
+        clock.runFor(20 * 60_000);
+        assertTrue(a.peer(bId.address()).isEmpty(), "B dropped from A's memory");
+        var dropped = a.droppedPeers().stream().filter(p -> p.identity().address().equals(bId.address())).toList();
+        assertEquals(1, dropped.size(), a.droppedPeers().toString());
+        assertTrue(List.of(b.endpoint()).containsAll(dropped.getFirst().paths()), dropped.toString());
+        assertEquals(12, dropped.getFirst().protocol(), "with the version B told");
+        assertTrue(a.droppedPeers().stream().noneMatch(p -> p.identity().address().equals(rootId.address())),
+                "a root is never dropped");
+    }
+
     @Test
     void symmetricNatsKeepTalkingThroughTheRoot() {
         startRoot();

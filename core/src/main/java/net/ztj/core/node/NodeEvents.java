@@ -16,6 +16,12 @@ public interface NodeEvents {
     /** A moon was removed by deorbit. */
     default void moonRemoved(long moonId) {}
 
+    /**
+     * A peer that is neither alive nor active was dropped from memory (not a root): what ZeroTier One 1.14 writes to
+     * peers.d at that moment, with the addresses of every path it still had.
+     */
+    default void peerDropped(net.ztj.core.node.peer.CachedPeer peer) {}
+
     /** An upstream reported that another node uses our address with a different key: we must regenerate. */
     default void identityCollision() {}
 
