@@ -152,16 +152,23 @@ public final class LocalPathPolicy implements PathPolicy {
         return java.util.Arrays.compareUnsigned(x, y);
     }
 
+    /** What answers for an address in no configured network: the node's MTU, not trusted. */
+    private static final PhysicalPath NOT_CONFIGURED = new PhysicalPath(null, 0, 0);
+
     private PhysicalPath physicalPath(Endpoint at) {
         byte[] ip = at.ip();
         for (PhysicalPath p : physicalPaths) if (p.network().contains(ip)) return p;
-        return null;
+        return NOT_CONFIGURED;
     }
 
     @Override
     public long trustedPathId(Endpoint at) {
-        PhysicalPath p = physicalPath(at);
-        return p == null ? 0 : p.trustedPathId();
+        return physicalPath(at).trustedPathId();
+    }
+
+    @Override
+    public int physicalMtu(Endpoint at) {
+        return physicalPath(at).mtu();
     }
 
     @Override
@@ -172,12 +179,6 @@ public final class LocalPathPolicy implements PathPolicy {
             if (p.trustedPathId() == trustedPathId && p.network().contains(ip)) return true;
         }
         return false;
-    }
-
-    @Override
-    public int physicalMtu(Endpoint at) {
-        PhysicalPath p = physicalPath(at);
-        return p == null ? 0 : p.mtu();
     }
 
     @Override
