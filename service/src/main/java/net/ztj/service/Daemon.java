@@ -209,6 +209,7 @@ public final class Daemon implements AutoCloseable {
         LocalConfReload reload = new LocalConfReload(home.file("local.conf"), o.clockMs(), o.err()::println, c -> {
             confFile.reloaded(c);
             usePathPolicy(runner, pathPolicy.updateAndGet(p -> p.reloaded(c.document(), o.err()::println)));
+            addresses.setPrefixBlacklist(c.settings().interfacePrefixBlacklist());
         });
         parts.push(reload);
         reload.start();

@@ -172,8 +172,8 @@ public final class SimNode implements PhysicalTransport, NodeEvents {
     }
 
     @Override
-    public void peerDropped(net.ztj.core.node.peer.CachedPeer peer) {
-        droppedPeers.add(peer);
+    public void peerDropped(Address peer, byte[] cacheEntry) {
+        droppedPeers.add(net.ztj.core.node.peer.CachedPeer.decode(cacheEntry));
     }
 
     /** The peers the node dropped from memory (what the service writes to peers.d then). */

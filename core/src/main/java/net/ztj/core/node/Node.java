@@ -188,7 +188,7 @@ public final class Node {
             Peer p = e.getValue();
             if (!ctx.topology.isUpstream(e.getKey()) && !p.alive(now) && !p.active(now)) {
                 it.remove();
-                ctx.events.peerDropped(cached(p, now, true));
+                ctx.events.peerDropped(e.getKey(), cached(p, now, true).encode());
             }
         }
         ctx.expectedReplies.expire(now);

@@ -17,10 +17,11 @@ public interface NodeEvents {
     default void moonRemoved(long moonId) {}
 
     /**
-     * A peer that is neither alive nor active was dropped from memory (not a root): what ZeroTier One 1.14 writes to
-     * peers.d at that moment, with the addresses of every path it still had.
+     * A peer that is neither alive nor active was dropped from memory (not a root): its peers.d entry (as
+     * {@code CachedPeer} encodes it, with the addresses of every path it still had), which ZeroTier One 1.14 stores
+     * at that moment.
      */
-    default void peerDropped(net.ztj.core.node.peer.CachedPeer peer) {}
+    default void peerDropped(net.ztj.core.identity.Address peer, byte[] cacheEntry) {}
 
     /** An upstream reported that another node uses our address with a different key: we must regenerate. */
     default void identityCollision() {}

@@ -39,10 +39,13 @@ public final class LocalConfFile {
 
     private final Optional<Path> file;
     private volatile LocalConf current;
+    /** What the running service applies: as loaded at start, then as last reloaded. */
+    private volatile LocalConf applied;
 
     private LocalConfFile(Optional<Path> file, LocalConf loaded) {
         this.file = file;
         this.current = loaded;
+        this.applied = loaded;
     }
 
     /** local.conf at {@code file}, as loaded at start. */
@@ -64,9 +67,15 @@ public final class LocalConfFile {
         return current;
     }
 
-    /** Holds local.conf as it was read again from the file (see {@link LocalConfReload}). */
+    /** The configuration the service applies (a stored change only once the file is reloaded). */
+    public LocalConf applied() {
+        return applied;
+    }
+
+    /** Holds local.conf as it was read again from the file (see {@link LocalConfReload}), and applies it. */
     public synchronized void reloaded(LocalConf conf) {
         current = conf;
+        applied = conf;
     }
 
     /**

@@ -54,9 +54,14 @@ public final class PeerFiles {
         return out;
     }
 
-    /** Writes (or replaces) one peer's file. */
-    public void write(CachedPeer peer) {
-        writeAll(List.of(peer));
+    /** Writes (or replaces) one peer's file with an entry the core encoded. */
+    public void write(net.ztj.core.identity.Address peer, byte[] cacheEntry) {
+        try {
+            FileWriting.createFolders(dir);
+            FileWriting.writePublic(dir.resolve(peer + ".peer"), cacheEntry);
+        } catch (IOException e) {
+            log.accept("cannot write " + dir + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -85,14 +90,6 @@ public final class PeerFiles {
 
     /** Writes (or replaces) one file per peer. */
     public void writeAll(List<CachedPeer> peers) {
-        if (peers.isEmpty()) return;
-        try {
-            FileWriting.createFolders(dir);
-            for (CachedPeer p : peers) {
-                FileWriting.writePublic(dir.resolve(p.identity().address() + ".peer"), p.encode());
-            }
-        } catch (IOException e) {
-            log.accept("cannot write " + dir + ": " + e.getMessage());
-        }
+        for (CachedPeer p : peers) write(p.identity().address(), p.encode());
     }
 }

@@ -5,7 +5,7 @@ import net.ztj.controller.store.ControllerStore;
 import net.ztj.core.node.Node;
 import net.ztj.core.node.NodeConfig;
 import net.ztj.core.node.NodeEvents;
-import net.ztj.core.node.peer.CachedPeer;
+import net.ztj.core.identity.Address;
 import net.ztj.service.home.PeerFiles;
 import net.ztj.core.wire.MalformedException;
 import net.ztj.core.world.DefaultPlanet;
@@ -112,8 +112,8 @@ public final class CoreNodeFactory implements NodeCoreFactory {
         }
 
         @Override
-        public void peerDropped(CachedPeer peer) {
-            peers.write(peer); // rare (housekeeping), small; on the node thread as the other state files
+        public void peerDropped(Address peer, byte[] cacheEntry) {
+            peers.write(peer, cacheEntry); // rare (housekeeping), small; on the node thread as the other state files
         }
 
         @Override

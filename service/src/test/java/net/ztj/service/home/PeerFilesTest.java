@@ -32,8 +32,8 @@ class PeerFilesTest {
         List<String> log = new ArrayList<>();
         PeerFiles files = new PeerFiles(dir.resolve("peers.d"), log::add);
         CachedPeer p = peer(List.of(Endpoint.parse("192.0.2.7/9993"))), none = peer(List.of());
-        files.write(p);
-        files.write(none); // 1.14 saves a dropped peer whatever paths it has, none included
+        files.write(p.identity().address(), p.encode());
+        files.write(none.identity().address(), none.encode()); // 1.14 saves a dropped peer whatever paths it has, none included
         assertTrue(Files.isRegularFile(dir.resolve("peers.d").resolve(p.identity().address() + ".peer")));
         List<CachedPeer> read = files.readAll();
         assertEquals(2, read.size(), log.toString());
@@ -49,8 +49,8 @@ class PeerFilesTest {
     void filesNotWrittenFor30DaysAreDeleted() throws Exception {
         PeerFiles files = new PeerFiles(dir.resolve("peers.d"), s -> { });
         CachedPeer old = peer(List.of(Endpoint.parse("192.0.2.7/9993"))), recent = peer(List.of());
-        files.write(old);
-        files.write(recent);
+        files.write(old.identity().address(), old.encode());
+        files.write(recent.identity().address(), recent.encode());
         long now = 1_800_000_000_000L;
         Path oldFile = dir.resolve("peers.d").resolve(old.identity().address() + ".peer");
         Path recentFile = dir.resolve("peers.d").resolve(recent.identity().address() + ".peer");
