@@ -16,7 +16,6 @@ import net.ztj.testkit.net.SimNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,23 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NodeOverSimulatedNetworkTest {
     private static Identity rootId, aId, bId, cId;
     private static C25519.KeyPair planetKey;
+    private static TestWorld world;
 
     @BeforeAll
     static void identities() {
-        SecureRandom r = new SecureRandom();
-        rootId = Identity.generate(r);
-        aId = Identity.generate(r);
-        bId = Identity.generate(r);
-        cId = Identity.generate(r);
-        planetKey = C25519.generate(r);
+        world = TestWorld.generate();
+        rootId = world.root();
+        aId = world.a();
+        bId = world.b();
+        cId = world.c();
+        planetKey = world.planetKey();
     }
 
     private final SimClock clock = new SimClock(1_700_000_000_000L);
     private final SimNetwork net = new SimNetwork(clock, 5, 42);
 
     private static World planet(long timestamp, Endpoint rootEndpoint) {
-        return World.sign(WorldType.PLANET, 0x1234_5678L, timestamp, planetKey.publicKey(),
-                List.of(new World.Root(rootId.publicOnly(), List.of(rootEndpoint))), planetKey.privateKey());
+        return world.planet(timestamp, rootEndpoint);
     }
 
     private SimNode root;

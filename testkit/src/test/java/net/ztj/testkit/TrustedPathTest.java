@@ -8,8 +8,6 @@ import net.ztj.core.wire.Endpoint;
 import net.ztj.core.wire.PacketHeader;
 import net.ztj.core.wire.Verb;
 import net.ztj.core.world.World;
-import net.ztj.core.world.WorldType;
-import net.ztj.crypto.C25519;
 import net.ztj.testkit.net.SimClock;
 import net.ztj.testkit.net.SimHost;
 import net.ztj.testkit.net.SimNetwork;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,16 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrustedPathTest {
     private static final long TRUSTED_ID = 0x0123_4567_89ab_cdefL;
-    private static Identity rootId, aId, bId;
-    private static C25519.KeyPair planetKey;
+    private static TestWorld world;
+    private static Identity aId, bId;
 
     @BeforeAll
     static void identities() {
-        SecureRandom r = new SecureRandom();
-        rootId = Identity.generate(r);
-        aId = Identity.generate(r);
-        bId = Identity.generate(r);
-        planetKey = C25519.generate(r);
+        world = TestWorld.generate();
+        aId = world.a();
+        bId = world.b();
     }
 
     private final SimClock clock = new SimClock(1_700_000_000_000L);
@@ -78,9 +73,8 @@ class TrustedPathTest {
 
     private void start(PathPolicy policyA, PathPolicy policyB) {
         SimHost rootHost = net.addHost("203.0.113.1");
-        World planet = World.sign(WorldType.PLANET, 0x1234_5678L, 1000, planetKey.publicKey(),
-                List.of(new World.Root(rootId.publicOnly(), List.of(rootHost.endpoint(9993)))), planetKey.privateKey());
-        new SimNode(clock, rootHost, 9993, rootId, planet, 1);
+        World planet = world.planet(1000, rootHost.endpoint(9993));
+        new SimNode(clock, rootHost, 9993, world.root(), planet, 1);
         a = new SimNode(clock, net.addHost("192.0.2.10"), 9993, aId, planet, 2);
         b = new SimNode(clock, net.addHost("192.0.2.20"), 9993, bId, planet, 3);
         a.node().setPathPolicy(policyA);
