@@ -12,6 +12,7 @@ import net.ztj.service.api.app.WebApp;
 import net.ztj.service.config.LocalConf;
 import net.ztj.service.config.LocalConfException;
 import net.ztj.service.config.LocalConfFile;
+import net.ztj.service.config.LocalConfReload;
 import net.ztj.service.config.LocalConfLoader;
 import net.ztj.service.config.ServiceSettings;
 import net.ztj.service.dns.DnsService;
@@ -35,6 +36,7 @@ import net.ztj.service.node.NodeRunner;
 import net.ztj.core.node.peer.CachedPeer;
 import net.ztj.service.config.LocalPathPolicy;
 import net.ztj.service.home.PeerFiles;
+import net.ztj.service.home.PeersDirCleaner;
 import net.ztj.service.physical.LocalAddressReport;
 import net.ztj.service.physical.NetworkChangeWatch;
 import net.ztj.service.physical.UdpBinding;
@@ -154,12 +156,13 @@ public final class Daemon implements AutoCloseable {
         core.controller().ifPresent(parts::push);
         core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
         runner.start(core.core());
-        LocalPathPolicy pathPolicy = LocalPathPolicy.from(conf.document(), o.err()::println);
-        runner.execute((node, now) -> {
-            node.setPathPolicy(pathPolicy);
-            return null;
-        });
+        java.util.concurrent.atomic.AtomicReference<LocalPathPolicy> pathPolicy =
+                new java.util.concurrent.atomic.AtomicReference<>(LocalPathPolicy.from(conf.document(), o.err()::println));
+        usePathPolicy(runner, pathPolicy.get());
         PeerFiles peerFiles = new PeerFiles(home.file("peers.d"), o.err()::println);
+        PeersDirCleaner peersCleaner = new PeersDirCleaner(peerFiles, o.clockMs());
+        parts.push(peersCleaner);
+        peersCleaner.start();
         for (CachedPeer cached : peerFiles.readAll()) {
             runner.execute((node, now) -> node.addCachedPeer(cached, now));
         }
@@ -202,6 +205,15 @@ public final class Daemon implements AutoCloseable {
         parts.push(changes);
         changes.start();
 
+        LocalConfFile confFile = LocalConfFile.at(home.file("local.conf"), conf);
+        LocalConfReload reload = new LocalConfReload(home.file("local.conf"), o.clockMs(), o.err()::println, c -> {
+            confFile.reloaded(c);
+            usePathPolicy(runner, pathPolicy.updateAndGet(p -> p.reloaded(c.document(), o.err()::println)));
+            addresses.setPrefixBlacklist(c.settings().interfacePrefixBlacklist());
+        });
+        parts.push(reload);
+        reload.start();
+
         ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
         core.controllerExecutor().ifPresent(c -> metrics.withController(c.metrics()));
         metrics.withTransports(relay, ports == null ? null : ports::counters);
@@ -210,7 +222,7 @@ public final class Daemon implements AutoCloseable {
             api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, tertiary, addresses.listeningOn(),
                             relay.active(), o.routerPortMapping()),
-                    LocalConfFile.at(home.file("local.conf"), conf), moons, networks,
+                    confFile, moons, networks,
                     portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
                     core.controllerExecutor().map(ControllerExecutor::presence).orElseGet(MemberPresence::new),
                     identity.address(), o.random(), authToken, metricsToken, metrics,
@@ -227,6 +239,14 @@ public final class Daemon implements AutoCloseable {
             DataPathWarmup.startInBackground(root, root ? () -> runner.status().online() : () -> true, o.err());
         }
         return new Daemon(parts, primary);
+    }
+
+    /** Hands the node the local.conf path policy (at start, and after each reload of local.conf). */
+    private static void usePathPolicy(NodeRunner runner, LocalPathPolicy policy) {
+        runner.execute((node, now) -> {
+            node.setPathPolicy(policy);
+            return null;
+        });
     }
 
     /** Whether this node is one of the roots of the planet in effect (a root relays; it joins no network). */

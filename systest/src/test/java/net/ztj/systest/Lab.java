@@ -100,12 +100,18 @@ final class Lab implements AutoCloseable {
      * Not counted by {@link #nodes()} or {@link #awaitOnline}; stopped when the lab closes.
      */
     ZtNode addForeignNode(String name, Path dir, Path executable) throws IOException {
+        return addForeignNode(name, dir, executable, node -> { });
+    }
+
+    /** As {@link #addForeignNode(String, Path, Path)}, with {@code setup} run before its daemon starts. */
+    ZtNode addForeignNode(String name, Path dir, Path executable, Setup setup) throws IOException {
         String ns = netns.addHost(name);
         Path home = dir.resolve(name);
         Files.createDirectories(home);
         Daemons.idtool("generate", home.resolve("identity.secret").toString(), home.resolve("identity.public").toString());
         Files.copy(root().home.resolve("planet"), home.resolve("planet"));
         ZtNode z = new ZtNode(name, ns, home, netns.ip(netns.hosts()), netns, new Daemons(netns));
+        setup.before(z);
         netns.start(ns, home.resolveSibling(name + "-daemon.log"), List.of(executable.toString(), "-U", home.toString()));
         return z;
     }

@@ -33,6 +33,7 @@ public final class SimNode implements PhysicalTransport, NodeEvents {
     private final Node node;
     private final List<Message> messages = new ArrayList<>();
     private final List<World> worldUpdates = new ArrayList<>();
+    private final List<net.ztj.core.node.peer.CachedPeer> droppedPeers = new ArrayList<>();
     private final List<Frame> frames = new ArrayList<>();
 
     /** An Ethernet frame the node delivered to a network's port. */
@@ -168,6 +169,16 @@ public final class SimNode implements PhysicalTransport, NodeEvents {
 
     public List<World> worldUpdates() {
         return worldUpdates;
+    }
+
+    @Override
+    public void peerDropped(Address peer, byte[] cacheEntry) {
+        droppedPeers.add(net.ztj.core.node.peer.CachedPeer.decode(cacheEntry));
+    }
+
+    /** The peers the node dropped from memory (what the service writes to peers.d then). */
+    public List<net.ztj.core.node.peer.CachedPeer> droppedPeers() {
+        return droppedPeers;
     }
 
     public boolean sendMessage(Address to, String text) {

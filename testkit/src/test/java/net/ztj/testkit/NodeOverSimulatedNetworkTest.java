@@ -16,7 +16,6 @@ import net.ztj.testkit.net.SimNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,23 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NodeOverSimulatedNetworkTest {
     private static Identity rootId, aId, bId, cId;
     private static C25519.KeyPair planetKey;
+    private static TestWorld world;
 
     @BeforeAll
     static void identities() {
-        SecureRandom r = new SecureRandom();
-        rootId = Identity.generate(r);
-        aId = Identity.generate(r);
-        bId = Identity.generate(r);
-        cId = Identity.generate(r);
-        planetKey = C25519.generate(r);
+        world = TestWorld.generate();
+        rootId = world.root();
+        aId = world.a();
+        bId = world.b();
+        cId = world.c();
+        planetKey = world.planetKey();
     }
 
     private final SimClock clock = new SimClock(1_700_000_000_000L);
     private final SimNetwork net = new SimNetwork(clock, 5, 42);
 
     private static World planet(long timestamp, Endpoint rootEndpoint) {
-        return World.sign(WorldType.PLANET, 0x1234_5678L, timestamp, planetKey.publicKey(),
-                List.of(new World.Root(rootId.publicOnly(), List.of(rootEndpoint))), planetKey.privateKey());
+        return world.planet(timestamp, rootEndpoint);
     }
 
     private SimNode root;
@@ -177,6 +176,31 @@ class NodeOverSimulatedNetworkTest {
         assertEquals(1, b.messages().size(), "delivered through the root");
         assertEquals(1, a.messages().size());
         assertFalse(a.hasDirectPath(bId.address()), "A never takes the blacklisted address");
+    }
+
+    /**
+     * A peer gone quiet is dropped from memory and handed over for peers.d, as 1.14 saves it, with the paths it still
+     * has (here none: A pinged B's path until it expired and was removed, as 1.14 does for a peer it pings).
+     */
+    @Test
+    void aPeerDroppedFromMemoryIsHandedOverForPeersD() {
+        startRoot();
+        SimNode a = new SimNode(clock, net.addHost("192.0.2.10"), 9993, aId, planet, 2);
+        SimNode b = new SimNode(clock, net.addHost("192.0.2.20"), 9993, bId, planet, 3);
+        clock.runFor(15_000);
+        a.sendMessage(bId.address(), "hello");
+        b.sendMessage(aId.address(), "hello");
+        clock.runFor(5_000);
+        assertTrue(a.hasDirectPath(bId.address()));
+        b.stop();
+        clock.runFor(20 * 60_000);
+        assertTrue(a.peer(bId.address()).isEmpty(), "B dropped from A's memory");
+        var dropped = a.droppedPeers().stream().filter(p -> p.identity().address().equals(bId.address())).toList();
+        assertEquals(1, dropped.size(), a.droppedPeers().toString());
+        assertTrue(List.of(b.endpoint()).containsAll(dropped.getFirst().paths()), dropped.toString());
+        assertEquals(12, dropped.getFirst().protocol(), "with the version B told");
+        assertTrue(a.droppedPeers().stream().noneMatch(p -> p.identity().address().equals(rootId.address())),
+                "a root is never dropped");
     }
 
     @Test

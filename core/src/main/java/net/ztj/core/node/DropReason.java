@@ -14,8 +14,10 @@ public enum DropReason {
     BAD_ADDRESS,
     /** The MAC or SIV tag did not verify: tampered, or keyed for someone else. */
     AUTHENTICATION_FAILED,
-    /** A cipher suite we do not accept (2 without trusted paths, 4..7). */
+    /** A cipher suite we do not accept (4..7, or 2 on a HELLO). */
     UNSUPPORTED_CIPHER,
+    /** A suite-2 packet from a physical address that is no trusted path with the ID it carries (spec 02 §6.4). */
+    UNTRUSTED_PATH,
     /** A packet we already processed (same peer, same wire packet ID). */
     DUPLICATE,
     /** A field did not parse: truncated or malformed payload. */

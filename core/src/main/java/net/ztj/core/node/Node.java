@@ -186,7 +186,10 @@ public final class Node {
         for (Iterator<Map.Entry<Address, Peer>> it = ctx.topology.peers.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Address, Peer> e = it.next();
             Peer p = e.getValue();
-            if (!ctx.topology.isUpstream(e.getKey()) && !p.alive(now) && !p.active(now)) it.remove();
+            if (!ctx.topology.isUpstream(e.getKey()) && !p.alive(now) && !p.active(now)) {
+                it.remove();
+                ctx.events.peerDropped(e.getKey(), cached(p, now, true).encode());
+            }
         }
         ctx.expectedReplies.expire(now);
         ctx.localAuthorizations.expire(now);
@@ -426,12 +429,19 @@ public final class Node {
         List<CachedPeer> out = new ArrayList<>();
         for (Peer p : ctx.topology.peers.values()) {
             if (ctx.topology.isUpstream(p.identity.address())) continue;
-            List<Endpoint> addresses = new ArrayList<>();
-            for (Path path : p.paths) if (!path.expired(nowMs) && !addresses.contains(path.address)) addresses.add(path.address);
-            if (addresses.isEmpty()) continue;
-            out.add(new CachedPeer(p.identity, p.protocolVersion, p.versionMajor, p.versionMinor, p.versionRevision, addresses));
+            CachedPeer c = cached(p, nowMs, false);
+            if (!c.paths().isEmpty()) out.add(c);
         }
         return out;
+    }
+
+    /** A peer as peers.d keeps it, with the addresses of its live paths, or of all of them. */
+    private static CachedPeer cached(Peer p, long nowMs, boolean expiredToo) {
+        List<Endpoint> addresses = new ArrayList<>();
+        for (Path path : p.paths) {
+            if ((expiredToo || !path.expired(nowMs)) && !addresses.contains(path.address)) addresses.add(path.address);
+        }
+        return new CachedPeer(p.identity, p.protocolVersion, p.versionMajor, p.versionMinor, p.versionRevision, addresses);
     }
 
     /**

@@ -16,6 +16,13 @@ public interface NodeEvents {
     /** A moon was removed by deorbit. */
     default void moonRemoved(long moonId) {}
 
+    /**
+     * A peer that is neither alive nor active was dropped from memory (not a root): its peers.d entry (as
+     * {@code CachedPeer} encodes it, with the addresses of every path it still had), which ZeroTier One 1.14 stores
+     * at that moment.
+     */
+    default void peerDropped(net.ztj.core.identity.Address peer, byte[] cacheEntry) {}
+
     /** An upstream reported that another node uses our address with a different key: we must regenerate. */
     default void identityCollision() {}
 

@@ -177,6 +177,26 @@ class ArmorVectorsTest {
         assertFalse(Armor.dearmor(p, p.length, new PeerKeys(hex(ARMOR.get(0).get("shared_key_48")))));
     }
 
+    /**
+     * The whole suite-2 layout as 1.14's setTrusted writes it: only byte 18 (cipher bits 2, legacy encrypted flag
+     * cleared, fragmented flag and hops kept) and bytes 19..26 (the ID, big-endian) change; the packet ID, addresses,
+     * verb and payload go as they are.
+     */
+    @Test
+    void trustedPathLayoutByteByByte() {
+        byte[] plain = hex(ARMOR.get(0).get("plaintext_packet"));
+        byte[] p = plain.clone();
+        p[PacketHeader.IDX_FLAGS] = (byte) (0x80 | 0x40 | 0x08 | 0x02); // encrypted, fragmented, suite 1, hops 2
+        Armor.armorTrustedPath(p, p.length, 0x0123456789abcdefL);
+        byte[] expected = plain.clone();
+        expected[18] = (byte) 0x52; // 0x40 fragmented | 2 << 3 | hops 2
+        byte[] id = {0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xab, (byte) 0xcd, (byte) 0xef};
+        System.arraycopy(id, 0, expected, 19, 8);
+        assertArrayEquals(expected, p);
+        Armor.armorTrustedPath(p, p.length, -1L);
+        for (int i = 19; i < 27; i++) assertEquals((byte) 0xff, p[i]);
+    }
+
     @Test
     void flagsByteExamplesOfTheSpec() {
         byte[] key = hex(ARMOR.get(0).get("shared_key_48"));

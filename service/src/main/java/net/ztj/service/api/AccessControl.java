@@ -48,7 +48,7 @@ public final class AccessControl {
 
     private final byte[] authToken;
     private final byte[] metricsToken;
-    private final List<IpNetwork> allowManagementFrom;
+    private final java.util.function.Supplier<List<IpNetwork>> allowManagementFrom;
     private final SessionCheck sessions;
 
     /** Access control without a metrics token: {@code /metrics} needs the auth token. */
@@ -62,10 +62,20 @@ public final class AccessControl {
 
     public AccessControl(String authToken, String metricsToken, List<IpNetwork> allowManagementFrom,
                          SessionCheck sessions) {
+        this(authToken, metricsToken, constant(List.copyOf(allowManagementFrom)), sessions);
+    }
+
+    /** With {@code allowManagementFrom} read at each request: it changes when local.conf is reloaded. */
+    public AccessControl(String authToken, String metricsToken,
+                         java.util.function.Supplier<List<IpNetwork>> allowManagementFrom, SessionCheck sessions) {
         this.sessions = sessions;
         this.authToken = authToken.getBytes(StandardCharsets.UTF_8);
         this.metricsToken = metricsToken.getBytes(StandardCharsets.UTF_8);
-        this.allowManagementFrom = List.copyOf(allowManagementFrom);
+        this.allowManagementFrom = allowManagementFrom;
+    }
+
+    private static java.util.function.Supplier<List<IpNetwork>> constant(List<IpNetwork> networks) {
+        return () -> networks;
     }
 
     /** The verdict on a request from {@code remote}, from its head. */
@@ -84,7 +94,7 @@ public final class AccessControl {
     boolean sourceAllowed(InetAddress remote) {
         byte[] ip = remote.getAddress();
         if (isLoopback(ip)) return true;
-        for (IpNetwork n : allowManagementFrom) if (n.contains(ip)) return true;
+        for (IpNetwork n : allowManagementFrom.get()) if (n.contains(ip)) return true;
         return false;
     }
 

@@ -104,7 +104,7 @@ public final class LocalApi {
         controller.ifPresent(store -> new ControllerResource(store, self, clockMs, random, presence).register(routes));
         AccessControl.SessionCheck sessions = app.<AccessControl.SessionCheck>map(a -> a::authenticates)
                 .orElse(AccessControl.SessionCheck.NONE);
-        return new ApiHandler(new AccessControl(authToken, metricsToken, conf.current().settings().allowManagementFrom(),
-                sessions), routes, Optional.of(metrics), app);
+        return new ApiHandler(new AccessControl(authToken, metricsToken,
+                () -> conf.applied().settings().allowManagementFrom(), sessions), routes, Optional.of(metrics), app);
     }
 }

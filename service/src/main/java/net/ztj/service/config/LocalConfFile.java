@@ -30,18 +30,22 @@ import java.util.regex.Pattern;
  * setting the service would refuse are all rejected with a message, and nothing is stored. Messages never carry a
  * password. The file is 0644 as the reference leaves it, but 0600 when it holds a password or was 0600 already.
  *
- * <p>The service reads its settings at start: a stored change is shown at once by {@code /config} and
- * {@code /status}, and takes effect when the service restarts.
+ * <p>A stored change is shown at once by {@code /config} and {@code /status}; the service applies it when it reloads
+ * the file within the next 10 s, as the reference does ({@link LocalConfReload}: what a reload changes), the rest
+ * at the next start.
  */
 public final class LocalConfFile {
     private static final Pattern CONNINFO_PASSWORD = Pattern.compile("password=(\\S*)");
 
     private final Optional<Path> file;
     private volatile LocalConf current;
+    /** What the running service applies: as loaded at start, then as last reloaded. */
+    private volatile LocalConf applied;
 
     private LocalConfFile(Optional<Path> file, LocalConf loaded) {
         this.file = file;
         this.current = loaded;
+        this.applied = loaded;
     }
 
     /** local.conf at {@code file}, as loaded at start. */
@@ -61,6 +65,17 @@ public final class LocalConfFile {
 
     public LocalConf current() {
         return current;
+    }
+
+    /** The configuration the service applies (a stored change only once the file is reloaded). */
+    public LocalConf applied() {
+        return applied;
+    }
+
+    /** Holds local.conf as it was read again from the file (see {@link LocalConfReload}), and applies it. */
+    public synchronized void reloaded(LocalConf conf) {
+        current = conf;
+        applied = conf;
     }
 
     /**

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code peers.d/}: one {@code <10 hex address>.peer} per peer, in ZeroTier One 1.14's cache format
- * ({@link CachedPeer}). Written when the service stops (ZeroTier One writes a peer when it forgets it and at
- * shutdown); read at start, so a restarted node reaches the peers it knew without waiting for the roots.
+ * ({@link CachedPeer}). Written as ZeroTier One 1.14 writes it: a peer when the node drops it from memory, and every
+ * peer with a live path when the service stops; read at start, so a restarted node reaches the peers it knew without
+ * waiting for the roots. Bounded as the reference bounds it: by age (files not written for 30 days are deleted,
+ * {@link #deleteOlderThan}, hourly) and by size per file.
  */
 public final class PeerFiles {
     private static final Pattern PEER = Pattern.compile("[0-9a-f]{10}\\.peer");
@@ -52,16 +54,42 @@ public final class PeerFiles {
         return out;
     }
 
-    /** Writes (or replaces) one file per peer. */
-    public void writeAll(List<CachedPeer> peers) {
-        if (peers.isEmpty()) return;
+    /** Writes (or replaces) one peer's file with an entry the core encoded. */
+    public void write(net.ztj.core.identity.Address peer, byte[] cacheEntry) {
         try {
             FileWriting.createFolders(dir);
-            for (CachedPeer p : peers) {
-                FileWriting.writePublic(dir.resolve(p.identity().address() + ".peer"), p.encode());
-            }
+            FileWriting.writePublic(dir.resolve(peer + ".peer"), cacheEntry);
         } catch (IOException e) {
             log.accept("cannot write " + dir + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Deletes the files last modified before {@code cutoffMs} (any file in the folder, as the reference cleans it);
+     * returns how many.
+     */
+    public int deleteOlderThan(long cutoffMs) {
+        int deleted = 0;
+        if (!Files.isDirectory(dir)) return 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                try {
+                    if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toMillis() < cutoffMs) {
+                        Files.delete(f);
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    log.accept("cannot delete " + f + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            log.accept("cannot read " + dir + ": " + e.getMessage());
+        }
+        return deleted;
+    }
+
+    /** Writes (or replaces) one file per peer. */
+    public void writeAll(List<CachedPeer> peers) {
+        for (CachedPeer p : peers) write(p.identity().address(), p.encode());
     }
 }

@@ -5,6 +5,8 @@ import net.ztj.controller.store.ControllerStore;
 import net.ztj.core.node.Node;
 import net.ztj.core.node.NodeConfig;
 import net.ztj.core.node.NodeEvents;
+import net.ztj.core.identity.Address;
+import net.ztj.service.home.PeerFiles;
 import net.ztj.core.wire.MalformedException;
 import net.ztj.core.world.DefaultPlanet;
 import net.ztj.core.world.World;
@@ -38,7 +40,8 @@ public final class CoreNodeFactory implements NodeCoreFactory {
         World cached = cachedPlanet(c);
         World planet = WorldUpdates.startupPlanet(cached, DefaultPlanet.world());
         Node node = new Node(c.identity(), planet, NodeConfig.DEFAULTS, c.transport(),
-                new Persisting(c.planet(), c.moons(), new NetworkFiles(c.home().file("networks.d")), c.ports(), log),
+                new Persisting(c.planet(), c.moons(), new NetworkFiles(c.home().file("networks.d")),
+                        new PeerFiles(c.home().file("peers.d"), log::println), c.ports(), log),
                 new KeystreamRandom(c.random()), c.nowMs()); // per-packet randomness without a system call
         for (long id : c.moons().ids()) {
             Optional<World> moon = c.moons().read(id).flatMap(CoreNodeFactory::parse);
@@ -79,8 +82,8 @@ public final class CoreNodeFactory implements NodeCoreFactory {
     }
 
     /** Writes accepted worlds and network configurations to the home folder, deletes deorbited moons (node thread). */
-    private record Persisting(PlanetFile planet, MoonFiles moons, NetworkFiles networks, PortEvents ports,
-                              PrintStream log) implements NodeEvents {
+    private record Persisting(PlanetFile planet, MoonFiles moons, NetworkFiles networks, PeerFiles peers,
+                              PortEvents ports, PrintStream log) implements NodeEvents {
         @Override
         public void virtualNetworkFrame(long networkId, long sourceMac, long destMac, int etherType, int vlanId,
                                         byte[] data, int off, int len) {
@@ -106,6 +109,11 @@ public final class CoreNodeFactory implements NodeCoreFactory {
             } catch (IOException e) {
                 log.println("WARNING: could not save " + world + ": " + e.getMessage());
             }
+        }
+
+        @Override
+        public void peerDropped(Address peer, byte[] cacheEntry) {
+            peers.write(peer, cacheEntry); // rare (housekeeping), small; on the node thread as the other state files
         }
 
         @Override

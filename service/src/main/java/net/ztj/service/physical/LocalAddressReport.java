@@ -24,7 +24,7 @@ public final class LocalAddressReport implements AutoCloseable {
 
     private final Supplier<List<Integer>> ports;
     private final List<InetAddress> explicitBind;
-    private final List<String> prefixBlacklist;
+    private volatile List<String> prefixBlacklist;
     private final NodeRunner runner;
     private final AtomicReference<List<Endpoint>> listening = new AtomicReference<>(List.of());
     private volatile Supplier<List<Endpoint>> mapped = List::of;
@@ -44,6 +44,11 @@ public final class LocalAddressReport implements AutoCloseable {
         this.explicitBind = List.copyOf(explicitBind);
         this.prefixBlacklist = List.copyOf(prefixBlacklist);
         this.runner = runner;
+    }
+
+    /** Replaces {@code settings.interfacePrefixBlacklist} (local.conf reloaded); used from the next scan. */
+    public void setPrefixBlacklist(List<String> prefixes) {
+        prefixBlacklist = List.copyOf(prefixes);
     }
 
     /** Reports once now, then every {@link #PERIOD_MS}. */

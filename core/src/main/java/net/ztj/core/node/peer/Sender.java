@@ -45,19 +45,15 @@ public final class Sender {
     public boolean sendFrame(Peer peer, Verb verb, byte[] head, int headLen, byte[] data, int off, int len,
                       boolean expectReply, long now) {
         int total = PacketHeader.IDX_PAYLOAD + headLen + len;
-        int mtu = ctx.config.physicalMtu();
-        if (total > Fragmenter.maxPacketLength(mtu)) {
+        if (total > Fragmenter.maxPacketLength(ctx.config.physicalMtu())) {
             ctx.drop(DropReason.FRAME_TOO_LARGE);
             return false;
         }
         byte[] p = frameBuffer;
         Packet.write(p, ctx.random.nextLong(), peer.identity.address(), ctx.self, verb, head, 0, headLen);
         System.arraycopy(data, off, p, PacketHeader.IDX_PAYLOAD + headLen, len);
-        Fragmenter.markFragmented(p, total, mtu);
-        Armor.armor(p, total, peer.keys, peer.cipherSuite());
-        if (expectReply) ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
         ctx.traffic.sent(verb);
-        return route(peer, p, total, now);
+        return route(peer, p, total, expectReply, now);
     }
 
     /** A plaintext packet: header (MAC zero) + verb + payload, compressed when that helps. */
@@ -71,22 +67,13 @@ public final class Sender {
         return p;
     }
 
-    /** Sets the fragmented flag when needed, then armors with the peer's keys. Returns the wire packet ID. */
-    public long armor(Peer peer, byte[] p, int suite) {
-        Fragmenter.markFragmented(p, p.length, ctx.config.physicalMtu());
-        Armor.armor(p, p.length, peer.keys, suite);
-        return PacketHeader.packetId(p);
-    }
-
     /**
      * Sends through the general path: direct if possible, else relayed by an upstream, else over an expired path.
      * Returns false if there was no way at all.
      */
     public boolean send(Peer peer, Verb verb, byte[] payload, long now) {
         byte[] p = build(peer.identity.address(), verb, payload, true);
-        long id = armor(peer, p, peer.cipherSuite());
-        ctx.expectedReplies.expect(id, now);
-        return route(peer, p, now);
+        return route(peer, p, p.length, true, now);
     }
 
     /**
@@ -95,21 +82,15 @@ public final class Sender {
      */
     public boolean sendData(Peer peer, Verb verb, byte[] payload, boolean compress, boolean expectReply, long now) {
         byte[] p = build(peer.identity.address(), verb, payload, compress);
-        long id = armor(peer, p, peer.cipherSuite());
-        if (expectReply) ctx.expectedReplies.expect(id, now);
-        return route(peer, p, now);
+        return route(peer, p, p.length, expectReply, now);
     }
 
-    /** Routes an armored packet to its peer, fragmenting it as needed. */
-    public boolean route(Peer peer, byte[] p, long now) {
-        return route(peer, p, p.length, now);
-    }
-
-    private boolean route(Peer peer, byte[] p, int len, long now) {
+    /** Routes a plaintext packet to its peer; it is armored for the path chosen, then fragmented as needed. */
+    private boolean route(Peer peer, byte[] p, int len, boolean expectReply, long now) {
         Path path = peer.bestPath(now);
         if (path != null) {
             peer.packetsSent++;
-            return sendOnPath(peer, path, p, len, now);
+            return sendOnPath(peer, peer, path, p, len, expectReply, now);
         }
         Peer relay = bestUpstream(now, peer.identity.address());
         if (relay != null) {
@@ -117,18 +98,44 @@ public final class Sender {
             if (rp != null) {
                 peer.lastSendMs = now;
                 peer.packetsSent++;
-                return sendOnPath(relay, rp, p, len, now);
+                return sendOnPath(peer, relay, rp, p, len, expectReply, now);
             }
         }
         Path any = peer.anyPath();
         if (any == null) return false;
         peer.packetsSent++;
-        return sendOnPath(peer, any, p, len, now);
+        return sendOnPath(peer, peer, any, p, len, expectReply, now);
     }
 
-    /** Sends the head datagram straight from the packet and each fragment through the reused datagram buffer. */
-    private boolean sendOnPath(Peer peer, Path path, byte[] p, int len, long now) {
-        int mtu = ctx.config.physicalMtu();
+    /**
+     * Armors a plaintext packet for {@code dest} as the path it leaves on asks, as 1.14 does once it has chosen that
+     * path: the fragmented flag for the path's MTU, then cipher suite 2 with the trusted path ID on a trusted path,
+     * the peer's suite otherwise (spec 02 §6.4, §6.5). Returns the path's MTU, or 0 if the packet needs more
+     * fragments than a receiver accepts at that MTU (counted as too large).
+     */
+    private int armorForPath(Peer dest, Path path, byte[] p, int len, boolean expectReply, long now) {
+        int mtu = ctx.pathPolicy.physicalMtu(path.address);
+        if (mtu == 0) mtu = ctx.config.physicalMtu();
+        if (Fragmenter.datagramCount(len, mtu) > PacketHeader.MAX_FRAGMENTS) {
+            ctx.drop(DropReason.FRAME_TOO_LARGE);
+            return 0;
+        }
+        Fragmenter.markFragmented(p, len, mtu);
+        long trustedPathId = ctx.pathPolicy.trustedPathId(path.address);
+        if (trustedPathId != 0) Armor.armorTrustedPath(p, len, trustedPathId);
+        else Armor.armor(p, len, dest.keys, dest.cipherSuite());
+        if (expectReply) ctx.expectedReplies.expect(PacketHeader.packetId(p), now);
+        return mtu;
+    }
+
+    /**
+     * Armors the packet for {@code dest} and sends it on a path of {@code via} (the peer itself or the upstream
+     * relaying for it): the head datagram straight from the packet, each fragment through the reused datagram
+     * buffer.
+     */
+    private boolean sendOnPath(Peer dest, Peer via, Path path, byte[] p, int len, boolean expectReply, long now) {
+        int mtu = armorForPath(dest, path, p, len, expectReply, now);
+        if (mtu == 0) return false;
         boolean ok = ctx.transport.send(path.localSocket, path.address, p, 0, Math.min(len, mtu), 0);
         ctx.traffic.bytesSent(Math.min(len, mtu));
         if (len > mtu) {
@@ -140,7 +147,7 @@ public final class Sender {
             }
         }
         path.lastSendMs = now;
-        peer.lastSendMs = now;
+        via.lastSendMs = now;
         return ok;
     }
 

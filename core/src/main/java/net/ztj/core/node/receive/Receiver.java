@@ -146,8 +146,12 @@ public final class Receiver {
             ctx.drop(DropReason.BAD_ADDRESS);
             return;
         }
-        int suite = (p[PacketHeader.IDX_FLAGS] >>> 3) & 7;
+        int suite = PacketHeader.cipherSuite(p);
         int rawVerb = p[PacketHeader.IDX_VERB] & 0x1f;
+        if (suite == PacketHeader.CIPHER_NONE && !ctx.pathPolicy.trusted(from, Armor.trustedPathId(p))) {
+            ctx.drop(DropReason.UNTRUSTED_PATH);
+            return;
+        }
         if (suite == 0 && rawVerb == Verb.HELLO.code) {
             ctx.traffic.received(Verb.HELLO);
             hello.handle(now, socket, from, p, len);
@@ -163,13 +167,18 @@ public final class Receiver {
 
     /** Dearmors a packet from a known peer and dispatches it. */
     private void authenticated(long now, long socket, Endpoint from, Peer peer, byte[] p, int len) {
-        int suite = (p[PacketHeader.IDX_FLAGS] >>> 3) & 7;
-        if (suite != 0 && suite != 1 && suite != 3) {
+        int suite = PacketHeader.cipherSuite(p);
+        boolean trustedPath = suite == PacketHeader.CIPHER_NONE; // its path and ID were checked on arrival
+        if (trustedPath && (p[PacketHeader.IDX_VERB] & 0x1f) == Verb.HELLO.code) {
+            ctx.drop(DropReason.UNSUPPORTED_CIPHER); // HELLOs are checked by their MAC (see docs/networking.md)
+            return;
+        }
+        if (!trustedPath && suite != 0 && suite != 1 && suite != 3) {
             ctx.drop(DropReason.UNSUPPORTED_CIPHER);
             return;
         }
         long wireId = PacketHeader.packetId(p);
-        if (!Armor.dearmor(p, len, peer.keys)) {
+        if (!trustedPath && !Armor.dearmor(p, len, peer.keys)) {
             ctx.drop(DropReason.AUTHENTICATION_FAILED);
             peer.packetErrors++;
             return;
