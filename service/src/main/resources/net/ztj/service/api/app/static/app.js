@@ -326,8 +326,10 @@ async function refreshMembers(net, tbody) {
   const r = await api('GET', '/unstable/controller/network/' + net.id + '/member');
   state.members = r.data;
   const active = document.activeElement;
-  // a field being typed in is not redrawn under the user's fingers
-  if (active && tbody.contains(active) && active.tagName === 'INPUT' && active.type === 'text') return;
+  // a field with an edit not saved yet is not redrawn under the user's fingers; a focused field whose value is the
+  // saved one (e.g. after Enter saved it) does not hold the rest of the table back
+  if (active && tbody.contains(active) && active.tagName === 'INPUT' && active.type === 'text'
+      && active.value !== active.dataset.saved) return;
   drawMembers(net, tbody);
 }
 
@@ -385,9 +387,11 @@ function memberRow(net, m) {
     checked: m[field], 'aria-label': label + ' ' + m.address,
     onchange: (ev) => update({ [field]: ev.target.checked }, what(ev.target.checked)) });
   const name = h('input', { type: 'text', className: 'member-name', id: 'member-name-' + m.address, value: m.name || '',
+    dataset: { saved: m.name || '' },
     'aria-label': 'Name of ' + m.address, onchange: (ev) => update({ name: ev.target.value.trim() }, 'Renamed') });
   const ips = h('input', { type: 'text', className: 'member-ips mono', id: 'member-ips-' + m.address,
-    value: (m.ipAssignments || []).join(', '), 'aria-label': 'IP addresses of ' + m.address,
+    value: (m.ipAssignments || []).join(', '), dataset: { saved: (m.ipAssignments || []).join(', ') },
+    'aria-label': 'IP addresses of ' + m.address,
     onchange: (ev) => update({ ipAssignments: ev.target.value.split(/[\s,]+/).filter((x) => x) }, 'Saved the IPs of') });
   const seen = m.online ? h('span', { className: 'badge ok' }, 'online')
     : h('span', { className: 'badge idle' }, fmtAgo(m.lastSeen));
