@@ -2,6 +2,7 @@ package net.ztj.crypto;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -17,11 +18,12 @@ import java.util.Objects;
  * {@code A || pad16 || P}); the synthetic IV is {@code N || (G[0..7] ^ G[8..15])} encrypted with K1; the payload is
  * AES-CTR under K1 from that tag with bit 31 of its counter word cleared.
  *
- * <p>Nothing is allocated per packet once the scratch buffers have grown to the largest packet. AES is the JDK's
- * {@code AES/ECB/NoPadding}, initialised once per key (its AES-NI intrinsics); the counter blocks are laid out in a
- * scratch buffer, encrypted in one call and XORed into the data. GHASH is the JDK's block function called directly
- * ({@link JdkGhash}, its carry-less multiply intrinsic) when {@code java.base/com.sun.crypto.provider} is opened to
- * us; otherwise the GMAC is the JDK's public {@code AES/GCM} cipher, which allocates at every packet.
+ * <p>When {@code java.base/com.sun.crypto.provider} is opened to us (the launchers, tests and benchmarks do),
+ * nothing is allocated per packet: GHASH is the JDK's block function called directly ({@link JdkGhash}, its
+ * carry-less multiply intrinsic) and the CTR pass is the JDK's counter mode object reset to each packet's counter
+ * ({@link JdkCtr}, its pipelined AES intrinsic); the single AES blocks (tag, E_K0(J0)) are {@code AES/ECB} ciphers
+ * initialised once. Otherwise the JDK's public {@code AES/GCM} and {@code AES/CTR} ciphers do the same work and
+ * allocate a few KB per packet (an engine per {@code init}, the AAD buffered until {@code doFinal}).
  *
  * <p>One instance per key pair, reused for every packet; not thread-safe.
  */
@@ -32,12 +34,7 @@ public final class AesGmacSiv {
     public static final int NONCE_BYTES = 8;
 
     private static final VarHandle BE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle BE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle NATIVE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.nativeOrder());
     private static final byte[] ZEROS = new byte[16];
-    /** Scratch sizes start here: a full 2,800-byte frame without growing. */
-    private static final int INITIAL_SCRATCH = 4096;
 
     private final Cipher ecbK0;
     private final Cipher ecbK1;
@@ -52,19 +49,26 @@ public final class AesGmacSiv {
     private final byte[] ej0 = new byte[16];
     private final byte[] g = new byte[16];
     private final byte[] t = new byte[16];
-    private byte[] counters = new byte[INITIAL_SCRATCH];
-    private byte[] keystream = new byte[INITIAL_SCRATCH];
+    private final byte[] counterBlock = new byte[16];
+    /** The JDK's counter mode under K1, or null: then {@link #ctr}, the public cipher, does the CTR pass. */
+    private final JdkCtr jdkCtr;
+    private final SecretKeySpec k1Spec;
+    private Cipher ctr;
+    private byte[] scratch = new byte[0];
 
     /** @param k0 32-byte GMAC key; @param k1 32-byte CTR and tag key */
     public AesGmacSiv(byte[] k0, byte[] k1) {
-        this(k0, k1, JdkGhash.AVAILABLE);
+        this(k0, k1, allocationFree());
     }
 
-    /** @param jdkGhash whether to use {@link JdkGhash} (must then be available) rather than {@code AES/GCM} */
-    AesGmacSiv(byte[] k0, byte[] k1, boolean jdkGhash) {
+    /**
+     * @param jdkInternals whether to use {@link JdkGhash} and {@link JdkCtr} (they must then be available) rather
+     *                     than the public {@code AES/GCM} and {@code AES/CTR} ciphers
+     */
+    AesGmacSiv(byte[] k0, byte[] k1, boolean jdkInternals) {
         if (k0.length != 32 || k1.length != 32) throw new IllegalArgumentException("AES-GMAC-SIV keys are 32 bytes");
         k0Spec = new SecretKeySpec(k0, "AES");
-        SecretKeySpec k1Spec = new SecretKeySpec(k1, "AES");
+        k1Spec = new SecretKeySpec(k1, "AES");
         try {
             ecbK0 = Cipher.getInstance("AES/ECB/NoPadding");
             ecbK0.init(Cipher.ENCRYPT_MODE, k0Spec);
@@ -72,13 +76,16 @@ public final class AesGmacSiv {
             ecbK1.init(Cipher.ENCRYPT_MODE, k1Spec);
             ecbK1Decrypt = Cipher.getInstance("AES/ECB/NoPadding");
             ecbK1Decrypt.init(Cipher.DECRYPT_MODE, k1Spec);
-            if (jdkGhash) {
+            if (jdkInternals) {
                 byte[] h = new byte[16];
                 ecbK0.doFinal(ZEROS, 0, 16, h, 0);
                 ghash = JdkGhash.forSubkey(h, 0);
+                jdkCtr = JdkCtr.forKey(k1);
             } else {
                 ghash = null;
+                jdkCtr = null;
                 gcm = Cipher.getInstance("AES/GCM/NoPadding");
+                ctr = Cipher.getInstance("AES/CTR/NoPadding");
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES unavailable", e);
@@ -92,9 +99,12 @@ public final class AesGmacSiv {
         return new AesGmacSiv(k0, k1);
     }
 
-    /** Whether GHASH runs allocation-free through the JDK's intrinsic (see {@link JdkGhash}) in this JVM. */
+    /**
+     * Whether this JVM runs AES-GMAC-SIV without allocation, through the JDK's GHASH and AES-CTR intrinsics
+     * ({@link JdkGhash}, {@link JdkCtr}); otherwise the public ciphers allocate a few KB per packet.
+     */
     public static boolean allocationFree() {
-        return JdkGhash.AVAILABLE;
+        return JdkGhash.AVAILABLE && JdkCtr.AVAILABLE;
     }
 
     /**
@@ -151,36 +161,23 @@ public final class AesGmacSiv {
     }
 
     /**
-     * AES-CTR under K1 over {@code buf[off..off+len)}, in place: the counter blocks (the tag with bit 31 of word 3
-     * cleared, then its 32-bit counter word incremented per block) are laid out in {@link #counters}, encrypted
-     * with ECB into {@link #keystream} in one call, and XORed into the data. The counter word starts below 2^31 and
-     * a packet has far fewer than 2^31 blocks, so it never wraps (ZeroTier increments those 32 bits alone).
+     * AES-CTR under K1 over {@code buf[off..off+len)}, in place, from the tag with bit 31 of its counter word
+     * cleared. The counter word starts below 2^31 and a packet has far fewer than 2^31 blocks, so the JDK's 128-bit
+     * increment never carries out of it (ZeroTier increments those 32 bits alone).
      */
     private void ctrCrypt(byte[] tag, int tagOff, byte[] buf, int off, int len) throws GeneralSecurityException {
+        System.arraycopy(tag, tagOff, counterBlock, 0, 16);
+        counterBlock[12] &= 0x7f;
         if (len == 0) return;
-        int blocks = (len + 15) >>> 4;
-        int bytes = blocks << 4;
-        if (counters.length < bytes) {
-            int size = Math.max(bytes, counters.length * 2);
-            counters = new byte[size];
-            keystream = new byte[size];
+        if (jdkCtr != null) {
+            jdkCtr.crypt(counterBlock, 0, buf, off, len);
+            return;
         }
-        long hi = (long) BE_LONG.get(tag, tagOff);
-        int mid = (int) BE_INT.get(tag, tagOff + 8);
-        int ctr = (int) BE_INT.get(tag, tagOff + 12) & 0x7fffffff;
-        byte[] c = counters;
-        for (int i = 0, p = 0; i < blocks; i++, p += 16) {
-            BE_LONG.set(c, p, hi);
-            BE_INT.set(c, p + 8, mid);
-            BE_INT.set(c, p + 12, ctr + i);
-        }
-        byte[] k = keystream;
-        ecbK1.doFinal(c, 0, bytes, k, 0);
-        int i = 0;
-        for (int whole = len & ~7; i < whole; i += 8) {
-            NATIVE_LONG.set(buf, off + i, (long) NATIVE_LONG.get(buf, off + i) ^ (long) NATIVE_LONG.get(k, i));
-        }
-        for (; i < len; i++) buf[off + i] ^= k[i];
+        ctr.init(Cipher.ENCRYPT_MODE, k1Spec, new IvParameterSpec(counterBlock));
+        // the JDK copies its input when asked to work in place; an output array of our own avoids that copy
+        if (scratch.length < len) scratch = new byte[Math.max(len, 2048)];
+        ctr.doFinal(buf, off, len, scratch, 0);
+        System.arraycopy(scratch, 0, buf, off, len);
     }
 
     /** G = GMAC_K0(N, A || pad16 || P) into {@link #g}; all ranges checked by the caller. */
