@@ -1,7 +1,6 @@
 package net.ztj.crypto;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
 
@@ -18,53 +17,30 @@ import java.util.Arrays;
  * has matched the public {@code AES/CTR} cipher. Not thread-safe; one instance per key.
  */
 final class JdkCtr {
-    private static final String PACKAGE = "com.sun.crypto.provider.";
-
-    private static final MethodHandle NEW_AES;
-    private static final MethodHandle NEW_CTR;
+    private static final MethodHandle NEW_AES = JdkInternals.find("AESCrypt", (lookup, c) -> lookup
+            .findConstructor(c, MethodType.methodType(void.class)).asType(MethodType.methodType(Object.class)));
+    private static final MethodHandle NEW_CTR = JdkInternals.find("CounterMode", (lookup, c) -> lookup
+            .findConstructor(c, MethodType.methodType(void.class, JdkInternals.type("SymmetricCipher")))
+            .asType(MethodType.methodType(Object.class, Object.class)));
     /** {@code void init(boolean decrypting, String algorithm, byte[] key, byte[] iv)} */
-    private static final MethodHandle INIT;
-    /** {@code void reset()}: counter = iv, keystream used up */
-    private static final MethodHandle RESET;
-    /** {@code int encrypt(byte[] in, int inOff, int len, byte[] out, int outOff)} */
-    private static final MethodHandle ENCRYPT;
-    /** Whether the JDK's counter mode is reachable and agrees with the public cipher. */
-    static final boolean AVAILABLE;
-
-    static {
-        MethodHandle newAes = null, newCtr = null, init = null, reset = null, encrypt = null;
-        boolean ok = false;
-        try {
-            ClassLoader boot = Object.class.getClassLoader();
-            Class<?> aes = Class.forName(PACKAGE + "AESCrypt", false, boot);
-            Class<?> symmetric = Class.forName(PACKAGE + "SymmetricCipher", false, boot);
-            Class<?> ctr = Class.forName(PACKAGE + "CounterMode", false, boot);
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(ctr, MethodHandles.lookup());
-            newAes = lookup.findConstructor(aes, MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(Object.class));
-            newCtr = lookup.findConstructor(ctr, MethodType.methodType(void.class, symmetric))
-                    .asType(MethodType.methodType(Object.class, Object.class));
-            init = lookup.findVirtual(ctr, "init",
+    private static final MethodHandle INIT = JdkInternals.find("CounterMode", (lookup, c) -> lookup
+            .findVirtual(c, "init",
                     MethodType.methodType(void.class, boolean.class, String.class, byte[].class, byte[].class))
-                    .asType(MethodType.methodType(void.class, Object.class, boolean.class, String.class, byte[].class,
-                            byte[].class));
-            reset = lookup.findVirtual(ctr, "reset", MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(void.class, Object.class));
-            encrypt = lookup.findVirtual(ctr, "encrypt",
+            .asType(MethodType.methodType(void.class, Object.class, boolean.class, String.class, byte[].class,
+                    byte[].class)));
+    /** {@code void reset()}: counter = iv, keystream used up */
+    private static final MethodHandle RESET = JdkInternals.find("CounterMode", (lookup, c) -> lookup
+            .findVirtual(c, "reset", MethodType.methodType(void.class))
+            .asType(MethodType.methodType(void.class, Object.class)));
+    /** {@code int encrypt(byte[] in, int inOff, int len, byte[] out, int outOff)} */
+    private static final MethodHandle ENCRYPT = JdkInternals.find("CounterMode", (lookup, c) -> lookup
+            .findVirtual(c, "encrypt",
                     MethodType.methodType(int.class, byte[].class, int.class, int.class, byte[].class, int.class))
-                    .asType(MethodType.methodType(int.class, Object.class, byte[].class, int.class, int.class,
-                            byte[].class, int.class));
-            ok = true;
-        } catch (ReflectiveOperationException | RuntimeException inaccessible) {
-            // not opened to us (IllegalAccessException, InaccessibleObjectException) or not this JDK's layout
-        }
-        NEW_AES = newAes;
-        NEW_CTR = newCtr;
-        INIT = init;
-        RESET = reset;
-        ENCRYPT = encrypt;
-        AVAILABLE = ok && selfTest();
-    }
+            .asType(MethodType.methodType(int.class, Object.class, byte[].class, int.class, int.class, byte[].class,
+                    int.class)));
+    /** Whether the JDK's counter mode is reachable and agrees with the public cipher. */
+    static final boolean AVAILABLE = NEW_AES != null && NEW_CTR != null && INIT != null && RESET != null
+            && ENCRYPT != null && selfTest();
 
     private final Object mode;
     /** The array the mode object resets its counter from: written per packet. */

@@ -23,43 +23,23 @@ import java.nio.ByteOrder;
  */
 final class JdkGhash {
     private static final VarHandle BE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final String CLASS = "com.sun.crypto.provider.GHASH";
+    private static final MethodType GETTER = MethodType.methodType(long[].class, Object.class);
 
     /** {@code static void processBlocks(byte[] data, int ofs, int blocks, long[] state, long[] htbl)} */
-    private static final MethodHandle PROCESS_BLOCKS;
+    private static final MethodHandle PROCESS_BLOCKS = JdkInternals.find("GHASH", (lookup, c) -> lookup.findStatic(c,
+            "processBlocks",
+            MethodType.methodType(void.class, byte[].class, int.class, int.class, long[].class, long[].class)));
     /** {@code GHASH(byte[] subkeyH)} */
-    private static final MethodHandle NEW_GHASH;
-    private static final MethodHandle GET_STATE;
-    private static final MethodHandle GET_TABLE;
+    private static final MethodHandle NEW_GHASH = JdkInternals.find("GHASH", (lookup, c) -> lookup
+            .findConstructor(c, MethodType.methodType(void.class, byte[].class))
+            .asType(MethodType.methodType(Object.class, byte[].class)));
+    private static final MethodHandle GET_STATE = JdkInternals.find("GHASH",
+            (lookup, c) -> lookup.findGetter(c, "state", long[].class).asType(GETTER));
+    private static final MethodHandle GET_TABLE = JdkInternals.find("GHASH",
+            (lookup, c) -> lookup.findGetter(c, "subkeyHtbl", long[].class).asType(GETTER));
     /** Whether the JDK's GHASH is reachable and agrees with the reference computation. */
-    static final boolean AVAILABLE;
-
-    static {
-        MethodHandle process = null;
-        MethodHandle ctor = null;
-        MethodHandle state = null;
-        MethodHandle table = null;
-        boolean ok = false;
-        try {
-            Class<?> ghash = Class.forName(CLASS, false, Object.class.getClassLoader());
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(ghash, MethodHandles.lookup());
-            process = lookup.findStatic(ghash, "processBlocks",
-                    MethodType.methodType(void.class, byte[].class, int.class, int.class, long[].class, long[].class));
-            ctor = lookup.findConstructor(ghash, MethodType.methodType(void.class, byte[].class))
-                    .asType(MethodType.methodType(Object.class, byte[].class));
-            state = lookup.findGetter(ghash, "state", long[].class).asType(MethodType.methodType(long[].class, Object.class));
-            table = lookup.findGetter(ghash, "subkeyHtbl", long[].class)
-                    .asType(MethodType.methodType(long[].class, Object.class));
-            ok = true;
-        } catch (ReflectiveOperationException | RuntimeException inaccessible) {
-            // not opened to us (IllegalAccessException, InaccessibleObjectException) or not this JDK's layout
-        }
-        PROCESS_BLOCKS = process;
-        NEW_GHASH = ctor;
-        GET_STATE = state;
-        GET_TABLE = table;
-        AVAILABLE = ok && selfTest();
-    }
+    static final boolean AVAILABLE = PROCESS_BLOCKS != null && NEW_GHASH != null && GET_STATE != null
+            && GET_TABLE != null && selfTest();
 
     private final long[] state;
     private final long[] table;
