@@ -7,8 +7,11 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,7 @@ public final class BenchMain {
             "AesGmacSivBench.decrypt", 1000.0);
     private static final double MAX_GENERATE_MS = 500.0;
     private static final String TARGET_SIZE = "1400";
+    private static final String ADD_OPENS = "--add-opens=java.base/com.sun.crypto.provider=ALL-UNNAMED";
 
     private BenchMain() {}
 
@@ -51,7 +55,12 @@ public final class BenchMain {
         }
         Collection<RunResult> results;
         try {
-            results = new Runner(cmd).run();
+            // AesGmacSiv reaches the JDK's GHASH intrinsic only when the forked JVM opens its package (as the
+            // launchers do); -jvmArgsPrepend keeps each benchmark's own @Fork(jvmArgsAppend = ...)
+            List<String> prepend = new ArrayList<>(List.of(ADD_OPENS));
+            if (cmd.getJvmArgsPrepend().hasValue()) prepend.addAll(cmd.getJvmArgsPrepend().get());
+            results = new Runner(new OptionsBuilder().parent(cmd).jvmArgsPrepend(prepend.toArray(String[]::new))
+                    .build()).run();
         } catch (RunnerException e) {
             System.err.print("ERROR: ");
             e.printStackTrace(System.err);

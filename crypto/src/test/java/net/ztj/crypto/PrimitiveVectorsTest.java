@@ -123,37 +123,40 @@ class PrimitiveVectorsTest {
     @Test
     void aesGmacSivEncryptsDecryptsAndRejectsTampering() {
         assertEquals(6, V.get("aes_gmac_siv").size());
-        for (JsonNode c : V.get("aes_gmac_siv")) {
-            AesGmacSiv siv = new AesGmacSiv(hex(c.get("k0")), hex(c.get("k1")));
-            byte[] iv = hex(c.get("iv"));
-            byte[] aad = hex(c.get("aad"));
-            byte[] buf = hex(c.get("plaintext"));
-            byte[] tag = new byte[16];
-            siv.encrypt(iv, 0, aad, 0, aad.length, buf, 0, buf.length, tag, 0);
-            assertEquals(c.get("tag").asText(), toHex(tag));
-            assertEquals(c.get("ciphertext").asText(), toHex(buf));
-            // the same nonce twice in a row must still work (retransmission, duplicate receipt)
-            byte[] again = hex(c.get("plaintext"));
-            siv.encrypt(iv, 0, aad, 0, aad.length, again, 0, again.length, new byte[16], 0);
-            assertArrayEquals(buf, again);
+        // both paths: the JDK's GHASH and counter mode called directly, and the public ciphers (the fallback)
+        for (boolean jdkInternals : new boolean[] {true, false}) {
+            for (JsonNode c : V.get("aes_gmac_siv")) {
+                AesGmacSiv siv = new AesGmacSiv(hex(c.get("k0")), hex(c.get("k1")), jdkInternals);
+                byte[] iv = hex(c.get("iv"));
+                byte[] aad = hex(c.get("aad"));
+                byte[] buf = hex(c.get("plaintext"));
+                byte[] tag = new byte[16];
+                siv.encrypt(iv, 0, aad, 0, aad.length, buf, 0, buf.length, tag, 0);
+                assertEquals(c.get("tag").asText(), toHex(tag));
+                assertEquals(c.get("ciphertext").asText(), toHex(buf));
+                // the same nonce twice in a row must still work (retransmission, duplicate receipt)
+                byte[] again = hex(c.get("plaintext"));
+                siv.encrypt(iv, 0, aad, 0, aad.length, again, 0, again.length, new byte[16], 0);
+                assertArrayEquals(buf, again);
 
-            assertTrue(c.get("decrypts_and_verifies").asBoolean());
-            byte[] dec = buf.clone();
-            assertTrue(siv.decrypt(tag, 0, aad, 0, aad.length, dec, 0, dec.length));
-            assertEquals(c.get("plaintext").asText(), toHex(dec));
-            // repeated decryption of the same packet
-            byte[] dec2 = buf.clone();
-            assertTrue(siv.decrypt(tag, 0, aad, 0, aad.length, dec2, 0, dec2.length));
+                assertTrue(c.get("decrypts_and_verifies").asBoolean());
+                byte[] dec = buf.clone();
+                assertTrue(siv.decrypt(tag, 0, aad, 0, aad.length, dec, 0, dec.length));
+                assertEquals(c.get("plaintext").asText(), toHex(dec));
+                // repeated decryption of the same packet
+                byte[] dec2 = buf.clone();
+                assertTrue(siv.decrypt(tag, 0, aad, 0, aad.length, dec2, 0, dec2.length));
 
-            for (int bit = 0; bit < 8 * (buf.length + 16 + aad.length); bit += 5) {
-                byte[] t = tag.clone();
-                byte[] ct = buf.clone();
-                byte[] a = aad.clone();
-                int i = bit / 8;
-                if (i < ct.length) ct[i] ^= (byte) (1 << (bit & 7));
-                else if (i < ct.length + 16) t[i - ct.length] ^= (byte) (1 << (bit & 7));
-                else a[i - ct.length - 16] ^= (byte) (1 << (bit & 7));
-                assertFalse(siv.decrypt(t, 0, a, 0, a.length, ct, 0, ct.length), "bit " + bit);
+                for (int bit = 0; bit < 8 * (buf.length + 16 + aad.length); bit += 5) {
+                    byte[] t = tag.clone();
+                    byte[] ct = buf.clone();
+                    byte[] a = aad.clone();
+                    int i = bit / 8;
+                    if (i < ct.length) ct[i] ^= (byte) (1 << (bit & 7));
+                    else if (i < ct.length + 16) t[i - ct.length] ^= (byte) (1 << (bit & 7));
+                    else a[i - ct.length - 16] ^= (byte) (1 << (bit & 7));
+                    assertFalse(siv.decrypt(t, 0, a, 0, a.length, ct, 0, ct.length), "bit " + bit);
+                }
             }
         }
     }
