@@ -88,7 +88,7 @@ final class Lab implements AutoCloseable {
      * then call {@link ZtNode#start()}.
      */
     ZtNode addIsolatedNode(String name, String ip) throws IOException {
-        ZtNode z = newNode(name, netns.addIsolatedHost(name), ip);
+        ZtNode z = newNode(name, netns.addNamespace(name), ip);
         Files.copy(dir.resolve("planet"), z.home.resolve("planet"));
         nodes.put(name, z);
         return z;

@@ -88,14 +88,6 @@ final class Netns implements AutoCloseable {
     }
 
     /**
-     * Adds a namespace with only its loopback up, for a test that wires it itself (behind a router namespace, say);
-     * it is removed on close like the others. Returns its name.
-     */
-    String addIsolatedHost(String name) throws IOException {
-        return addNamespace(name);
-    }
-
-    /**
      * Adds a namespace with no interface but loopback (a router, say, wired with {@link #link}); removed on close.
      * Returns its name.
      */
