@@ -34,6 +34,7 @@ import net.ztj.service.node.MemberPresence;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
 import net.ztj.core.node.peer.CachedPeer;
+import net.ztj.service.config.LegacyTrustedPaths;
 import net.ztj.service.config.LocalPathPolicy;
 import net.ztj.service.home.PeerFiles;
 import net.ztj.service.home.PeersDirCleaner;
@@ -157,7 +158,8 @@ public final class Daemon implements AutoCloseable {
         core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
         runner.start(core.core());
         java.util.concurrent.atomic.AtomicReference<LocalPathPolicy> pathPolicy =
-                new java.util.concurrent.atomic.AtomicReference<>(LocalPathPolicy.from(conf.document(), o.err()::println));
+                new java.util.concurrent.atomic.AtomicReference<>(LocalPathPolicy.from(conf.document(),
+                        LegacyTrustedPaths.read(home.file(LegacyTrustedPaths.FILE_NAME), o.err()::println), o.err()::println));
         usePathPolicy(runner, pathPolicy.get());
         PeerFiles peerFiles = new PeerFiles(home.file("peers.d"), o.err()::println);
         PeersDirCleaner peersCleaner = new PeersDirCleaner(peerFiles, o.clockMs());
@@ -208,7 +210,8 @@ public final class Daemon implements AutoCloseable {
         LocalConfFile confFile = LocalConfFile.at(home.file("local.conf"), conf);
         LocalConfReload reload = new LocalConfReload(home.file("local.conf"), o.clockMs(), o.err()::println, c -> {
             confFile.reloaded(c);
-            usePathPolicy(runner, pathPolicy.updateAndGet(p -> p.reloaded(c.document(), o.err()::println)));
+            usePathPolicy(runner, pathPolicy.updateAndGet(p -> p.reloaded(c.document(),
+                    LegacyTrustedPaths.read(home.file(LegacyTrustedPaths.FILE_NAME), o.err()::println), o.err()::println)));
             addresses.setPrefixBlacklist(c.settings().interfacePrefixBlacklist());
         });
         parts.push(reload);
