@@ -24,8 +24,10 @@ class TcpFlowCoalescerTest {
     private final TcpFlowCoalescer coalescer =
             new TcpFlowCoalescer((frame, length, segments) -> written.add(new Written(Arrays.copyOf(frame, length), segments)));
 
-    private static byte[] segment(int port, int seq, int flags, int length) {
-        return Packets.tcpFrame(true, 0, 12, port, seq, flags, seq & 0xffff, Packets.payload(length, seq * 31L + port));
+    /** Segment {@code index} of a flow (source port): its sequence number and IPv4 id follow from the index. */
+    private static byte[] segment(int port, int index, int flags, int length) {
+        int seq = 1000 + index * MSS;
+        return Packets.tcpFrame(true, 0, 12, port, seq, flags, index, Packets.payload(length, seq * 31L + port));
     }
 
     /** The frames of everything written, super-frames cut back into segments, per source port in write order. */
@@ -50,7 +52,7 @@ class TcpFlowCoalescerTest {
         for (int f = 0; f < flows; f++) sent.add(new ArrayList<>());
         for (int i = 0; i < perFlow; i++) {
             for (int f = 0; f < flows; f++) {
-                byte[] s = segment(40000 + f, 1000 + i * MSS, ACK, MSS);
+                byte[] s = segment(40000 + f, i, ACK, MSS);
                 sent.get(f).add(s);
                 assertTrue(coalescer.add(s, 0, s.length), "flow " + f + " segment " + i);
             }
@@ -70,9 +72,9 @@ class TcpFlowCoalescerTest {
 
     @Test
     void aFrameOfAHeldFlowThatDoesNotContinueItComesAfterIt() throws Exception {
-        byte[] a1 = segment(40000, 1000, ACK, MSS), a2 = segment(40000, 1000 + MSS, ACK, MSS);
-        byte[] b1 = segment(40001, 5000, ACK, MSS);
-        byte[] gap = segment(40000, 1000 + 5 * MSS, ACK, MSS); // a gap: must not join, must not pass a1+a2
+        byte[] a1 = segment(40000, 0, ACK, MSS), a2 = segment(40000, 1, ACK, MSS);
+        byte[] b1 = segment(40001, 3, ACK, MSS);
+        byte[] gap = segment(40000, 5, ACK, MSS); // a gap: must not join, must not pass a1+a2
         assertTrue(coalescer.add(a1, 0, a1.length));
         assertTrue(coalescer.add(b1, 0, b1.length));
         assertTrue(coalescer.add(a2, 0, a2.length));
@@ -89,8 +91,8 @@ class TcpFlowCoalescerTest {
 
     @Test
     void aFrameTheCoalescerCannotTakeIsForTheCallerAfterItsFlowsHeldData() throws Exception {
-        byte[] a1 = segment(40000, 1000, ACK, MSS);
-        byte[] push = segment(40000, 1000 + MSS, ACK | PSH, 100); // continues and closes
+        byte[] a1 = segment(40000, 0, ACK, MSS);
+        byte[] push = segment(40000, 1, ACK | PSH, 100); // continues and closes
         byte[] pureAck = Packets.tcpFrame(true, 0, 12, 40000, 1000 + MSS + 100, ACK, 9, new byte[0]);
         byte[] arp = new byte[60];
         arp[12] = 0x08;
@@ -114,7 +116,7 @@ class TcpFlowCoalescerTest {
         for (int f = 0; f < flows; f++) sent.add(new ArrayList<>());
         for (int i = 0; i < flows * rounds; i++) {
             int f = random.nextInt(flows);
-            byte[] s = segment(41000 + f, 7 + next[f]++ * MSS, ACK, MSS);
+            byte[] s = segment(41000 + f, next[f]++, ACK, MSS);
             sent.get(f).add(s);
             assertTrue(coalescer.add(s, 0, s.length));
             assertTrue(coalescer.heldFlows() <= TcpFlowCoalescer.MAX_FLOWS);
