@@ -27,7 +27,10 @@ import net.ztj.linux.Poll;
  * One bound UDP socket, opened through FFM, and the thread that receives on it. Receiving takes up to
  * {@link #RECEIVE_BATCH} datagrams per system call (recvmmsg) and hands them to the sink together. Sending may come
  * from any thread; with {@linkplain #setBatching batching} on, datagrams wait in native memory until {@link #flush}
- * (or until the batch is full) and leave with one sendmmsg, otherwise each leaves at once.
+ * (or until the batch is full) and leave with one sendmmsg, otherwise each leaves at once. Where the kernel has the
+ * UDP segmentation offloads ({@link UdpOffload}), a queued run of datagrams to one destination, all of one size but
+ * the last, leaves as one segmented entry of that sendmmsg (UDP_SEGMENT), and buffers the kernel merged on receive
+ * (UDP_GRO) are split back into their datagrams before the sink sees them.
  *
  * <p>The socket options are those of spec 05 §9.2: 1 MiB buffers (stepping down 4 KiB at a time to 64 KiB where
  * refused), broadcast allowed, no address reuse, path-MTU discovery off so the DF bit is never set; an IPv6 socket
