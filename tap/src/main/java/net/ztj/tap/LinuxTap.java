@@ -16,7 +16,7 @@ import net.ztj.linux.Libc;
 import net.ztj.linux.Poll;
 import net.ztj.tap.offload.FrameBatch;
 import net.ztj.tap.offload.OffloadStats;
-import net.ztj.tap.offload.TcpCoalescer;
+import net.ztj.tap.offload.TcpFlowCoalescer;
 import net.ztj.tap.offload.TcpSegmenter;
 import net.ztj.tap.offload.VirtioNetHeader;
 
@@ -36,7 +36,7 @@ import net.ztj.tap.offload.VirtioNetHeader;
  * checksums and segment TCP (TSO over IPv4 and IPv6), so its TCP hands us super-frames of up to 64 KiB in one read;
  * {@link #read(FrameBatch)} cuts them into frames of the MTU ({@link TcpSegmenter}). In the other direction
  * {@link #writeCoalescing} merges consecutive segments of a TCP flow into one super-frame written once
- * ({@link TcpCoalescer}). The MTU the kernel sees stays the network's. Where the kernel refuses the header or the
+ * ({@link TcpFlowCoalescer}, several flows at once). The MTU the kernel sees stays the network's. Where the kernel refuses the header or the
  * offloads, frames are plain, as without them. {@link #offloadStats} counts what happened.
  *
  * <p>ZeroTier sets the MAC, brings the port up and sets MAC and MTU again from its reader thread with
@@ -91,7 +91,7 @@ public final class LinuxTap implements EthernetTap {
     private final byte[] readArray = new byte[IO_BUFFER_SIZE];
     private final FrameBatch singleReads = new FrameBatch();
     private int singleReadsNext;
-    private final TcpCoalescer coalescer = new TcpCoalescer();
+    private final TcpFlowCoalescer coalescer = new TcpFlowCoalescer(this::writeMerged);
     private final byte[] plainWrite = new byte[VirtioNetHeader.LENGTH + FRAME_BUFFER_SIZE];
     // counters: each written by one thread (reader or writer), read by any
     private volatile long superFramesRead, segmentsCut, offloadDrops, superFramesWritten, segmentsMerged;
@@ -516,29 +516,23 @@ public final class LinuxTap implements EthernetTap {
             writePlain(buf, off, len);
             return;
         }
-        if (coalescer.append(buf, off, len)) {
-            return;
-        }
-        if (coalescer.holding()) {
-            flush();
-        }
-        if (!coalescer.start(buf, off, len)) {
+        if (!coalescer.add(buf, off, len)) {
             writePlain(buf, off, len);
         }
     }
 
     @Override
     public void flush() throws IOException {
-        if (!coalescer.holding()) {
-            return;
-        }
-        int segments = coalescer.segments();
-        int n = coalescer.finish();
+        coalescer.finish();
+    }
+
+    /** Writes what the coalescer finished: a super-frame, or a single segment with an all-zero header. */
+    private void writeMerged(byte[] frame, int length, int segments) throws IOException {
         if (segments > 1) {
             superFramesWritten++;
             segmentsMerged += segments;
         }
-        writeOnce(coalescer.buffer(), 0, n);
+        writeOnce(frame, 0, length);
     }
 
     private static void checkFrame(int off, int len, int arrayLength) {

@@ -157,14 +157,16 @@ class TrustedPathTest {
         datagramLengthsAtoB.clear();
         java.util.Random r = new java.util.Random(5);
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 3000; i++) text.append((char) ('a' + r.nextInt(26))); // too random to be compressed
+        for (int i = 0; i < 2780; i++) text.append((char) ('a' + r.nextInt(26))); // too random to be compressed
         String big = text.toString();
         a.sendMessage(bId.address(), big);
         clock.runFor(1_000);
         assertEquals(big, new String(b.messages().getLast().payload(), StandardCharsets.UTF_8));
-        assertEquals(1400, datagramLengthsAtoB.stream().mapToInt(Integer::intValue).max().orElseThrow(),
-                "the head datagram is 1400 bytes, not the default 1432");
-        assertEquals(3, datagramLengthsAtoB.stream().filter(n -> n > 100).count(),
-                "3036 bytes: a 1400-byte head, a 1400-byte fragment (16 + 1384) and the rest");
+        // a 2,816-byte packet: two datagrams at the default 1432, three at 1400 (1400 + 1384 < 2816), cut evenly
+        java.util.List<Integer> sizes = datagramLengthsAtoB.stream().filter(n -> n > 100).toList();
+        assertEquals(3, sizes.size(), "three datagrams at a path MTU of 1400: " + sizes);
+        assertTrue(sizes.stream().allMatch(n -> n <= 1400), sizes.toString());
+        assertEquals(950, sizes.stream().mapToInt(Integer::intValue).max().orElseThrow(),
+                "(2816 + 2 fragment headers) / 3, rounded up");
     }
 }

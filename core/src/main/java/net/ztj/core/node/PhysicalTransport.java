@@ -18,6 +18,8 @@ public interface PhysicalTransport {
      *
      * @param localSocket the socket to send from (as given to {@link Node#processWirePacket}), or
      *                    {@link #ANY_SOCKET}
+     * @param data        holds the datagram at {@code data[off..off+len)}, read during the call only (a transport
+     *                    copies what it keeps), so the caller may reuse the array as soon as it returns
      * @param ttl         IP TTL for this datagram only, or 0 for the default
      * @return whether the datagram was handed to a socket
      */

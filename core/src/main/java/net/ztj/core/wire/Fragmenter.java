@@ -90,12 +90,45 @@ public final class Fragmenter {
         }
         int dlen = fragmentLength(len, mtu, k);
         int start = mtu + (k - 1) * (mtu - FRAGMENT_HEADER_LENGTH);
+        return write(pkt, start, dlen - FRAGMENT_HEADER_LENGTH, total, k, out, outOff);
+    }
+
+    /** Writes fragment {@code k} of {@code total} carrying {@code pkt[start..start+payload)}; returns its length. */
+    private static int write(byte[] pkt, int start, int payload, int total, int k, byte[] out, int outOff) {
         System.arraycopy(pkt, 0, out, outOff, IDX_FRAGMENT_INDICATOR); // packet ID and destination
         out[outOff + IDX_FRAGMENT_INDICATOR] = (byte) FRAGMENT_INDICATOR;
         out[outOff + IDX_FRAGMENT_NO] = (byte) ((total << 4) | k);
         out[outOff + IDX_FRAGMENT_HOPS] = 0;
-        System.arraycopy(pkt, start, out, outOff + FRAGMENT_HEADER_LENGTH, dlen - FRAGMENT_HEADER_LENGTH);
-        return dlen;
+        System.arraycopy(pkt, start, out, outOff + FRAGMENT_HEADER_LENGTH, payload);
+        return FRAGMENT_HEADER_LENGTH + payload;
+    }
+
+    /**
+     * The head length of an even split: the packet cut into as many datagrams as {@link #split} makes
+     * ({@link #datagramCount}), but all of one size, the last possibly shorter, rather than full ones and a short
+     * tail. Receivers put fragments together whatever their sizes (spec 02 §3.3), and datagrams of one size let a
+     * sender hand a run of them to the kernel as one segmented send. {@code len} if the packet fits one datagram.
+     */
+    public static int evenHeadLength(int len, int mtu) {
+        int n = datagramCount(len, mtu);
+        if (n == 1) return len;
+        int onWire = len + (n - 1) * FRAGMENT_HEADER_LENGTH;
+        return (onWire + n - 1) / n;
+    }
+
+    /**
+     * Writes fragment {@code k} (1..count-1) of an even split ({@link #evenHeadLength}) of the armored packet
+     * into {@code out[outOff..]}; returns its length. Every datagram is {@code head} bytes long but the last.
+     */
+    public static int writeEvenFragment(byte[] pkt, int len, int mtu, int k, byte[] out, int outOff) {
+        int total = datagramCount(len, mtu);
+        if (total > MAX_FRAGMENTS) {
+            throw new IllegalArgumentException(len + "-byte packet needs " + total + " datagrams");
+        }
+        int head = evenHeadLength(len, mtu), chunk = head - FRAGMENT_HEADER_LENGTH;
+        int start = head + (k - 1) * chunk;
+        if (k < 1 || k >= total || start >= len) throw new IllegalArgumentException("no fragment " + k);
+        return write(pkt, start, Math.min(chunk, len - start), total, k, out, outOff);
     }
 
     private static void checkMtu(int mtu) {

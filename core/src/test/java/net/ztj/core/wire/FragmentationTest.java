@@ -222,6 +222,37 @@ class FragmentationTest {
     }
 
     @Test
+    void anEvenSplitHasAsManyDatagramsAllOfOneSizeButTheLastAndReassembles() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int mtu : new int[] {100, 577, 1400, 1432, 9000}) {
+            for (int len = mtu + 1; len <= Math.min(Fragmenter.maxPacketLength(mtu), PacketHeader.MAX_LENGTH); len += 1 + rnd.nextInt(97)) {
+                byte[] p = new byte[len];
+                rnd.nextBytes(p);
+                p[13] = 0x11;
+                Fragmenter.markFragmented(p, len, mtu);
+                int n = Fragmenter.datagramCount(len, mtu), head = Fragmenter.evenHeadLength(len, mtu);
+                assertTrue(head <= mtu);
+                List<byte[]> ds = new java.util.ArrayList<>();
+                ds.add(Arrays.copyOf(p, head));
+                for (int k = 1; k < n; k++) {
+                    byte[] d = new byte[mtu];
+                    ds.add(Arrays.copyOf(d, Fragmenter.writeEvenFragment(p, len, mtu, k, d, 0)));
+                }
+                for (int k = 0; k < n - 1; k++) assertEquals(head, ds.get(k).length, "datagram " + k + " of " + len);
+                byte[] last = ds.get(n - 1);
+                assertTrue(last.length <= head && last.length > 16, "the last of " + len + ": " + last.length);
+                Reassembler r = new Reassembler();
+                Reassembler.Outcome o = null;
+                for (int i = n - 1; i >= 0; i--) o = r.offer(ds.get(i), 0, ds.get(i).length, 0);
+                assertArrayEquals(p, assertInstanceOf(Reassembler.Assembled.class, o).packet().toByteArray());
+            }
+        }
+        // the frames of a TCP stream through a 2,800-byte tap: two datagrams of 1,427 bytes each (not 1,432 and 1,422)
+        assertEquals(1427, Fragmenter.evenHeadLength(2838, 1432));
+        assertEquals(1432, Fragmenter.evenHeadLength(1432, 1432));
+    }
+
+    @Test
     void echoFragmentedByTheReferenceIsReassembled() {
         JsonNode e = HX.get("echo_fragmented");
         List<byte[]> ds = datagrams(e.get("request_datagrams"));

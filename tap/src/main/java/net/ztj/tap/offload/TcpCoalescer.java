@@ -154,6 +154,35 @@ public final class TcpCoalescer {
         return F + length;
     }
 
+    /**
+     * Whether this frame belongs to the flow of the held super-frame (the same IP version, addresses and TCP ports),
+     * whatever else it is: such a frame must not overtake the held one. False when nothing is held.
+     */
+    public boolean holdsFlowOf(byte[] b, int off, int len) {
+        if (!holding) return false;
+        int h = F;
+        int etherType = Be.u16(buf, h + ETHERTYPE);
+        if (len < ETHERNET + 20 || Be.u16(b, off + ETHERTYPE) != etherType) return false;
+        int ip = off + ETHERNET, heldIp = h + ETHERNET;
+        int tcp, heldTcp;
+        if (etherType == ETHERTYPE_IPV4) {
+            if ((b[ip + 9] & 0xff) != PROTOCOL_TCP
+                    || !Arrays.equals(b, ip + 12, ip + 20, buf, heldIp + 12, heldIp + 20)) {
+                return false;
+            }
+            tcp = ip + (b[ip] & 0x0f) * 4;
+            heldTcp = heldIp + (buf[heldIp] & 0x0f) * 4;
+        } else {
+            if (len < ETHERNET + IPV6_HEADER || (b[ip + 6] & 0xff) != PROTOCOL_TCP
+                    || !Arrays.equals(b, ip + 8, ip + IPV6_HEADER, buf, heldIp + 8, heldIp + IPV6_HEADER)) {
+                return false;
+            }
+            tcp = ip + IPV6_HEADER;
+            heldTcp = heldIp + IPV6_HEADER;
+        }
+        return tcp + 4 <= off + len && Arrays.equals(b, tcp, tcp + 4, buf, heldTcp, heldTcp + 4);
+    }
+
     /** Where {@link #finish} put the header and the frame. */
     public byte[] buffer() {
         return buf;

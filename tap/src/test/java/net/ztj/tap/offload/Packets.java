@@ -31,6 +31,12 @@ public final class Packets {
      * {@code tcpOptions} bytes of options (a multiple of 4), then the payload. Checksums valid.
      */
     public static byte[] tcpFrame(boolean ipv4, int ipOptions, int tcpOptions, int seq, int flags, int ipId, byte[] payload) {
+        return tcpFrame(ipv4, ipOptions, tcpOptions, 40000, seq, flags, ipId, payload);
+    }
+
+    /** As {@link #tcpFrame(boolean, int, int, int, int, int, byte[])} from another source port (another flow). */
+    public static byte[] tcpFrame(boolean ipv4, int ipOptions, int tcpOptions, int sourcePort, int seq, int flags, int ipId,
+            byte[] payload) {
         int ipHeader = ipv4 ? 20 + 4 * ipOptions : 40;
         int tcpHeader = 20 + tcpOptions;
         ByteBuffer b = ByteBuffer.allocate(14 + ipHeader + tcpHeader + payload.length);
@@ -47,7 +53,7 @@ public final class Packets {
             b.put(SRC6).put(DST6);
         }
         int tcp = b.position();
-        b.putShort((short) 40000).putShort((short) 5201).putInt(seq).putInt(0x1122_3344);
+        b.putShort((short) sourcePort).putShort((short) 5201).putInt(seq).putInt(0x1122_3344);
         b.put((byte) ((tcpHeader / 4) << 4)).put((byte) flags).putShort((short) 501).putShort((short) 0).putShort((short) 0);
         for (int i = 0; i < tcpOptions; i++) b.put((byte) (i % 4 == 0 ? 8 : i)); // option bytes, any content
         b.put(payload);

@@ -24,8 +24,8 @@ final class SocketCalls {
      * struct mmsghdr: a struct msghdr (name 0, namelen 8, iov 16, iovlen 24, control 32, controllen 40, flags 48)
      * then unsigned int msg_len at 56; 64 bytes with padding.
      */
-    static final long MMSG_SIZE = 64, MSG_NAME = 0, MSG_NAMELEN = 8, MSG_IOV = 16, MSG_IOVLEN = 24, MSG_FLAGS = 48,
-            MSG_LEN = 56;
+    static final long MMSG_SIZE = 64, MSG_NAME = 0, MSG_NAMELEN = 8, MSG_IOV = 16, MSG_IOVLEN = 24, MSG_CONTROL = 32,
+            MSG_CONTROLLEN = 40, MSG_FLAGS = 48, MSG_LEN = 56;
     /** Room for a struct sockaddr_in6 (28 bytes), the larger of the two. */
     static final int SOCKADDR_SIZE = 28;
 

@@ -27,7 +27,10 @@ import net.ztj.linux.Poll;
  * One bound UDP socket, opened through FFM, and the thread that receives on it. Receiving takes up to
  * {@link #RECEIVE_BATCH} datagrams per system call (recvmmsg) and hands them to the sink together. Sending may come
  * from any thread; with {@linkplain #setBatching batching} on, datagrams wait in native memory until {@link #flush}
- * (or until the batch is full) and leave with one sendmmsg, otherwise each leaves at once.
+ * (or until the batch is full) and leave with one sendmmsg, otherwise each leaves at once. Where the kernel has the
+ * UDP segmentation offloads ({@link UdpOffload}), a queued run of datagrams to one destination, all of one size but
+ * the last, leaves as one segmented entry of that sendmmsg (UDP_SEGMENT), and buffers the kernel merged on receive
+ * (UDP_GRO) are split back into their datagrams before the sink sees them.
  *
  * <p>The socket options are those of spec 05 §9.2: 1 MiB buffers (stepping down 4 KiB at a time to 64 KiB where
  * refused), broadcast allowed, no address reuse, path-MTU discovery off so the DF bit is never set; an IPv6 socket
@@ -48,6 +51,18 @@ public final class UdpSocket implements AutoCloseable {
      * than a physical MTU; a longer datagram is truncated by the kernel and dropped here (counted).
      */
     static final int RECEIVE_SLOT = 16 * 1024;
+    /**
+     * Receive buffers taken per call and their room when the kernel merges datagrams (UDP_GRO): a merged buffer holds
+     * up to 64 KiB, so fewer and larger slots (the same native memory as without).
+     */
+    static final int MERGED_RECEIVE_BATCH = 8, MERGED_RECEIVE_SLOT = 64 * 1024;
+    /** Datagrams one receive call may yield when merged ones are split (each holds at least one byte). */
+    static final int MERGED_RECEIVE_DATAGRAMS = 512;
+    /**
+     * System properties that turn the offloads off ({@code -Dztj.udpGso=false}, {@code -Dztj.udpGro=false}), for
+     * side-by-side measurements; on by default where the kernel has them.
+     */
+    static final String GSO_PROPERTY = "ztj.udpGso", GRO_PROPERTY = "ztj.udpGro";
     /** Datagrams and bytes held for one sendmmsg. */
     static final int SEND_BATCH = 64, SEND_BYTES = 256 * 1024;
     /** Largest datagram sent (the UDP payload limit over IPv4). */
@@ -64,17 +79,25 @@ public final class UdpSocket implements AutoCloseable {
     private final Thread receiver;
 
     // the receive thread's
-    private final MemorySegment rxMessages, rxNames, rxData, rxErrno, rxPoll;
-    private final ReceivedDatagrams received = new ReceivedDatagrams(RECEIVE_BATCH, RECEIVE_SLOT);
+    private final boolean merging;
+    private final int receiveBatch, receiveSlot;
+    private final MemorySegment rxMessages, rxNames, rxData, rxErrno, rxPoll, rxControl;
+    private final ReceivedDatagrams received;
     private final MemorySegment lastSenderName;
     private int lastSenderNameLength = -1;
     private Endpoint lastSender;
 
     // the senders', guarded by sendLock
     private final ReentrantLock sendLock = new ReentrantLock();
-    private final MemorySegment txMessages, txIovecs, txNames, txData, txErrno, txPoll, wakeValue, txOption;
+    private final MemorySegment txMessages, txIovecs, txNames, txData, txErrno, txPoll, wakeValue, txOption, txControl;
     private int queued, queuedBytes;
     private boolean batching, released;
+    /** Whether runs of datagrams to one destination leave as one segmented send (UDP_SEGMENT). */
+    private boolean segmenting;
+    /** Per queued message: where its bytes start, how many, its datagrams, their size and the last one's length. */
+    private final int[] messageOffset = new int[SEND_BATCH], messageBytes = new int[SEND_BATCH],
+            messageSegments = new int[SEND_BATCH], messageSegmentSize = new int[SEND_BATCH],
+            messageLastLength = new int[SEND_BATCH];
     private Endpoint lastDestination;
     private final MemorySegment lastDestinationName;
     private int lastDestinationNameLength;
@@ -83,8 +106,10 @@ public final class UdpSocket implements AutoCloseable {
     /** Guards the wake-up write against the release of the eventfd (a sender may hold the send lock in poll). */
     private final Object lifecycle = new Object();
     private volatile long truncatedDatagrams, refusedDatagrams;
+    private volatile long segmentedDatagrams, segmentFallbacks, mergedDatagrams;
 
-    private UdpSocket(long id, InetSocketAddress localAddress, int fd, int wakeFd, Arena arena, DatagramSink sink) {
+    private UdpSocket(long id, InetSocketAddress localAddress, int fd, int wakeFd, Arena arena, DatagramSink sink,
+            boolean segmenting, boolean merging) {
         this.id = id;
         this.localAddress = localAddress;
         this.ipv6 = localAddress.getAddress() instanceof Inet6Address;
@@ -95,26 +120,36 @@ public final class UdpSocket implements AutoCloseable {
         this.wakeFd = wakeFd;
         this.arena = arena;
 
-        rxMessages = arena.allocate(RECEIVE_BATCH * MMSG_SIZE, 8);
-        MemorySegment rxIovecs = arena.allocate(RECEIVE_BATCH * SocketCalls.IOVEC_SIZE, 8);
-        rxNames = arena.allocate(RECEIVE_BATCH * NAME_STRIDE, 8);
-        rxData = arena.allocate((long) RECEIVE_BATCH * RECEIVE_SLOT, 16);
+        this.segmenting = segmenting;
+        this.merging = merging;
+        receiveBatch = merging ? MERGED_RECEIVE_BATCH : RECEIVE_BATCH;
+        receiveSlot = merging ? MERGED_RECEIVE_SLOT : RECEIVE_SLOT;
+        received = new ReceivedDatagrams(RECEIVE_BATCH * RECEIVE_SLOT, merging ? MERGED_RECEIVE_DATAGRAMS : RECEIVE_BATCH);
+        rxMessages = arena.allocate(receiveBatch * MMSG_SIZE, 8);
+        MemorySegment rxIovecs = arena.allocate(receiveBatch * SocketCalls.IOVEC_SIZE, 8);
+        rxNames = arena.allocate(receiveBatch * NAME_STRIDE, 8);
+        rxData = arena.allocate((long) receiveBatch * receiveSlot, 16);
+        rxControl = arena.allocate(receiveBatch * UdpOffload.SPACE, 8);
         rxErrno = Libc.newErrnoState(arena);
         rxPoll = arena.allocate(Poll.PAIR_SIZE, 8);
         lastSenderName = arena.allocate(NAME_STRIDE, 8);
-        for (int i = 0; i < RECEIVE_BATCH; i++) {
-            rxIovecs.set(ADDRESS, i * SocketCalls.IOVEC_SIZE, rxData.asSlice((long) i * RECEIVE_SLOT, RECEIVE_SLOT));
-            rxIovecs.set(JAVA_LONG, i * SocketCalls.IOVEC_SIZE + 8, RECEIVE_SLOT);
+        for (int i = 0; i < receiveBatch; i++) {
+            rxIovecs.set(ADDRESS, i * SocketCalls.IOVEC_SIZE, rxData.asSlice((long) i * receiveSlot, receiveSlot));
+            rxIovecs.set(JAVA_LONG, i * SocketCalls.IOVEC_SIZE + 8, receiveSlot);
             long m = i * MMSG_SIZE;
             rxMessages.set(ADDRESS, m + SocketCalls.MSG_NAME, rxNames.asSlice(i * NAME_STRIDE, NAME_STRIDE));
             rxMessages.set(ADDRESS, m + SocketCalls.MSG_IOV, rxIovecs.asSlice(i * SocketCalls.IOVEC_SIZE, SocketCalls.IOVEC_SIZE));
             rxMessages.set(JAVA_LONG, m + SocketCalls.MSG_IOVLEN, 1);
+            if (merging) {
+                rxMessages.set(ADDRESS, m + SocketCalls.MSG_CONTROL, rxControl.asSlice(i * UdpOffload.SPACE, UdpOffload.SPACE));
+            }
         }
 
         txMessages = arena.allocate(SEND_BATCH * MMSG_SIZE, 8);
         txIovecs = arena.allocate(SEND_BATCH * SocketCalls.IOVEC_SIZE, 8);
         txNames = arena.allocate(SEND_BATCH * NAME_STRIDE, 8);
         txData = arena.allocate(SEND_BYTES, 16);
+        txControl = arena.allocate(SEND_BATCH * UdpOffload.SPACE, 8);
         txErrno = Libc.newErrnoState(arena);
         txPoll = arena.allocate(Poll.PAIR_SIZE, 8);
         wakeValue = arena.allocate(JAVA_LONG);
@@ -169,7 +204,14 @@ public final class UdpSocket implements AutoCloseable {
             int port = Short.toUnsignedInt(name.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
             wakeFd = Poll.newWakeFd(errno);
             if (wakeFd < 0) throw new IOException("could not create an eventfd: errno " + Libc.errno(errno));
-            UdpSocket socket = new UdpSocket(id, new InetSocketAddress(local.getAddress(), port), fd, wakeFd, arena, sink);
+            MemorySegment value = arena.allocate(JAVA_INT);
+            // UDP_SEGMENT 0 changes nothing (the size comes with each send); it only tells whether the kernel has it
+            boolean segmenting = !"false".equals(System.getProperty(GSO_PROPERTY))
+                    && setInt(errno, fd, UdpOffload.SOL_UDP, UdpOffload.UDP_SEGMENT, 0, value);
+            boolean merging = !"false".equals(System.getProperty(GRO_PROPERTY))
+                    && setInt(errno, fd, UdpOffload.SOL_UDP, UdpOffload.UDP_GRO, 1, value);
+            UdpSocket socket = new UdpSocket(id, new InetSocketAddress(local.getAddress(), port), fd, wakeFd, arena, sink,
+                    segmenting, merging);
             socket.receiver.start();
             return socket;
         } catch (IOException | RuntimeException | Error e) {
@@ -264,6 +306,31 @@ public final class UdpSocket implements AutoCloseable {
         return refusedDatagrams;
     }
 
+    /** Datagrams that left as parts of segmented sends (UDP_SEGMENT). */
+    public long segmentedDatagrams() {
+        return segmentedDatagrams;
+    }
+
+    /** Segmented sends the kernel refused, whose datagrams then left one by one; segmenting stops after the first. */
+    public long segmentFallbacks() {
+        return segmentFallbacks;
+    }
+
+    /** Received datagrams that the kernel had merged with others into one buffer (UDP_GRO), split here. */
+    public long mergedDatagrams() {
+        return mergedDatagrams;
+    }
+
+    /** Whether this socket asks the kernel to merge received datagrams (UDP_GRO). */
+    boolean merging() {
+        return merging;
+    }
+
+    /** The room for one received buffer: larger datagrams are truncated and dropped. */
+    int receiveSlot() {
+        return receiveSlot;
+    }
+
     /** Holds datagrams until {@link #flush} (on) or sends each at once (off, the default). */
     void setBatching(boolean on) {
         sendLock.lock();
@@ -284,6 +351,7 @@ public final class UdpSocket implements AutoCloseable {
         sendLock.lock();
         try {
             if (released || closing) return false;
+            if (joinLast(to, data, off, len)) return true;
             if (queued == SEND_BATCH || queuedBytes + len > SEND_BYTES) flushLocked();
             long m = queued * MMSG_SIZE;
             MemorySegment name = txNames.asSlice(queued * NAME_STRIDE, NAME_STRIDE);
@@ -297,12 +365,47 @@ public final class UdpSocket implements AutoCloseable {
             long iov = queued * SocketCalls.IOVEC_SIZE;
             txIovecs.set(ADDRESS, iov, txData.asSlice(queuedBytes, len));
             txIovecs.set(JAVA_LONG, iov + 8, len);
+            txMessages.set(ADDRESS, m + SocketCalls.MSG_CONTROL, MemorySegment.NULL);
+            txMessages.set(JAVA_LONG, m + SocketCalls.MSG_CONTROLLEN, 0);
+            messageOffset[queued] = queuedBytes;
+            messageBytes[queued] = len;
+            messageSegments[queued] = 1;
+            messageSegmentSize[queued] = len;
+            messageLastLength[queued] = len;
             queued++;
             queuedBytes += len;
             return batching || flushLocked();
         } finally {
             sendLock.unlock();
         }
+    }
+
+    /**
+     * Under the send lock: appends the datagram to the last queued message when it continues a run to the same
+     * destination that one segmented send can carry ({@link UdpOffload#joins}); false if it cannot (then it gets a
+     * message of its own). Only while batching: the last message is still queued then.
+     */
+    private boolean joinLast(Endpoint to, byte[] data, int off, int len) {
+        int q = queued - 1;
+        if (!segmenting || q < 0 || queuedBytes + len > SEND_BYTES || !to.equals(lastDestination)
+                || !UdpOffload.joins(messageSegments[q], messageSegmentSize[q], messageBytes[q], messageLastLength[q], len)) {
+            return false;
+        }
+        MemorySegment.copy(data, off, txData, JAVA_BYTE, queuedBytes, len);
+        queuedBytes += len;
+        messageBytes[q] += len;
+        messageLastLength[q] = len;
+        txIovecs.set(JAVA_LONG, q * SocketCalls.IOVEC_SIZE + 8, messageBytes[q]);
+        if (++messageSegments[q] == 2) {
+            long at = q * UdpOffload.SPACE;
+            UdpOffload.writeSegmentSize(txControl, at, messageSegmentSize[q]);
+            long m = q * MMSG_SIZE;
+            txMessages.set(ADDRESS, m + SocketCalls.MSG_CONTROL, txControl.asSlice(at, UdpOffload.SPACE));
+            txMessages.set(JAVA_LONG, m + SocketCalls.MSG_CONTROLLEN, UdpOffload.SPACE);
+            segmentedDatagrams++;
+        }
+        segmentedDatagrams++;
+        return true;
     }
 
     /**
@@ -360,13 +463,47 @@ public final class UdpSocket implements AutoCloseable {
             int e = Libc.errno(txErrno);
             if (e == Errno.EINTR) continue;
             if (e == Errno.EAGAIN && awaitWritable()) continue;
-            all = false;
-            if (e == Errno.EAGAIN) break; // closing
-            refusedDatagrams++;
+            if (e == Errno.EAGAIN) { // closing
+                all = false;
+                break;
+            }
+            if (messageSegments[sent] > 1) {
+                // e.g. EIO from a device without checksum offload: these datagrams one by one, and no more segmenting
+                segmenting = false;
+                segmentFallbacks++;
+                all &= sendSegmentsOneByOne(sent);
+            } else {
+                all = false;
+                refusedDatagrams++;
+            }
             sent++;
         }
         queued = 0;
         queuedBytes = 0;
+        return all;
+    }
+
+    /** Under the send lock: sends the datagrams of queued message {@code i} each with its own sendto. */
+    private boolean sendSegmentsOneByOne(int i) {
+        MemorySegment name = txNames.asSlice(i * NAME_STRIDE, NAME_STRIDE);
+        int nameLength = txMessages.get(JAVA_INT, i * MMSG_SIZE + SocketCalls.MSG_NAMELEN);
+        int size = messageSegmentSize[i], end = messageOffset[i] + messageBytes[i];
+        boolean all = true;
+        for (int at = messageOffset[i]; at < end; ) {
+            int len = Math.min(size, end - at);
+            long n = Libc.sendto(txErrno, fd, txData.asSlice(at, len), len, 0, name, nameLength);
+            if (n < 0) {
+                int e = Libc.errno(txErrno);
+                if (e == Errno.EINTR) continue;
+                if (e == Errno.EAGAIN) {
+                    if (awaitWritable()) continue;
+                    return false;
+                }
+                refusedDatagrams++;
+                all = false;
+            }
+            at += len;
+        }
         return all;
     }
 
@@ -385,10 +522,11 @@ public final class UdpSocket implements AutoCloseable {
     private void receiveLoop(DatagramSink sink) {
         try {
             while (!closing) {
-                for (int i = 0; i < RECEIVE_BATCH; i++) {
+                for (int i = 0; i < receiveBatch; i++) {
                     rxMessages.set(JAVA_INT, i * MMSG_SIZE + SocketCalls.MSG_NAMELEN, (int) NAME_STRIDE);
+                    if (merging) rxMessages.set(JAVA_LONG, i * MMSG_SIZE + SocketCalls.MSG_CONTROLLEN, UdpOffload.SPACE);
                 }
-                int n = SocketCalls.recvmmsg(rxErrno, fd, rxMessages, RECEIVE_BATCH);
+                int n = SocketCalls.recvmmsg(rxErrno, fd, rxMessages, receiveBatch);
                 if (n > 0) {
                     deliver(n, sink);
                     continue;
@@ -415,8 +553,25 @@ public final class UdpSocket implements AutoCloseable {
             }
             Endpoint from = sender(i, rxMessages.get(JAVA_INT, m + SocketCalls.MSG_NAMELEN));
             if (from == null) continue;
-            MemorySegment.copy(rxData, JAVA_BYTE, (long) i * RECEIVE_SLOT, data, received.nextOffset(), length);
-            received.commit(length, from);
+            int size = merging ? UdpOffload.mergedSegmentSize(rxControl.asSlice(i * UdpOffload.SPACE, UdpOffload.SPACE),
+                    rxMessages.get(JAVA_LONG, m + SocketCalls.MSG_CONTROLLEN)) : 0;
+            int segments = UdpOffload.segments(length, size);
+            if (!received.fits(length, segments)) {
+                if (received.count() > 0) sink.receive(id, received);
+                received.clear();
+                if (!received.fits(length, segments)) { // more datagrams than any kernel merges: not ours to split
+                    truncatedDatagrams++;
+                    continue;
+                }
+            }
+            // a merged buffer holds its datagrams back to back: one copy, then one entry per datagram
+            MemorySegment.copy(rxData, JAVA_BYTE, (long) i * receiveSlot, data, received.nextOffset(), length);
+            if (segments == 1) {
+                received.commit(length, from);
+                continue;
+            }
+            for (int at = 0; at < length; at += size) received.commit(Math.min(size, length - at), from);
+            mergedDatagrams += segments;
         }
         if (received.count() > 0) sink.receive(id, received);
     }

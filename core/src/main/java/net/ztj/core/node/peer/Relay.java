@@ -28,47 +28,48 @@ public final class Relay {
         this.sender = sender;
     }
 
+    /**
+     * Forwards a packet with its hop count raised by one, as it came otherwise. The hop count is raised in
+     * {@code data} itself (the receive buffer, lent for this call, which the transport copies from when it sends).
+     */
     public void forwardPacket(long now, long socket, Endpoint from, byte[] data, int off, int len) {
         int flags = data[off + PacketHeader.IDX_FLAGS] & 0xff;
         int hops = flags & PacketHeader.HOPS_MASK;
+        if (!forwardable(hops)) return;
         Address dest = Address.fromBytes(data, off + PacketHeader.IDX_DEST);
         Address src = Address.fromBytes(data, off + PacketHeader.IDX_SOURCE);
-        byte[] copy = forwardable(now, hops, dest, data, off, len);
-        if (copy == null) return;
-        copy[PacketHeader.IDX_FLAGS] = (byte) ((flags & ~PacketHeader.HOPS_MASK) | (hops + 1));
-        Path via = send(now, dest, src, copy);
+        data[off + PacketHeader.IDX_FLAGS] = (byte) ((flags & ~PacketHeader.HOPS_MASK) | (hops + 1));
+        Path via = send(now, dest, data, off, len);
         if (via != null && ctx.topology.amRoot() && bothKnowEachOther(now, src, dest)) unite(now, src, dest);
     }
 
+    /** Forwards a fragment with its hop count raised by one, in {@code data} itself as {@link #forwardPacket}. */
     public void forwardFragment(long now, long socket, Endpoint from, byte[] data, int off, int len) {
         int hops = data[off + 15] & PacketHeader.HOPS_MASK;
+        if (!forwardable(hops)) return;
         Address dest = Address.fromBytes(data, off + PacketHeader.IDX_DEST);
-        byte[] copy = forwardable(now, hops, dest, data, off, len);
-        if (copy == null) return;
-        copy[15] = (byte) (hops + 1);
-        send(now, dest, null, copy);
+        data[off + 15] = (byte) (hops + 1);
+        send(now, dest, data, off, len);
     }
 
     /** Non-roots relay only as a root would on a trusted path, which needs VL2 trust; roots always relay. */
-    private byte[] forwardable(long now, int hops, Address dest, byte[] data, int off, int len) {
+    private boolean forwardable(int hops) {
         if (!ctx.topology.amRoot() || hops >= Timing.RELAY_MAX_HOPS) {
             ctx.drop(DropReason.RELAY_REFUSED);
-            return null;
+            return false;
         }
-        byte[] copy = new byte[len];
-        System.arraycopy(data, off, copy, 0, len);
-        return copy;
+        return true;
     }
 
-    private Path send(long now, Address dest, Address src, byte[] copy) {
+    private Path send(long now, Address dest, byte[] data, int off, int len) {
         Peer d = ctx.topology.peers.get(dest);
         Path path = d == null ? null : d.bestPath(now);
         if (path == null) {
             ctx.drop(DropReason.RELAY_REFUSED);
             return null;
         }
-        ctx.transport.send(path.localSocket, path.address, copy, 0, copy.length, 0);
-        ctx.traffic.relayed(copy.length);
+        ctx.transport.send(path.localSocket, path.address, data, off, len, 0);
+        ctx.traffic.relayed(len);
         path.lastSendMs = now;
         return path;
     }

@@ -131,17 +131,20 @@ public final class Sender {
     /**
      * Armors the packet for {@code dest} and sends it on a path of {@code via} (the peer itself or the upstream
      * relaying for it): the head datagram straight from the packet, each fragment through the reused datagram
-     * buffer.
+     * buffer. A packet longer than the MTU is split evenly ({@link Fragmenter#evenHeadLength}): as many datagrams
+     * as 1.14 sends, all of one size but the last, so that the frames of a TCP stream leave as runs of equal
+     * datagrams the transport can hand to the kernel in one segmented send.
      */
     private boolean sendOnPath(Peer dest, Peer via, Path path, byte[] p, int len, boolean expectReply, long now) {
         int mtu = armorForPath(dest, path, p, len, expectReply, now);
         if (mtu == 0) return false;
-        boolean ok = ctx.transport.send(path.localSocket, path.address, p, 0, Math.min(len, mtu), 0);
-        ctx.traffic.bytesSent(Math.min(len, mtu));
+        int head = Fragmenter.evenHeadLength(len, mtu);
+        boolean ok = ctx.transport.send(path.localSocket, path.address, p, 0, head, 0);
+        ctx.traffic.bytesSent(head);
         if (len > mtu) {
             int n = Fragmenter.datagramCount(len, mtu);
             for (int k = 1; k < n; k++) {
-                int d = Fragmenter.writeFragment(p, len, mtu, k, datagramBuffer, 0);
+                int d = Fragmenter.writeEvenFragment(p, len, mtu, k, datagramBuffer, 0);
                 ok &= ctx.transport.send(path.localSocket, path.address, datagramBuffer, 0, d, 0);
                 ctx.traffic.bytesSent(d);
             }
