@@ -1,5 +1,6 @@
 package net.ztj.service;
 
+import net.ztj.controller.store.SqliteControllerStore;
 import net.ztj.controller.store.StoreException;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.world.World;
@@ -9,6 +10,7 @@ import net.ztj.service.api.ServiceState;
 import net.ztj.service.api.app.AdminPassword;
 import net.ztj.service.api.app.StaticAssets;
 import net.ztj.service.api.app.WebApp;
+import net.ztj.service.config.ControllerDb;
 import net.ztj.service.config.LocalConf;
 import net.ztj.service.config.LocalConfException;
 import net.ztj.service.config.LocalConfFile;
@@ -56,6 +58,7 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.LongAdder;
@@ -106,6 +109,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private static Daemon start(Options o, Deque<AutoCloseable> parts) throws ServiceFailure {
+        StartAhead.linkSockets(); // beside the identity and local.conf below
         HomeFolder home = o.home();
         String authToken = token(home, "authtoken.secret", o.random(), o.err());
         String metricsToken = token(home, "metricstoken.secret", o.random(), o.err()); // guards /metrics
@@ -114,6 +118,9 @@ public final class Daemon implements AutoCloseable {
         ServiceSettings settings = conf.settings();
         DnsSettings dnsSettings = DnsSettings.from(conf, o.err()::println);
 
+        if (settings.controllerDb() instanceof ControllerDb.Sqlite) {
+            StartAhead.run("ztj-start-ahead-sqlite", SqliteControllerStore::loadDriver); // beside the sockets' binding
+        }
         int configuredPort = settings.primaryPort().orElse(o.commandLinePort()) & 0xffff;
         int primary = primaryPort(configuredPort, o.random());
         writePortFile(home, primary);
@@ -203,9 +210,6 @@ public final class Daemon implements AutoCloseable {
             mapper.start();
         }
         addresses.start();
-        NetworkChangeWatch changes = new NetworkChangeWatch(addresses, runner, o.err()::println);
-        parts.push(changes);
-        changes.start();
 
         LocalConfFile confFile = LocalConfFile.at(home.file("local.conf"), conf);
         LocalConfReload reload = new LocalConfReload(home.file("local.conf"), o.clockMs(), o.err()::println, c -> {
@@ -234,6 +238,19 @@ public final class Daemon implements AutoCloseable {
             throw ServiceFailure.controlPlane();
         }
         parts.push(api);
+        // what ONLINE and the API do not wait for starts now, in the background (closed first on the way down)
+        AfterStart later = new AfterStart(List.of(
+                () -> {
+                    metrics.registerJvmMetrics();
+                    return null;
+                },
+                () -> {
+                    NetworkChangeWatch changes = new NetworkChangeWatch(addresses, runner, o.err()::println);
+                    changes.start();
+                    return changes;
+                }), o.err()::println);
+        parts.push(later);
+        later.start();
         // the path is compiled before its first packets: a root's relay path once it is ONLINE (members wait for
         // their root: its start is not delayed), any other node's Ethernet path at once (done before its networks
         // have their configuration, its ports their addresses)
