@@ -391,10 +391,6 @@ public final class UdpSocket implements AutoCloseable {
                 int n = SocketCalls.recvmmsg(rxErrno, fd, rxMessages, RECEIVE_BATCH);
                 if (n > 0) {
                     deliver(n, sink);
-                    // fewer than asked for: the socket was empty a moment ago, so wait for the next datagram rather
-                    // than ask again (a lone packet then costs a poll and one recvmmsg, not also a recvmmsg that
-                    // finds nothing); a full batch may have more behind it and is followed by another receive
-                    if (n < RECEIVE_BATCH && !await(rxPoll, rxErrno, Libc.POLLIN)) return;
                     continue;
                 }
                 int e = n < 0 ? Libc.errno(rxErrno) : Errno.EAGAIN;
