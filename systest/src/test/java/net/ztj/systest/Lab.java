@@ -165,6 +165,22 @@ final class Lab implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates a network on the root's controller from {@code json}, has the members join it and authorizes each once
+     * the controller lists it; returns the network's id.
+     */
+    String networkOf(String json, ZtNode... members) throws Exception {
+        ZtNode root = root();
+        String nwid = root.post("/controller/network/" + root.address() + "______", json).path("id").asText();
+        for (ZtNode m : members) m.post("/network/" + nwid, "{}");
+        for (ZtNode m : members) {
+            Await.until("the controller to list " + m, 60_000,
+                    () -> root.get("/controller/network/" + nwid + "/member").has(m.address()), this::describe);
+            root.post("/controller/network/" + nwid + "/member/" + m.address(), "{\"authorized\":true}");
+        }
+        return nwid;
+    }
+
     /** Every node's state, for failure messages. */
     String describe() {
         return nodes.values().stream().map(ZtNode::describe).collect(Collectors.joining("\n"));

@@ -51,13 +51,7 @@ class PathLimitsTest {
         try (Lab lab = Lab.start(dir, "10.86.0.", setup, "lroot", "la", "lb")) {
             ZtNode root = lab.root(), a = lab.node("la"), b = lab.node("lb");
             lab.awaitOnline(120_000);
-            String nwid = root.post("/controller/network/" + root.address() + "______", NETWORK).path("id").asText();
-            for (ZtNode m : List.of(a, b)) m.post("/network/" + nwid, "{}");
-            for (ZtNode m : List.of(a, b)) {
-                Await.until("the controller to list " + m, 60_000,
-                        () -> root.get("/controller/network/" + nwid + "/member").has(m.address()), lab::describe);
-                root.post("/controller/network/" + nwid + "/member/" + m.address(), "{\"authorized\":true}");
-            }
+            String nwid = lab.networkOf(NETWORK, a, b);
             String ipA = a.awaitManagedIpv4(nwid, 90_000, lab::describe);
             String ipB = b.awaitManagedIpv4(nwid, 90_000, lab::describe);
 

@@ -59,13 +59,7 @@ class TrustedPathTest {
             lab.awaitOnline(120_000);
             Await.until(b + " ONLINE", 120_000, () -> b.get("/status").path("online").asBoolean(), lab::describe);
             lab.step("A (ours) and B (" + b.get("/status").path("version").asText() + ") ONLINE with " + what);
-            String nwid = root.post("/controller/network/" + root.address() + "______", NETWORK).path("id").asText();
-            for (ZtNode m : List.of(a, b)) m.post("/network/" + nwid, "{}");
-            for (ZtNode m : List.of(a, b)) {
-                Await.until("the controller to list " + m, 60_000,
-                        () -> root.get("/controller/network/" + nwid + "/member").has(m.address()), lab::describe);
-                root.post("/controller/network/" + nwid + "/member/" + m.address(), "{\"authorized\":true}");
-            }
+            String nwid = lab.networkOf(NETWORK, a, b);
             String ipA = a.awaitManagedIpv4(nwid, 90_000, lab::describe);
             String ipB = b.awaitManagedIpv4(nwid, 90_000, lab::describe);
             Process intoB = capture(lab, b, a, "into-b"), intoA = capture(lab, a, b, "into-a");
