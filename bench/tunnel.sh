@@ -14,6 +14,8 @@
 #   sudo bash bench/tunnel.sh --duration 30          longer iperf3 runs
 #   sudo bash bench/tunnel.sh --no-build             use app/target/zerotier.jar as it is
 #   sudo bash bench/tunnel.sh --threads              also print our daemons' per-thread CPU during the 1-stream run
+#   sudo bash bench/tunnel.sh --memory               also print where member A's resident memory goes (bench/jvm-memory.sh)
+#                                                    idle and after load; our daemons run with native memory tracking
 #   sudo bash bench/tunnel.sh --keep                 leave the last topology up at the end (prints how to remove it)
 #   sudo bash bench/tunnel.sh --pings FILE           append every ping reply (ping -D: with its time stamp), each
 #                                                    daemon's start time and our daemons' warm-up lines to FILE
@@ -46,7 +48,8 @@ relay=0
 ref=""
 mix=""
 extra_opts=""
-usage() { sed -n '2,33p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+memory=0
+usage() { sed -n '2,35p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while (( $# )); do
     case "$1" in
         --duration) duration="${2:?--duration needs a number of seconds}"; shift 2 ;;
@@ -62,6 +65,7 @@ while (( $# )); do
         --keep) keep=1; shift ;;
         --pings) pings_file="${2:?--pings needs a file}"; shift 2 ;;
         --threads) threads=1; shift ;;
+        --memory) memory=1; shift ;;
         --java-opts) extra_opts="${2?--java-opts needs a value}"; shift 2 ;;
         --java-opts=*) extra_opts="${1#*=}"; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -114,6 +118,7 @@ fi
 AOT="$ROOT/app/target/zerotier.aot"
 DAEMON_OPTS=("@$ROOT/bin/zerotier-one.jvm-options")
 [[ -f "$AOT" && "$AOT" -nt "$JAR" ]] && DAEMON_OPTS+=(-XX:AOTCache="$AOT")
+(( memory )) && DAEMON_OPTS+=(-XX:NativeMemoryTracking=summary)
 # shellcheck disable=SC2206
 DAEMON_OPTS+=($extra_opts)
 
@@ -247,6 +252,12 @@ thread_sample() {
     } >"$TOP/threads-$1.txt" 2>&1
 }
 
+# memory_breakdown <when>: where member A's resident memory goes now (ours, --memory), kept for the report
+memory_breakdown() {
+    (( memory )) && [[ $kind == ours || ( $kind == mix && ${MIXKIND[a]} == ours ) ]] || return 0
+    { echo "--- member A ($kind round $r), $1"; bash "$ROOT/bench/jvm-memory.sh" "${PID[a]}"; } >>"$TOP/memory.txt" 2>&1
+}
+
 declare -A R=()     # results: R[<kind>.<round>.<figure>]
 KINDS=(ours)
 [[ -n "$ref" ]] && KINDS+=(ref)
@@ -348,6 +359,7 @@ EOF
     await 60 "A to ping B through the tunnel" in_ns "${NS[a]}" ping -c 1 -W 1 "${ZIP[b]}"
     say "$kind round $r: network $nwid, A ${DEV[a]} ${ZIP[a]}, B ${DEV[b]} ${ZIP[b]}; measuring (no warm-up)"
     R[$key.rss_idle.a]="$(rss_kb "${PID[a]}")"; R[$key.rss_idle.b]="$(rss_kb "${PID[b]}")"
+    memory_breakdown idle
 
     ip netns exec "${NS[b]}" iperf3 -s >"$WORK/iperf3-server.log" 2>&1 &
     IPERF_PID=$!
@@ -369,6 +381,7 @@ EOF
     R[$key.rss_load.a]="$(cat "$WORK/rss-peak.a")"; R[$key.rss_load.b]="$(cat "$WORK/rss-peak.b")"
     read -r "R[$key.p200after]" _ < <(ping_stats "$target" 10 0.2)
     R[$key.rss_after.a]="$(rss_kb "${PID[a]}")"; R[$key.rss_after.b]="$(rss_kb "${PID[b]}")"
+    memory_breakdown "after load"
     if [[ -n "$pings_file" ]]; then
         for name in "${NAMES[@]}"; do
             echo "# $kind round $r: $name started at $(awk -v t="${START[$name]}" 'BEGIN { printf "%.3f", t / 1000 }')"
@@ -467,4 +480,5 @@ for (( r = 1; r <= rounds; r++ )); do
             "${R[$k.$r.rss_after]}" "${R[$k.$r.online.root]}" "${R[$k.$r.online.ctl]}" "${R[$k.$r.online.a]}" "${R[$k.$r.online.b]}"
     done
 done
+if (( memory )) && [[ -f "$TOP/memory.txt" ]]; then echo; cat "$TOP/memory.txt"; fi
 if (( threads )); then for f in "$TOP"/threads-*.txt; do [[ -f "$f" ]] && { echo; cat "$f"; }; done; fi

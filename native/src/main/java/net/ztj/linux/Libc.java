@@ -37,19 +37,56 @@ public final class Libc {
     private static final VarHandle ERRNO =
             CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    private static final MethodHandle OPEN = handle("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
-    private static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), -1);
-    private static final MethodHandle IOCTL = handle("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), 2);
-    private static final MethodHandle READ = handle("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), -1);
-    private static final MethodHandle WRITE = handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), -1);
-    private static final MethodHandle POLL = handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), -1);
-    private static final MethodHandle SOCKET = handle("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), -1);
-    private static final MethodHandle BIND = handle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), -1);
-    private static final MethodHandle SENDTO = handle("sendto",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), -1);
-    private static final MethodHandle RECV = handle("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), -1);
-    private static final MethodHandle PIPE2 = handle("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), -1);
-    private static final MethodHandle EVENTFD = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), -1);
+    // Each downcall is linked on its first use (a holder class per function): linking costs a starting JVM 20-30 ms
+    // per function, and a node without a tap (a root, a controller) never calls the tap's.
+    private static final class Open {
+        static final MethodHandle H = handle("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
+    }
+
+    private static final class Close {
+        static final MethodHandle H = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), -1);
+    }
+
+    private static final class Ioctl {
+        static final MethodHandle H = handle("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), 2);
+    }
+
+    private static final class Read {
+        static final MethodHandle H = handle("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), -1);
+    }
+
+    private static final class Write {
+        static final MethodHandle H = handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), -1);
+    }
+
+    private static final class Poll {
+        static final MethodHandle H = handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), -1);
+    }
+
+    private static final class Socket {
+        static final MethodHandle H = handle("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), -1);
+    }
+
+    private static final class Bind {
+        static final MethodHandle H = handle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), -1);
+    }
+
+    private static final class Sendto {
+        static final MethodHandle H = handle("sendto",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), -1);
+    }
+
+    private static final class Recv {
+        static final MethodHandle H = handle("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), -1);
+    }
+
+    private static final class Pipe2 {
+        static final MethodHandle H = handle("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), -1);
+    }
+
+    private static final class Eventfd {
+        static final MethodHandle H = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), -1);
+    }
 
     private Libc() {
     }
@@ -81,7 +118,7 @@ public final class Libc {
 
     public static int open(MemorySegment errno, MemorySegment path, int flags) {
         try {
-            return (int) OPEN.invokeExact(errno, path, flags, 0);
+            return (int) Open.H.invokeExact(errno, path, flags, 0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -89,7 +126,7 @@ public final class Libc {
 
     public static int close(MemorySegment errno, int fd) {
         try {
-            return (int) CLOSE.invokeExact(errno, fd);
+            return (int) Close.H.invokeExact(errno, fd);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -97,7 +134,7 @@ public final class Libc {
 
     public static int ioctl(MemorySegment errno, int fd, long request, MemorySegment arg) {
         try {
-            return (int) IOCTL.invokeExact(errno, fd, request, arg);
+            return (int) Ioctl.H.invokeExact(errno, fd, request, arg);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -105,7 +142,7 @@ public final class Libc {
 
     public static long read(MemorySegment errno, int fd, MemorySegment buf, long count) {
         try {
-            return (long) READ.invokeExact(errno, fd, buf, count);
+            return (long) Read.H.invokeExact(errno, fd, buf, count);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -113,7 +150,7 @@ public final class Libc {
 
     public static long write(MemorySegment errno, int fd, MemorySegment buf, long count) {
         try {
-            return (long) WRITE.invokeExact(errno, fd, buf, count);
+            return (long) Write.H.invokeExact(errno, fd, buf, count);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -121,7 +158,7 @@ public final class Libc {
 
     public static int poll(MemorySegment errno, MemorySegment fds, long nfds, int timeoutMs) {
         try {
-            return (int) POLL.invokeExact(errno, fds, nfds, timeoutMs);
+            return (int) Poll.H.invokeExact(errno, fds, nfds, timeoutMs);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -129,7 +166,7 @@ public final class Libc {
 
     public static int socket(MemorySegment errno, int domain, int type, int protocol) {
         try {
-            return (int) SOCKET.invokeExact(errno, domain, type, protocol);
+            return (int) Socket.H.invokeExact(errno, domain, type, protocol);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -137,7 +174,7 @@ public final class Libc {
 
     public static int bind(MemorySegment errno, int fd, MemorySegment addr, int addrLen) {
         try {
-            return (int) BIND.invokeExact(errno, fd, addr, addrLen);
+            return (int) Bind.H.invokeExact(errno, fd, addr, addrLen);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -145,7 +182,7 @@ public final class Libc {
 
     public static long sendto(MemorySegment errno, int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
         try {
-            return (long) SENDTO.invokeExact(errno, fd, buf, len, flags, addr, addrLen);
+            return (long) Sendto.H.invokeExact(errno, fd, buf, len, flags, addr, addrLen);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -153,7 +190,7 @@ public final class Libc {
 
     public static long recv(MemorySegment errno, int fd, MemorySegment buf, long len, int flags) {
         try {
-            return (long) RECV.invokeExact(errno, fd, buf, len, flags);
+            return (long) Recv.H.invokeExact(errno, fd, buf, len, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -162,7 +199,7 @@ public final class Libc {
     /** pipe2(2): {@code fds} receives two ints, the read end then the write end. */
     public static int pipe2(MemorySegment errno, MemorySegment fds, int flags) {
         try {
-            return (int) PIPE2.invokeExact(errno, fds, flags);
+            return (int) Pipe2.H.invokeExact(errno, fds, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -170,7 +207,7 @@ public final class Libc {
 
     public static int eventfd(MemorySegment errno, int initval, int flags) {
         try {
-            return (int) EVENTFD.invokeExact(errno, initval, flags);
+            return (int) Eventfd.H.invokeExact(errno, initval, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }

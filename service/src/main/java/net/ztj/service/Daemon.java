@@ -1,5 +1,6 @@
 package net.ztj.service;
 
+import net.ztj.controller.store.SqliteControllerStore;
 import net.ztj.controller.store.StoreException;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.world.World;
@@ -9,6 +10,7 @@ import net.ztj.service.api.ServiceState;
 import net.ztj.service.api.app.AdminPassword;
 import net.ztj.service.api.app.StaticAssets;
 import net.ztj.service.api.app.WebApp;
+import net.ztj.service.config.ControllerDb;
 import net.ztj.service.config.LocalConf;
 import net.ztj.service.config.LocalConfException;
 import net.ztj.service.config.LocalConfFile;
@@ -34,6 +36,7 @@ import net.ztj.service.node.MemberPresence;
 import net.ztj.service.node.NodeCoreFactory;
 import net.ztj.service.node.NodeRunner;
 import net.ztj.core.node.peer.CachedPeer;
+import net.ztj.service.config.LegacyTrustedPaths;
 import net.ztj.service.config.LocalPathPolicy;
 import net.ztj.service.home.PeerFiles;
 import net.ztj.service.home.PeersDirCleaner;
@@ -55,6 +58,7 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.LongAdder;
@@ -105,6 +109,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private static Daemon start(Options o, Deque<AutoCloseable> parts) throws ServiceFailure {
+        StartAhead.linkSockets(); // beside the identity and local.conf below
         HomeFolder home = o.home();
         String authToken = token(home, "authtoken.secret", o.random(), o.err());
         String metricsToken = token(home, "metricstoken.secret", o.random(), o.err()); // guards /metrics
@@ -113,6 +118,9 @@ public final class Daemon implements AutoCloseable {
         ServiceSettings settings = conf.settings();
         DnsSettings dnsSettings = DnsSettings.from(conf, o.err()::println);
 
+        if (settings.controllerDb() instanceof ControllerDb.Sqlite) {
+            StartAhead.run("ztj-start-ahead-sqlite", SqliteControllerStore::loadDriver); // beside the sockets' binding
+        }
         int configuredPort = settings.primaryPort().orElse(o.commandLinePort()) & 0xffff;
         int primary = primaryPort(configuredPort, o.random());
         writePortFile(home, primary);
@@ -157,7 +165,8 @@ public final class Daemon implements AutoCloseable {
         core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
         runner.start(core.core());
         java.util.concurrent.atomic.AtomicReference<LocalPathPolicy> pathPolicy =
-                new java.util.concurrent.atomic.AtomicReference<>(LocalPathPolicy.from(conf.document(), o.err()::println));
+                new java.util.concurrent.atomic.AtomicReference<>(LocalPathPolicy.from(conf.document(),
+                        LegacyTrustedPaths.read(home.file(LegacyTrustedPaths.FILE_NAME), o.err()::println), o.err()::println));
         usePathPolicy(runner, pathPolicy.get());
         PeerFiles peerFiles = new PeerFiles(home.file("peers.d"), o.err()::println);
         PeersDirCleaner peersCleaner = new PeersDirCleaner(peerFiles, o.clockMs());
@@ -201,14 +210,12 @@ public final class Daemon implements AutoCloseable {
             mapper.start();
         }
         addresses.start();
-        NetworkChangeWatch changes = new NetworkChangeWatch(addresses, runner, o.err()::println);
-        parts.push(changes);
-        changes.start();
 
         LocalConfFile confFile = LocalConfFile.at(home.file("local.conf"), conf);
         LocalConfReload reload = new LocalConfReload(home.file("local.conf"), o.clockMs(), o.err()::println, c -> {
             confFile.reloaded(c);
-            usePathPolicy(runner, pathPolicy.updateAndGet(p -> p.reloaded(c.document(), o.err()::println)));
+            usePathPolicy(runner, pathPolicy.updateAndGet(p -> p.reloaded(c.document(),
+                    LegacyTrustedPaths.read(home.file(LegacyTrustedPaths.FILE_NAME), o.err()::println), o.err()::println)));
             addresses.setPrefixBlacklist(c.settings().interfacePrefixBlacklist());
         });
         parts.push(reload);
@@ -231,6 +238,19 @@ public final class Daemon implements AutoCloseable {
             throw ServiceFailure.controlPlane();
         }
         parts.push(api);
+        // what ONLINE and the API do not wait for starts now, in the background (closed first on the way down)
+        AfterStart later = new AfterStart(List.of(
+                () -> {
+                    metrics.registerJvmMetrics();
+                    return null;
+                },
+                () -> {
+                    NetworkChangeWatch changes = new NetworkChangeWatch(addresses, runner, o.err()::println);
+                    changes.start();
+                    return changes;
+                }), o.err()::println);
+        parts.push(later);
+        later.start();
         // the path is compiled before its first packets: a root's relay path once it is ONLINE (members wait for
         // their root: its start is not delayed), any other node's Ethernet path at once (done before its networks
         // have their configuration, its ports their addresses)

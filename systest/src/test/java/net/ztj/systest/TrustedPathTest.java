@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * network with the same ID, and their traffic goes in cipher suite 2 with that ID in the MAC field (tcpdump in each
  * namespace catches such packets from the other) while they ping each other. With {@code -Dztj.ref=<folder of
  * ZeroTier One's zerotier-one>} the second member is ZeroTier One itself, and the test checks both directions
- * between it and ours.
+ * between it and ours. The second case configures the same through the legacy {@code trustedpaths} file.
  */
 class TrustedPathTest {
     private static final String NETWORK = """
@@ -26,26 +26,39 @@ class TrustedPathTest {
     /** The same ID as local.conf writes it (a JSON number) and as tcpdump matches it (two 32-bit words). */
     private static final String LOCAL_CONF = "{\"physical\":{\"10.84.0.0/24\":{\"trustedPathId\":"
             + Long.parseUnsignedLong(ID_HEX, 16) + "}}}";
+    /** The same configuration in the legacy flat file that 1.14 still reads beside local.conf. */
+    private static final String LEGACY_FILE = ID_HEX + " 10.85.0.0/24\n";
 
     @TempDir
     Path dir;
 
     @Test
     void membersOnATrustedLinkTalkInSuiteTwo() throws Exception {
+        trustedLink("10.84.0.", node -> Files.writeString(node.home.resolve("local.conf"), LOCAL_CONF),
+                LOCAL_CONF, "troot", "ta", "tb", "tzt");
+    }
+
+    @Test
+    void theLegacyTrustedPathsFileDoesTheSame() throws Exception {
+        trustedLink("10.85.0.", node -> Files.writeString(node.home.resolve("trustedpaths"), LEGACY_FILE),
+                "trustedpaths " + LEGACY_FILE.strip(), "lroot", "la", "lb", "lzt");
+    }
+
+    private void trustedLink(String prefix, Lab.Setup setup, String what, String rootName, String aName,
+                             String bName, String foreignName) throws Exception {
         String why = Lab.unavailableReason();
         if (why == null && !Netns.onPath("ping")) why = "ping (iputils-ping) is not installed";
         if (why == null && !Netns.onPath("tcpdump")) why = "tcpdump is not installed";
         Assumptions.assumeTrue(why == null, why);
-        Lab.Setup setup = node -> Files.writeString(node.home.resolve("local.conf"), LOCAL_CONF);
         String refFolder = System.getProperty("ztj.ref", "");
-        List<String> names = refFolder.isBlank() ? List.of("troot", "ta", "tb") : List.of("troot", "ta");
-        try (Lab lab = Lab.start(dir, "10.84.0.", setup, names.toArray(String[]::new))) {
-            ZtNode root = lab.root(), a = lab.node("ta");
-            ZtNode b = refFolder.isBlank() ? lab.node("tb")
-                    : lab.addForeignNode("tzt", dir, Path.of(refFolder).resolve("zerotier-one"), setup);
+        List<String> names = refFolder.isBlank() ? List.of(rootName, aName, bName) : List.of(rootName, aName);
+        try (Lab lab = Lab.start(dir, prefix, setup, names.toArray(String[]::new))) {
+            ZtNode root = lab.root(), a = lab.node(aName);
+            ZtNode b = refFolder.isBlank() ? lab.node(bName)
+                    : lab.addForeignNode(foreignName, dir, Path.of(refFolder).resolve("zerotier-one"), setup);
             lab.awaitOnline(120_000);
             Await.until(b + " ONLINE", 120_000, () -> b.get("/status").path("online").asBoolean(), lab::describe);
-            lab.step("A (ours) and B (" + b.get("/status").path("version").asText() + ") ONLINE with " + LOCAL_CONF);
+            lab.step("A (ours) and B (" + b.get("/status").path("version").asText() + ") ONLINE with " + what);
             String nwid = root.post("/controller/network/" + root.address() + "______", NETWORK).path("id").asText();
             for (ZtNode m : List.of(a, b)) m.post("/network/" + nwid, "{}");
             for (ZtNode m : List.of(a, b)) {

@@ -45,6 +45,19 @@ public final class SqliteControllerStore extends JdbcControllerStore {
     }
 
     /**
+     * Loads SQLite's native library (the driver unpacks and loads it on its first connection, about 0.1 s), so that a
+     * starting service can do it beside other work before it {@link #open}s the store. Idempotent; a failure is left
+     * for {@link #open} to report.
+     */
+    public static void loadDriver() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            // open() meets the same failure and reports it with the store's path
+        }
+    }
+
+    /**
      * Every transaction takes the write lock when it begins ({@code BEGIN IMMEDIATE}), so a read-then-write step
      * never fails half-way because another connection wrote in between: it waits (busy timeout) instead.
      */

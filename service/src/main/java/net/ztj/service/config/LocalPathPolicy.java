@@ -51,7 +51,16 @@ public final class LocalPathPolicy implements PathPolicy {
 
     /** Reads both sections of the local.conf document. */
     public static LocalPathPolicy from(ObjectNode document, Consumer<String> warnings) {
-        return from(document, warnings, List.of());
+        return from(document, Map.of(), warnings, List.of());
+    }
+
+    /**
+     * Reads both sections of the local.conf document after the trusted networks of the legacy {@code trustedpaths}
+     * file ({@link LegacyTrustedPaths}), which local.conf's physical section overrides network by network.
+     */
+    public static LocalPathPolicy from(ObjectNode document, Map<IpNetwork, Long> legacyTrusted,
+                                       Consumer<String> warnings) {
+        return from(document, legacyTrusted, warnings, List.of());
     }
 
     /**
@@ -60,13 +69,20 @@ public final class LocalPathPolicy implements PathPolicy {
      * removing one (1.14 clears them only at restart).
      */
     public LocalPathPolicy reloaded(ObjectNode document, Consumer<String> warnings) {
-        return from(document, warnings, physicalPaths);
+        return from(document, Map.of(), warnings, physicalPaths);
     }
 
-    private static LocalPathPolicy from(ObjectNode document, Consumer<String> warnings, List<PhysicalPath> kept) {
+    /** {@link #reloaded(ObjectNode, Consumer)} with the legacy file read again, as 1.14 reads it at each reload. */
+    public LocalPathPolicy reloaded(ObjectNode document, Map<IpNetwork, Long> legacyTrusted, Consumer<String> warnings) {
+        return from(document, legacyTrusted, warnings, physicalPaths);
+    }
+
+    private static LocalPathPolicy from(ObjectNode document, Map<IpNetwork, Long> legacyTrusted,
+                                        Consumer<String> warnings, List<PhysicalPath> kept) {
         List<IpNetwork> blacklist = new ArrayList<>();
         java.util.TreeMap<IpNetwork, PhysicalPath> physicalPaths = new java.util.TreeMap<>(LocalPathPolicy::compare);
         Map<IpNetwork, PhysicalPath> read = new HashMap<>();
+        legacyTrusted.forEach((net, id) -> read.put(net, new PhysicalPath(net, DEFAULT_MTU, id)));
         JsonNode physical = document.path("physical");
         java.util.TreeMap<String, JsonNode> physicalByKey = new java.util.TreeMap<>(); // the reference's key order
         physical.fields().forEachRemaining(e -> physicalByKey.put(e.getKey(), e.getValue()));

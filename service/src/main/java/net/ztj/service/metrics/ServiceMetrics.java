@@ -27,10 +27,21 @@ public final class ServiceMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final NodeMetricsCollector node;
+    private boolean jvmRegistered;
 
+    /** The JVM's families join on {@link #registerJvmMetrics} or the first {@link #scrape}, whichever comes first. */
     public ServiceMetrics(NodeControl node, LongSupplier clockMs) {
         this.node = new NodeMetricsCollector(node, clockMs);
         registry.register(this.node);
+    }
+
+    /**
+     * Adds the JVM's families (memory, GC, threads...) once. They load java.management and take a starting daemon
+     * 0.2-0.4 s, so the daemon calls this after its API is up; a scrape before that calls it itself.
+     */
+    public synchronized void registerJvmMetrics() {
+        if (jvmRegistered) return;
+        jvmRegistered = true;
         JvmMetrics.builder().register(registry);
     }
 
@@ -63,6 +74,7 @@ public final class ServiceMetrics {
 
     /** Collects every family now and renders them. */
     public String scrape() {
+        registerJvmMetrics();
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
             writer.write(out, registry.scrape());

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * {@code -XX:AOTCacheOutput} after building the jar, and the launchers start the daemon with the cache, which holds
  * the classes this run loaded and linked (and the profiles of the methods it ran), so the daemon starts and gets
  * ONLINE sooner. The run touches what a starting daemon touches: local.conf parsing, the controller's SQLite store
- * with a network and a member and a configuration request, and the data path ({@link DataPathWarmup}). It works in
+ * with a network and a member and a configuration request, a root and a member daemon started until ONLINE
+ * ({@link DaemonTraining}), and the data path ({@link DataPathWarmup}). It works in
  * a scratch folder it deletes and opens no socket other than loopback ones.
  */
 public final class AotTraining {
@@ -39,10 +40,15 @@ public final class AotTraining {
                                   "allowManagementFrom": ["127.0.0.1/32"], "interfacePrefixBlacklist": ["docker"]}}
                     """, w -> { });
             controller(scratch);
+            DaemonTraining.run(scratch.resolve("daemons")); // the way of a root and a member to ONLINE
             DataPathWarmup.runDefault();
             DataPathWarmup.runRelayed(DataPathWarmup.DEFAULT_ROUNDS / 4); // the profiles of a root's relay path
             return 0;
         } catch (IOException | LocalConfException | RuntimeException e) {
+            err.println("ERROR: AOT training run failed: " + e);
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             err.println("ERROR: AOT training run failed: " + e);
             return 1;
         } finally {

@@ -97,6 +97,7 @@ public final class DataPathWarmup {
                 Result r = runDefault(root);
                 err.printf("INFO: data path warm-up (%s): %d frames in %d ms%n", root ? "relay" : "Ethernet",
                         r.framesDelivered(), (System.nanoTime() - started) / 1_000_000);
+                HeapCompaction.compact(); // the start's garbage back to the system, once
             } catch (RuntimeException e) {
                 err.println("WARNING: data path warm-up failed (the node works, but its first packets are slower): " + e);
             }

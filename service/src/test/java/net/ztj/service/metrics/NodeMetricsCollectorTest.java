@@ -95,6 +95,18 @@ class NodeMetricsCollectorTest {
     }
 
     @Test
+    void theJvmFamiliesJoinOnceWhetherRegisteredAheadOrByTheFirstScrape() {
+        ServiceMetrics ahead = new ServiceMetrics(new FakeNode(withDrops(Map.of())), () -> NOW);
+        ahead.registerJvmMetrics(); // as the daemon does once its API is up
+        ahead.registerJvmMetrics();
+        String first = ahead.scrape();
+        assertEquals(first.indexOf("# TYPE jvm_threads_current "), first.lastIndexOf("# TYPE jvm_threads_current "), first);
+        assertTrue(first.contains("# TYPE jvm_threads_current "), first);
+        String lazily = new ServiceMetrics(new FakeNode(withDrops(Map.of())), () -> NOW).scrape();
+        assertTrue(lazily.contains("# TYPE jvm_threads_current "), lazily);
+    }
+
+    @Test
     void errorsNetworksAndPeersUseZeroTierOnesFamilies() {
         TrafficCounters counters = new TrafficCounters();
         counters.errorReceived(net.ztj.core.wire.ErrorCode.NETWORK_ACCESS_DENIED);

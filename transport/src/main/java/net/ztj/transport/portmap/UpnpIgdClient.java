@@ -39,8 +39,9 @@ public final class UpnpIgdClient implements MappingProtocol {
     private final InetSocketAddress searchTarget;
     private final LongAdder dropped;
     private final Consumer<String> log;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(HTTP_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made on first use (a gateway answered the search): building one costs a starting daemon ~0.2-0.4 s. */
+    private HttpClient http;
+    private boolean closed;
     private IgdDescription.ControlPoint igd; // found by the last discovery, kept while it answers
 
     /**
@@ -115,8 +116,18 @@ public final class UpnpIgdClient implements MappingProtocol {
 
     /** Stops the HTTP client's threads. */
     @Override
-    public void close() {
-        http.shutdownNow();
+    public synchronized void close() {
+        closed = true;
+        if (http != null) http.shutdownNow();
+    }
+
+    private synchronized HttpClient http() throws IOException {
+        if (closed) throw new IOException("the UPnP client is closed");
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(HTTP_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
     }
 
     private boolean isOurs(Map<String, String> entry, String client, int internalPort) {
@@ -212,7 +223,7 @@ public final class UpnpIgdClient implements MappingProtocol {
 
     private Optional<Reply> send(HttpRequest request, int maxLength) throws InterruptedException {
         try {
-            HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = r.body()) {
                 byte[] bytes = body.readNBytes(maxLength + 1);
                 return bytes.length > maxLength ? Optional.empty() : Optional.of(new Reply(r.statusCode(), bytes));

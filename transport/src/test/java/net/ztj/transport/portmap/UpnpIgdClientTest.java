@@ -83,6 +83,15 @@ class UpnpIgdClientTest {
                 "AddPortMapping 30001 29999 127.0.0.1 " + NAME + " 0"), actions);
     }
 
+    @Test
+    void aClosedClientSendsNoRequestAndClosingTwiceIsHarmless() throws Exception {
+        UpnpIgdClient client = client(new LongAdder()); // its HTTP client is made on first use, so none exists yet
+        client.close();
+        client.close();
+        assertTrue(client.map(29999, 29999, 600).isEmpty());
+        assertEquals(List.of(), actions, "no SOAP request reached the IGD");
+    }
+
     private UpnpIgdClient client(LongAdder dropped) {
         return new UpnpIgdClient(NAME, new InetSocketAddress(InetAddress.getLoopbackAddress(), ssdp.port()), dropped,
                 line -> {});
