@@ -164,9 +164,10 @@ public final class Daemon implements AutoCloseable {
         core.controller().ifPresent(parts::push);
         core.controllerExecutor().ifPresent(parts::push); // stopped before the storage it reads
         runner.start(core.core());
-        java.util.concurrent.atomic.AtomicReference<LocalPathPolicy> pathPolicy =
-                new java.util.concurrent.atomic.AtomicReference<>(LocalPathPolicy.from(conf.document(),
-                        LegacyTrustedPaths.read(home.file(LegacyTrustedPaths.FILE_NAME), o.err()::println), o.err()::println));
+        java.util.function.Supplier<java.util.Map<net.ztj.service.config.IpNetwork, Long>> legacyTrusted =
+                () -> LegacyTrustedPaths.read(home.file(LegacyTrustedPaths.FILE_NAME), o.err()::println);
+        java.util.concurrent.atomic.AtomicReference<LocalPathPolicy> pathPolicy = new java.util.concurrent.atomic
+                .AtomicReference<>(LocalPathPolicy.from(conf.document(), legacyTrusted.get(), o.err()::println));
         usePathPolicy(runner, pathPolicy.get());
         PeerFiles peerFiles = new PeerFiles(home.file("peers.d"), o.err()::println);
         PeersDirCleaner peersCleaner = new PeersDirCleaner(peerFiles, o.clockMs());
@@ -214,8 +215,8 @@ public final class Daemon implements AutoCloseable {
         LocalConfFile confFile = LocalConfFile.at(home.file("local.conf"), conf);
         LocalConfReload reload = new LocalConfReload(home.file("local.conf"), o.clockMs(), o.err()::println, c -> {
             confFile.reloaded(c);
-            usePathPolicy(runner, pathPolicy.updateAndGet(p -> p.reloaded(c.document(),
-                    LegacyTrustedPaths.read(home.file(LegacyTrustedPaths.FILE_NAME), o.err()::println), o.err()::println)));
+            usePathPolicy(runner, pathPolicy.updateAndGet(
+                    p -> p.reloaded(c.document(), legacyTrusted.get(), o.err()::println)));
             addresses.setPrefixBlacklist(c.settings().interfacePrefixBlacklist());
         });
         parts.push(reload);

@@ -66,13 +66,9 @@ public final class LocalPathPolicy implements PathPolicy {
     /**
      * The policy after a reload of local.conf, as 1.14 re-applies it: blacklists and addresses to try are read
      * afresh, but physical path configurations only add to and replace (network by network) those in effect, never
-     * removing one (1.14 clears them only at restart).
+     * removing one (1.14 clears them only at restart). The legacy file's entries are those read again for the reload,
+     * as 1.14 reads it at each one.
      */
-    public LocalPathPolicy reloaded(ObjectNode document, Consumer<String> warnings) {
-        return from(document, Map.of(), warnings, physicalPaths);
-    }
-
-    /** {@link #reloaded(ObjectNode, Consumer)} with the legacy file read again, as 1.14 reads it at each reload. */
     public LocalPathPolicy reloaded(ObjectNode document, Map<IpNetwork, Long> legacyTrusted, Consumer<String> warnings) {
         return from(document, legacyTrusted, warnings, physicalPaths);
     }

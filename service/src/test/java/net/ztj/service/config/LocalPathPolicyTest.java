@@ -105,7 +105,8 @@ class LocalPathPolicyTest {
                               "10.3.0.0/16": {"trustedPathId": 3}},
                  "virtual": {"89e92ceee5": {"try": ["203.0.113.5/9993"]}}}""");
         LocalPathPolicy next = first.reloaded((ObjectNode) JsonText.parse("""
-                {"physical": {"10.3.0.0/16": {"mtu": 1400}, "10.4.0.0/16": {"trustedPathId": 4}}}"""), w -> { });
+                {"physical": {"10.3.0.0/16": {"mtu": 1400}, "10.4.0.0/16": {"trustedPathId": 4}}}"""),
+                java.util.Map.of(), w -> { });
         assertTrue(next.allowed(OTHER, Endpoint.parse("10.2.0.1/9993")), "the blacklist is gone");
         assertEquals(List.of(), next.tryAddresses(PEER), "so are the addresses to try");
         assertEquals(1, next.trustedPathId(Endpoint.parse("10.1.0.1/1")), "a network no longer named stays");
