@@ -31,6 +31,7 @@ import net.ztj.service.home.TokenFile;
 import net.ztj.service.metrics.ServiceMetrics;
 import net.ztj.service.network.DeviceMap;
 import net.ztj.service.node.ControllerExecutor;
+import net.ztj.service.node.ControllerStores;
 import net.ztj.service.node.CoreContext;
 import net.ztj.service.node.MemberPresence;
 import net.ztj.service.node.NodeCoreFactory;
@@ -113,13 +114,16 @@ public final class Daemon implements AutoCloseable {
         HomeFolder home = o.home();
         String authToken = token(home, "authtoken.secret", o.random(), o.err());
         String metricsToken = token(home, "metricstoken.secret", o.random(), o.err()); // guards /metrics
-        Identity identity = identity(home, o.random(), o.err());
+        // its proof of work is checked on a thread of its own while local.conf is read and the sockets are bound
+        IdentityStore.Loading loading = identity(home,
+                () -> new IdentityStore(home.path()).startLoading(o.random(), o.err()::println));
         LocalConf conf = localConf(home, o.err());
         ServiceSettings settings = conf.settings();
         DnsSettings dnsSettings = DnsSettings.from(conf, o.err()::println);
 
-        if (settings.controllerDb() instanceof ControllerDb.Sqlite) {
-            StartAhead.run("ztj-start-ahead-sqlite", SqliteControllerStore::loadDriver); // beside the sockets' binding
+        if (settings.controllerDb() instanceof ControllerDb.Sqlite db && ControllerStores.sqliteExists(db, home.path())) {
+            // a node that serves networks opens its database at start: the driver loads beside the sockets' binding
+            StartAhead.run("ztj-start-ahead-sqlite", SqliteControllerStore::loadDriver);
         }
         int configuredPort = settings.primaryPort().orElse(o.commandLinePort()) & 0xffff;
         int primary = primaryPort(configuredPort, o.random());
@@ -145,6 +149,7 @@ public final class Daemon implements AutoCloseable {
         int tertiary = o.routerPortMapping() && settings.portMappingEnabled() && !settings.forceTcpRelay()
                 ? tertiaryPort(binding, settings, o) : 0;
 
+        Identity identity = identity(home, loading::await);
         home.deleteLegacyIddb();
         MoonFiles moons = new MoonFiles(home.file("moons.d"));
         PlanetFile planet = new PlanetFile(home.file("planet"));
@@ -318,9 +323,15 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    private static Identity identity(HomeFolder home, SecureRandom random, PrintStream err) throws ServiceFailure {
+    /** A step of loading the identity: reading and parsing it, or awaiting its check. */
+    private interface IdentityStep<T> {
+        T run() throws IOException, IdentityStore.InvalidStoredIdentityException;
+    }
+
+    /** Runs {@code step}; a tampered or invalid identity, or one that cannot be written, stops the start. */
+    private static <T> T identity(HomeFolder home, IdentityStep<T> step) throws ServiceFailure {
         try {
-            return new IdentityStore(home.path()).loadOrGenerate(random, err::println);
+            return step.run();
         } catch (IdentityStore.InvalidStoredIdentityException e) {
             throw ServiceFailure.fatal(e.getMessage());
         } catch (IOException e) {

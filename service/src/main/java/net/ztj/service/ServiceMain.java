@@ -104,6 +104,7 @@ public final class ServiceMain {
             }
             case ServiceCommandLine.Run r -> commandLine = r.commandLine();
         }
+        StartAhead.linkSockets(); // the daemon's longest piece of linking starts now, beside what comes before it
         String homeText = homeText(commandLine.home().orElse(env.env().getOrDefault("ZEROTIER_HOME", DEFAULT_HOME)));
         HomeFolder home;
         try {

@@ -21,9 +21,18 @@ final class StartAhead {
 
     private StartAhead() {}
 
-    /** Links the UDP sockets' native calls on a thread of its own. */
-    static Thread linkSockets() {
-        return run("ztj-start-ahead-sockets", () -> initialize(SOCKET_CLASSES));
+    private static Thread sockets; // guarded by StartAhead.class
+
+    /**
+     * Links the UDP sockets' native calls on a thread of its own, once per JVM: as soon as the command line says a
+     * daemon is to run (before its home folder and pid file), and again at the top of {@link Daemon#start} for a
+     * daemon started another way.
+     *
+     * @return the thread doing it (the same one each time)
+     */
+    static synchronized Thread linkSockets() {
+        if (sockets == null) sockets = run("ztj-start-ahead-sockets", () -> initialize(SOCKET_CLASSES));
+        return sockets;
     }
 
     /** Runs {@code work} on a daemon thread named {@code name}; a failure is left for the main thread to meet. */

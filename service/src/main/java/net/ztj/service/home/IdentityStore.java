@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +48,18 @@ public final class IdentityStore {
      */
     public Identity loadOrGenerate(SecureRandom random, Consumer<String> warnings)
             throws IOException, InvalidStoredIdentityException {
+        return startLoading(random, warnings).await();
+    }
+
+    /**
+     * {@link #loadOrGenerate} in two steps, so a starting daemon does other work while the stored identity's proof
+     * of work is checked: the file is read and parsed here (a secret that does not parse, or has no private key, is
+     * refused at once), the memory-hard hash runs on a thread of its own, and {@link Loading#await} returns the
+     * identity once it has passed, or refuses it as {@link #loadOrGenerate} would. ZeroTier One checks it at every
+     * start as well ({@code Identity::locallyValidate} in its {@code Node}): a tampered file is never used.
+     */
+    public Loading startLoading(SecureRandom random, Consumer<String> warnings)
+            throws IOException, InvalidStoredIdentityException {
         Path secret = secretFile();
         if (Files.exists(secret)) {
             Identity id;
@@ -54,22 +68,56 @@ public final class IdentityStore {
             } catch (IllegalArgumentException | IOException e) {
                 throw invalid();
             }
-            if (!id.hasPrivate() || !id.locallyValidate(new IdentityHasher())) throw invalid();
-            chmodSecret(secret);
-            Path pub = publicFile();
-            if (Files.exists(pub)) {
-                String onDisk = Files.readString(pub, StandardCharsets.US_ASCII);
-                if (!onDisk.equals(id.toPublicString())) {
-                    FileWriting.writePublic(pub, id.toPublicString().getBytes(StandardCharsets.US_ASCII));
-                }
-            }
-            return id;
+            if (!id.hasPrivate()) throw invalid();
+            FutureTask<Boolean> check = new FutureTask<>(() -> id.locallyValidate(new IdentityHasher()));
+            Thread.ofPlatform().daemon().name("ztj-identity-check").start(check);
+            return new Loading(id, check);
         }
         Identity id = Identity.generate(random);
         FileWriting.writeSecret(secret, id.toSecretString().getBytes(StandardCharsets.US_ASCII));
         FileWriting.writePublic(publicFile(), id.toPublicString().getBytes(StandardCharsets.US_ASCII));
         warnings.accept("WARNING: no " + secret + ": generated a new identity, " + id.address());
-        return id;
+        return new Loading(id, null);
+    }
+
+    /** A stored identity being checked ({@link #startLoading}), or one just generated. */
+    public final class Loading {
+        private final Identity parsed;
+        private final FutureTask<Boolean> check;
+
+        private Loading(Identity parsed, FutureTask<Boolean> check) {
+            this.parsed = parsed;
+            this.check = check;
+        }
+
+        /**
+         * The identity once its proof of work has passed (at once for one just generated); a stale
+         * {@code identity.public} is then rewritten and {@code identity.secret} set to 0600.
+         *
+         * @throws InvalidStoredIdentityException when the check fails: the file is not to be used
+         */
+        public Identity await() throws IOException, InvalidStoredIdentityException {
+            if (check == null) return parsed;
+            boolean valid;
+            try {
+                valid = check.get();
+            } catch (ExecutionException e) {
+                valid = false; // the hash cannot fail on a parsed key; if it did, the identity is not usable
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while checking " + secretFile(), e);
+            }
+            if (!valid) throw invalid();
+            chmodSecret(secretFile());
+            Path pub = publicFile();
+            if (Files.exists(pub)) {
+                String onDisk = Files.readString(pub, StandardCharsets.US_ASCII);
+                if (!onDisk.equals(parsed.toPublicString())) {
+                    FileWriting.writePublic(pub, parsed.toPublicString().getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            return parsed;
+        }
     }
 
     private InvalidStoredIdentityException invalid() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
@@ -23,10 +24,17 @@ import java.util.Map;
  * shortest form ({@code 1.0}, {@code 0.001}, {@code 1e+16}). Reads strict JSON (one value, nothing after it).
  */
 public final class JsonText {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
+    /**
+     * The mapper, made on first use: building trees by hand ({@link #object}, {@link #array}) and writing them does
+     * not need it, so a daemon without local.conf answers its first {@code /status} without initialising Jackson's
+     * databind (its date formats, time zones and serializer introspection cost 0.1 s in a cold JVM).
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+    }
 
     /** Thrown for text that is not one JSON value; the message imitates the reference's parser where it matters. */
     public static final class SyntaxException extends Exception {
@@ -39,17 +47,17 @@ public final class JsonText {
 
     /** The tree of a record, list or map as Jackson binds it (record components become object keys). */
     public static JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
+        return Mapper.MAPPER.valueToTree(value);
     }
 
     /** A new empty object node. */
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return JsonNodeFactory.instance.objectNode(); // what the mapper would make
     }
 
     /** A new empty array node. */
     public static ArrayNode array() {
-        return MAPPER.createArrayNode();
+        return JsonNodeFactory.instance.arrayNode();
     }
 
     /**
@@ -63,7 +71,7 @@ public final class JsonText {
                     + "parse an empty input; check that your input string or stream contains the expected JSON");
         }
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = Mapper.MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new SyntaxException("[json.exception.parse_error.101] parse error at line 1, column 1: syntax "
                         + "error while parsing value - unexpected end of input; expected '[', '{', or a literal");

@@ -24,7 +24,7 @@ public final class ControllerStores {
     public static ControllerStore open(ControllerDb db, Path home) {
         return switch (db) {
             case ControllerDb.Sqlite s -> {
-                Path dir = s.directory().map(home::resolve).orElse(home.resolve("controller.d"));
+                Path dir = sqliteDirectory(s, home);
                 try {
                     yield SqliteControllerStore.open(dir);
                 } catch (StoreException e) {
@@ -49,6 +49,29 @@ public final class ControllerStores {
                 }
             }
         };
+    }
+
+    /**
+     * The store a starting node uses: as {@link #open}, except that a SQLite database that does not exist yet (a
+     * root, an ordinary member, a controller before its first network) is opened, and so created, only when a
+     * network is first written to it: until then reads answer as an empty database does and nothing is loaded.
+     *
+     * @throws StoreException as {@link #open}, for a database that exists (or PostgreSQL)
+     */
+    public static ControllerStore openWhenNeeded(ControllerDb db, Path home) {
+        if (db instanceof ControllerDb.Sqlite s && !sqliteExists(s, home)) {
+            return new DeferredControllerStore(() -> open(db, home));
+        }
+        return open(db, home);
+    }
+
+    /** Whether the SQLite database local.conf names exists (it has been written to, it may serve networks). */
+    public static boolean sqliteExists(ControllerDb.Sqlite db, Path home) {
+        return Files.exists(sqliteDirectory(db, home).resolve(SqliteControllerStore.FILE_NAME));
+    }
+
+    private static Path sqliteDirectory(ControllerDb.Sqlite s, Path home) {
+        return s.directory().map(home::resolve).orElse(home.resolve("controller.d"));
     }
 
     private static StoreException failure(String where, StoreException e) {

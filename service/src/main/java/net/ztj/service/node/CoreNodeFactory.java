@@ -26,7 +26,7 @@ import java.util.Optional;
  * Creates the real core node (spec 05 §2.3 step 3): the planet from the {@code planet} file when it is a valid
  * planet (else the built-in one), every moon in {@code moons.d}, events that keep those files current, and the
  * embedded network controller with the storage local.conf chooses, SQLite in {@code controller.d} by default (spec 04
- * §1, §15).
+ * §1, §15), opened when the first network is written to it if it does not exist yet.
  */
 public final class CoreNodeFactory implements NodeCoreFactory {
     private final PrintStream log;
@@ -51,7 +51,7 @@ public final class CoreNodeFactory implements NodeCoreFactory {
                 log.println("WARNING: ignoring unreadable moon file " + c.moons().file(id));
             }
         }
-        ControllerStore store = ControllerStores.open(c.controllerDb(), c.home().path());
+        ControllerStore store = ControllerStores.openWhenNeeded(c.controllerDb(), c.home().path());
         ControllerExecutor controller = new ControllerExecutor(new EmbeddedController(c.identity(), store, c.random(), c.dnsAutoServers()),
                 c.nodeThread(), c.clockMs(), log, ControllerExecutor.QUEUE_CAPACITY);
         node.setController(controller);

@@ -72,7 +72,8 @@ public final class PortMapper implements AutoCloseable {
 
     /** ZeroTier One's description of its UPnP mapping, by which it finds the mapping again after a restart. */
     public static String uniqueName(long nodeAddress, int localPort) {
-        return String.format("ZeroTier/%010x@%d", nodeAddress, localPort);
+        String hex = Long.toHexString(nodeAddress); // %010x without the formatter, which a starting daemon need not load
+        return "ZeroTier/" + "0".repeat(Math.max(0, 10 - hex.length())) + hex + "@" + localPort;
     }
 
     /** Starts the mapper's thread. */

@@ -28,10 +28,16 @@ public final class StaticAssets {
     /** One file. */
     record Asset(String contentType, byte[] bytes, String etag) {}
 
-    private final Map<String, Asset> assets = new LinkedHashMap<>();
+    private Map<String, Asset> assets; // read on the first request: a starting daemon does not wait for it
 
-    /** Reads {@link #FILES} from the class path; a missing one is a packaging fault. */
-    public StaticAssets() {
+    /** The files, read from the class path on the first call; a missing one is a packaging fault. */
+    private synchronized Map<String, Asset> assets() {
+        if (assets == null) assets = read();
+        return assets;
+    }
+
+    private static Map<String, Asset> read() {
+        Map<String, Asset> assets = new LinkedHashMap<>();
         for (String name : FILES) {
             try (InputStream in = StaticAssets.class.getResourceAsStream(RESOURCE_FOLDER + name)) {
                 if (in == null) throw new IllegalStateException("the web UI's " + name + " is missing from the jar");
@@ -41,11 +47,12 @@ public final class StaticAssets {
                 throw new UncheckedIOException(e);
             }
         }
+        return assets;
     }
 
     /** The response for the file {@code name}, or empty when there is no such file. */
     public Optional<HttpResponse> response(String name, Optional<String> ifNoneMatch, boolean head) {
-        Asset a = assets.get(name);
+        Asset a = assets().get(name);
         if (a == null) return Optional.empty();
         Map<String, String> headers = Map.of("Cache-Control", "no-cache", "ETag", a.etag());
         if (ifNoneMatch.isPresent() && matches(ifNoneMatch.get(), a.etag())) {

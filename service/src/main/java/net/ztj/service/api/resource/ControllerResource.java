@@ -34,7 +34,10 @@ import java.util.random.RandomGenerator;
  * the wrong type, is answered 400 with a message and nothing is stored.
  */
 public final class ControllerResource {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Made on first use (rules in a request): a daemon's start does not initialise Jackson's databind for it. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final Set<String> NETWORK_WRITABLE = Set.of("name", "private", "enableBroadcast", "multicastLimit",
             "mtu", "v4AssignMode", "v6AssignMode", "routes", "ipAssignmentPools", "rules", "capabilities", "tags",
             "authTokens", "dns", "remoteTraceTarget", "remoteTraceLevel");
@@ -329,8 +332,8 @@ public final class ControllerResource {
     /** Rules parsed and re-rendered as the controller stores them (04 §13); unparseable rules dropped. */
     private static JsonNode rerender(JsonNode rules) {
         if (!rules.isArray()) return rules;
-        List<?> list = MAPPER.convertValue(rules, List.class);
-        return MAPPER.valueToTree(RuleJson.render(RuleJson.parse(list)));
+        List<?> list = Mapper.MAPPER.convertValue(rules, List.class);
+        return Mapper.MAPPER.valueToTree(RuleJson.render(RuleJson.parse(list)));
     }
 
     /** The request body as JSON; an empty body is {}; null when it is not JSON. */

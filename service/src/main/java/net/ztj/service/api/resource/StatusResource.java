@@ -28,7 +28,26 @@ public final class StatusResource {
     /** The /status object. */
     record StatusJson(String address, long clock, JsonNode config, boolean online, long planetWorldId,
                       long planetWorldTimestamp, String publicIdentity, boolean tcpFallbackActive, String version,
-                      int versionBuild, int versionMajor, int versionMinor, int versionRev) {}
+                      int versionBuild, int versionMajor, int versionMinor, int versionRev) {
+        /** The object as Jackson would bind this record (its components as keys), built without Jackson's mapper. */
+        ObjectNode tree() {
+            ObjectNode o = JsonText.object();
+            o.put("address", address);
+            o.put("clock", clock);
+            o.set("config", config);
+            o.put("online", online);
+            o.put("planetWorldId", planetWorldId);
+            o.put("planetWorldTimestamp", planetWorldTimestamp);
+            o.put("publicIdentity", publicIdentity);
+            o.put("tcpFallbackActive", tcpFallbackActive);
+            o.put("version", version);
+            o.put("versionBuild", versionBuild);
+            o.put("versionMajor", versionMajor);
+            o.put("versionMinor", versionMinor);
+            o.put("versionRev", versionRev);
+            return o;
+        }
+    }
 
     private final NodeControl node;
     private final Supplier<ServiceState> service;
@@ -49,7 +68,7 @@ public final class StatusResource {
 
     private JsonNode statusTree() {
         NodeStatus s = node.status();
-        ObjectNode tree = (ObjectNode) JsonText.tree(status(s));
+        ObjectNode tree = status(s).tree();
         if (!s.drops().isEmpty()) tree.set("drops", DropsResource.counts(s.drops(), false));
         return tree;
     }
