@@ -247,10 +247,6 @@ public final class Daemon implements AutoCloseable {
         // what ONLINE and the API do not wait for starts now, in the background (closed first on the way down)
         AfterStart later = new AfterStart(List.of(
                 () -> {
-                    metrics.registerJvmMetrics();
-                    return null;
-                },
-                () -> {
                     NetworkChangeWatch changes = new NetworkChangeWatch(addresses, runner, o.err()::println);
                     changes.start();
                     return changes;

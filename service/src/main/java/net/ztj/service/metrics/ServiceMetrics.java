@@ -19,37 +19,33 @@ import java.util.function.LongSupplier;
 /**
  * The service's metrics registry: the node's families and the JVM's (memory, GC, threads...), rendered in the
  * Prometheus text format 0.0.4, the format ZeroTier One serves.
+ *
+ * <p>Nothing of the Prometheus client but the collectors' own classes is loaded until the first {@link #scrape}:
+ * the registry, the text format's writer and the JVM's families (which load java.management, JMX and JFR's
+ * classes, ~300 of them, and start reading the JVM's MXBeans) are made then. A daemon that is never scraped, as
+ * most are (the metrics need a token), never pays for them. The families read the node's counters at scrape time,
+ * so no count is lost before.
  */
 public final class ServiceMetrics {
     /** The content type of {@link #scrape}. */
     public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
 
-    private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final NodeMetricsCollector node;
-    private boolean jvmRegistered;
+    private TransportMetricsCollector transports;
+    private ControllerMetrics controller;
+    /** Made by the first scrape. */
+    private PrometheusRegistry registry;
+    private PrometheusTextFormatWriter writer;
 
-    /** The JVM's families join on {@link #registerJvmMetrics} or the first {@link #scrape}, whichever comes first. */
     public ServiceMetrics(NodeControl node, LongSupplier clockMs) {
         this.node = new NodeMetricsCollector(node, clockMs);
-        registry.register(this.node);
-    }
-
-    /**
-     * Adds the JVM's families (memory, GC, threads...) once. They load java.management and take a starting daemon
-     * 0.2-0.4 s, so the daemon calls this after its API is up; a scrape before that calls it itself.
-     */
-    public synchronized void registerJvmMetrics() {
-        if (jvmRegistered) return;
-        jvmRegistered = true;
-        JvmMetrics.builder().register(registry);
     }
 
     /**
      * Adds the TCP fallback relay's families and its bytes to {@code zt_data}, and the network ports' families when
      * there are ports ({@code ports} null: none).
      */
-    public ServiceMetrics withTransports(TcpFallback fallback, Supplier<List<PortCounters>> ports) {
+    public synchronized ServiceMetrics withTransports(TcpFallback fallback, Supplier<List<PortCounters>> ports) {
         TcpRelayClient client = fallback.client();
         node.tcpBytes(new NodeMetricsCollector.TcpBytes() {
             @Override
@@ -62,22 +58,43 @@ public final class ServiceMetrics {
                 return client.bytesWritten();
             }
         });
-        registry.register(new TransportMetricsCollector(fallback, ports));
+        transports = new TransportMetricsCollector(fallback, ports);
+        if (registry != null) registry.register(transports);
         return this;
     }
 
     /** Adds the embedded controller's families. */
-    public ServiceMetrics withController(ControllerMetrics controller) {
-        controller.registerWith(registry);
+    public synchronized ServiceMetrics withController(ControllerMetrics controller) {
+        this.controller = controller;
+        if (registry != null) controller.registerWith(registry);
         return this;
+    }
+
+    /** Whether a scrape has made the registry (and registered the JVM's families). */
+    synchronized boolean registryMade() {
+        return registry != null;
     }
 
     /** Collects every family now and renders them. */
     public String scrape() {
-        registerJvmMetrics();
+        PrometheusRegistry r;
+        PrometheusTextFormatWriter w;
+        synchronized (this) {
+            if (registry == null) {
+                PrometheusRegistry made = new PrometheusRegistry();
+                made.register(node);
+                if (transports != null) made.register(transports);
+                if (controller != null) controller.registerWith(made);
+                JvmMetrics.builder().register(made);
+                writer = PrometheusTextFormatWriter.create();
+                registry = made;
+            }
+            r = registry;
+            w = writer;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
-            writer.write(out, registry.scrape());
+            w.write(out, r.scrape());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }

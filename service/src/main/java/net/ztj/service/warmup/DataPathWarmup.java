@@ -140,19 +140,23 @@ public final class DataPathWarmup {
     /**
      * Whether this JVM runs from an ahead-of-time cache ({@code -XX:AOTCache}, as the launchers start the daemon once
      * {@code scripts/build.sh} trained one) that it could map: a cache the JVM refuses (another jar, other options)
-     * leaves it with no class archive at all, which {@code java.vm.info} shows by not saying "sharing". False where
-     * the option cannot be read.
+     * leaves it with no class archive at all, which {@code java.vm.info} shows by not saying "sharing". The option
+     * is looked for on the command line and in {@code JDK_JAVA_OPTIONS} / {@code JAVA_TOOL_OPTIONS}, not through the
+     * management beans, which would load some 50 classes of java.management into every daemon. False where it is
+     * not found (an option given in an argument file, say: the warm-up is then the longer one).
      */
     public static boolean fromAotCache() {
         if (!System.getProperty("java.vm.info", "").contains("sharing")) return false;
-        try {
-            com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
-                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-            return vm != null && !vm.getVMOption("AOTCache").getValue().isEmpty();
-        } catch (RuntimeException | LinkageError e) { // no such option on this VM, or no management
-            return false;
+        for (String env : new String[] {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS"}) {
+            if (System.getenv().getOrDefault(env, "").contains(AOT_CACHE_OPTION)) return true;
         }
+        for (String arg : ProcessHandle.current().info().arguments().orElse(new String[0])) {
+            if (arg.startsWith(AOT_CACHE_OPTION)) return true;
+        }
+        return false;
     }
+
+    private static final String AOT_CACHE_OPTION = "-XX:AOTCache=";
 
     /**
      * {@link #run}, then the edges the daemon's packets cross besides the node: the UDP sockets (over loopback,

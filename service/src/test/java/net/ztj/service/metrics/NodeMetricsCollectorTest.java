@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static net.ztj.service.testing.Scrapes.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The node's counters as the scrape shows them: ZeroTier One's series names and labels, and ours. */
@@ -95,15 +96,17 @@ class NodeMetricsCollectorTest {
     }
 
     @Test
-    void theJvmFamiliesJoinOnceWhetherRegisteredAheadOrByTheFirstScrape() {
-        ServiceMetrics ahead = new ServiceMetrics(new FakeNode(withDrops(Map.of())), () -> NOW);
-        ahead.registerJvmMetrics(); // as the daemon does once its API is up
-        ahead.registerJvmMetrics();
-        String first = ahead.scrape();
-        assertEquals(first.indexOf("# TYPE jvm_threads_current "), first.lastIndexOf("# TYPE jvm_threads_current "), first);
+    void theRegistryAndTheJvmFamiliesAreMadeByTheFirstScrapeOnce() {
+        ServiceMetrics metrics = new ServiceMetrics(new FakeNode(withDrops(Map.of())), () -> NOW);
+        assertFalse(metrics.registryMade(), "nothing of the registry before a scrape");
+        String first = metrics.scrape();
+        assertTrue(metrics.registryMade());
         assertTrue(first.contains("# TYPE jvm_threads_current "), first);
-        String lazily = new ServiceMetrics(new FakeNode(withDrops(Map.of())), () -> NOW).scrape();
-        assertTrue(lazily.contains("# TYPE jvm_threads_current "), lazily);
+        String second = metrics.scrape();
+        assertEquals(second.indexOf("# TYPE jvm_threads_current "), second.lastIndexOf("# TYPE jvm_threads_current "),
+                second);
+        assertTrue(second.contains("# TYPE zt_num_networks "), second);
+        assertEquals(second.indexOf("# TYPE zt_num_networks "), second.lastIndexOf("# TYPE zt_num_networks "), second);
     }
 
     @Test

@@ -5,16 +5,16 @@ import net.ztj.core.wire.IpText;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +27,11 @@ import java.util.function.Consumer;
  * GetExternalIPAddress, GetSpecificPortMappingEntry, AddPortMapping (with a lease, renewed by adding the same
  * mapping again) and DeletePortMapping. As ZeroTier One does, a port already mapped under our description is taken
  * over, and a port mapped for someone else makes it try the next one.
+ *
+ * <p>The gateway speaks plain HTTP on the LAN, so the requests go through the JDK's {@link HttpURLConnection} for
+ * {@code http:} URLs (no proxy, no redirects, one connection per request): unlike {@code java.net.http.HttpClient},
+ * it starts no selector thread and never builds the default TLS context, which parses the JDK's CA certificates and
+ * loads some 500 classes into every daemon that maps a port.
  */
 public final class UpnpIgdClient implements MappingProtocol {
     static final int SEARCH_MX_S = 2;
@@ -39,9 +44,9 @@ public final class UpnpIgdClient implements MappingProtocol {
     private final InetSocketAddress searchTarget;
     private final LongAdder dropped;
     private final Consumer<String> log;
-    /** Made on first use (a gateway answered the search): building one costs a starting daemon ~0.2-0.4 s. */
-    private HttpClient http;
     private boolean closed;
+    /** The request in flight, disconnected by {@link #close} so that a closing daemon does not wait on it. */
+    private HttpURLConnection inFlight;
     private IgdDescription.ControlPoint igd; // found by the last discovery, kept while it answers
 
     /**
@@ -114,20 +119,11 @@ public final class UpnpIgdClient implements MappingProtocol {
         if (igd != null) action(igd, "DeletePortMapping", entryKey(mapping.external().port()));
     }
 
-    /** Stops the HTTP client's threads. */
+    /** Sends no further request and aborts the one in flight. */
     @Override
     public synchronized void close() {
         closed = true;
-        if (http != null) http.shutdownNow();
-    }
-
-    private synchronized HttpClient http() throws IOException {
-        if (closed) throw new IOException("the UPnP client is closed");
-        if (http == null) {
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(HTTP_TIMEOUT)
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-        return http;
+        if (inFlight != null) inFlight.disconnect();
     }
 
     private boolean isOurs(Map<String, String> entry, String client, int internalPort) {
@@ -201,18 +197,13 @@ public final class UpnpIgdClient implements MappingProtocol {
     }
 
     private Optional<byte[]> fetch(URI location) throws InterruptedException {
-        return send(HttpRequest.newBuilder(location).timeout(HTTP_TIMEOUT).GET().build(), IgdDescription.MAX_LENGTH)
-                .filter(r -> r.status == 200).map(r -> r.body);
+        return send(location, null, null, IgdDescription.MAX_LENGTH).filter(r -> r.status == 200).map(r -> r.body);
     }
 
     private Optional<SoapMessages.Result> action(IgdDescription.ControlPoint cp, String action, Map<String, String> args)
             throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(cp.controlUrl()).timeout(HTTP_TIMEOUT)
-                .header("Content-Type", "text/xml; charset=\"utf-8\"")
-                .header("SOAPAction", SoapMessages.soapAction(cp.serviceType(), action))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(SoapMessages.request(cp.serviceType(), action, args)))
-                .build();
-        Optional<SoapMessages.Result> result = send(request, SoapMessages.MAX_LENGTH)
+        Optional<SoapMessages.Result> result = send(cp.controlUrl(), SoapMessages.soapAction(cp.serviceType(), action),
+                SoapMessages.request(cp.serviceType(), action, args), SoapMessages.MAX_LENGTH)
                 .filter(r -> r.status == 200 || r.status == 500) // a UPnP error comes as 500 with a Fault
                 .flatMap(r -> SoapMessages.decode(r.body));
         if (result.isEmpty()) dropped.increment();
@@ -221,15 +212,50 @@ public final class UpnpIgdClient implements MappingProtocol {
 
     private record Reply(int status, byte[] body) {}
 
-    private Optional<Reply> send(HttpRequest request, int maxLength) throws InterruptedException {
+    /**
+     * One HTTP request: a GET, or a SOAP POST of {@code body} when {@code soapAction} is given. The status and the
+     * body (an error status's too: a UPnP fault comes with 500), or empty when it failed or the body is longer
+     * than {@code maxLength}.
+     */
+    private Optional<Reply> send(URI url, String soapAction, byte[] body, int maxLength) throws InterruptedException {
+        HttpURLConnection c = null;
         try {
-            HttpResponse<InputStream> r = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = r.body()) {
-                byte[] bytes = body.readNBytes(maxLength + 1);
-                return bytes.length > maxLength ? Optional.empty() : Optional.of(new Reply(r.statusCode(), bytes));
+            if (!"http".equalsIgnoreCase(url.getScheme())) return Optional.empty(); // the LAN's UPnP is plain HTTP
+            c = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
+            synchronized (this) {
+                if (closed) return Optional.empty();
+                inFlight = c;
+            }
+            c.setConnectTimeout((int) HTTP_TIMEOUT.toMillis());
+            c.setReadTimeout((int) HTTP_TIMEOUT.toMillis());
+            c.setInstanceFollowRedirects(false);
+            c.setUseCaches(false);
+            c.setRequestProperty("Connection", "close"); // nothing left in the JDK's keep-alive cache and its thread
+            if (soapAction != null) {
+                c.setRequestMethod("POST");
+                c.setRequestProperty("Content-Type", "text/xml; charset=\"utf-8\"");
+                c.setRequestProperty("SOAPAction", soapAction);
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = c.getResponseCode();
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                byte[] bytes = in == null ? new byte[0] : in.readNBytes(maxLength + 1);
+                return bytes.length > maxLength ? Optional.empty() : Optional.of(new Reply(status, bytes));
             }
         } catch (IOException | IllegalArgumentException e) {
+            if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
             return Optional.empty();
+        } finally {
+            if (c != null) {
+                synchronized (this) {
+                    if (inFlight == c) inFlight = null;
+                }
+                c.disconnect();
+            }
         }
     }
 
