@@ -25,8 +25,9 @@ import net.ztj.tap.offload.VirtioNetHeader;
  * without packet-information header, non-persistent (the interface vanishes when the port is closed),
  * close-on-exec, with the given MAC and MTU, brought up with UP|MULTICAST before {@link #open} returns.
  *
- * <p>Threads: one reader thread calls {@link #read} and one writer thread calls {@link #write} (each owns a
- * preallocated native buffer, so neither allocates per frame); {@link #setMtu}, the accessors and
+ * <p>Threads: one reader thread calls {@link #read} and one writer at a time (serialized by the caller) calls
+ * {@link #write}, {@link #writeCoalescing} and {@link #flush} (each side owns a preallocated native buffer, so neither
+ * allocates per frame); {@link #setMtu}, the accessors and
  * {@link #close} may be called from any thread. {@code close} wakes a blocked reader through an eventfd
  * that the reader polls beside the tap descriptor; the descriptors and native memory are released by
  * whichever thread leaves the last native call, so no call ever uses a closed (or reused) descriptor.
@@ -36,7 +37,7 @@ import net.ztj.tap.offload.VirtioNetHeader;
  * checksums and segment TCP (TSO over IPv4 and IPv6), so its TCP hands us super-frames of up to 64 KiB in one read;
  * {@link #read(FrameBatch)} cuts them into frames of the MTU ({@link TcpSegmenter}). In the other direction
  * {@link #writeCoalescing} merges consecutive segments of a TCP flow into one super-frame written once
- * ({@link TcpFlowCoalescer}, several flows at once). The MTU the kernel sees stays the network's. Where the kernel refuses the header or the
+ * ({@link TcpFlowCoalescer}, several flows at once) and holds other frames until {@link #flush}. The MTU the kernel sees stays the network's. Where the kernel refuses the header or the
  * offloads, frames are plain, as without them. {@link #offloadStats} counts what happened.
  *
  * <p>ZeroTier sets the MAC, brings the port up and sets MAC and MTU again from its reader thread with
@@ -55,6 +56,8 @@ public final class LinuxTap implements EthernetTap {
      * headers fit; a read that fills it whole was cut short and is dropped.
      */
     static final int IO_BUFFER_SIZE = 96 * 1024;
+    /** Bytes and frames {@link #writeCoalescing} holds before writing them out on its own. */
+    static final int HELD_BYTES = 2 * (VirtioNetHeader.LENGTH + FRAME_BUFFER_SIZE), HELD_FRAMES = 32;
 
     // <linux/if_tun.h>, <linux/sockios.h>, <linux/if.h>, <linux/if_arp.h>
     private static final long TUNSETIFF = 0x400454caL, TUNSETOFFLOAD = 0x400454d0L, TUNSETVNETHDRSZ = 0x400454d8L;
@@ -92,7 +95,13 @@ public final class LinuxTap implements EthernetTap {
     private final FrameBatch singleReads = new FrameBatch();
     private int singleReadsNext;
     private final TcpFlowCoalescer coalescer = new TcpFlowCoalescer(this::writeMerged);
-    private final byte[] plainWrite = new byte[VirtioNetHeader.LENGTH + FRAME_BUFFER_SIZE];
+    /**
+     * Plain frames held until {@link #flush} (each after its virtio header when the tap has one), so the kernel's work
+     * of writing them can happen after the caller's turn of the node; room for two of the largest.
+     */
+    private final byte[] held = new byte[HELD_BYTES];
+    private final int[] heldStart = new int[HELD_FRAMES], heldLength = new int[HELD_FRAMES];
+    private int heldFrames, heldBytes;
     // counters: each written by one thread (reader or writer), read by any
     private volatile long superFramesRead, segmentsCut, offloadDrops, superFramesWritten, segmentsMerged;
 
@@ -503,31 +512,74 @@ public final class LinuxTap implements EthernetTap {
     @Override
     public void write(byte[] buf, int off, int len) throws IOException {
         checkFrame(off, len, buf.length);
-        if (coalescer.holding()) {
-            flush();
-        }
-        writePlain(buf, off, len);
+        flush();
+        hold(buf, off, len);
+        writeHeld();
     }
 
+    /**
+     * Holds the frame until {@link #flush}: a TCP segment that can be merged joins its flow's super-frame, any other
+     * frame waits as it is. What a frame ends on the way (a super-frame it does not continue, frames beyond the room
+     * held) is written at once, after the frames held before it.
+     */
     @Override
     public void writeCoalescing(byte[] buf, int off, int len) throws IOException {
         checkFrame(off, len, buf.length);
-        if (!vnetHeader) {
-            writePlain(buf, off, len);
-            return;
-        }
-        if (!coalescer.add(buf, off, len)) {
-            writePlain(buf, off, len);
+        if (!vnetHeader || !coalescer.add(buf, off, len)) {
+            hold(buf, off, len);
         }
     }
 
+    /** Writes the held frames: the plain ones first (in order), then every flow's super-frame. */
     @Override
     public void flush() throws IOException {
+        writeHeld();
         coalescer.finish();
     }
 
-    /** Writes what the coalescer finished: a super-frame, or a single segment with an all-zero header. */
+    /** Whether frames are held for {@link #flush}. */
+    boolean holding() {
+        return heldFrames > 0 || coalescer.holding();
+    }
+
+    /** Copies a plain frame into the held ones (after an all-zero virtio header), writing those out if full. */
+    private void hold(byte[] buf, int off, int len) throws IOException {
+        int header = vnetHeader ? VirtioNetHeader.LENGTH : 0;
+        if (heldFrames == HELD_FRAMES || heldBytes + header + len > HELD_BYTES) {
+            writeHeld();
+        }
+        int at = heldBytes;
+        java.util.Arrays.fill(held, at, at + header, (byte) 0);
+        System.arraycopy(buf, off, held, at + header, len);
+        heldStart[heldFrames] = at;
+        heldLength[heldFrames++] = header + len;
+        heldBytes = at + header + len;
+    }
+
+    /** Writes the held plain frames in order, one write(2) each. */
+    private void writeHeld() throws IOException {
+        int n = heldFrames;
+        heldFrames = 0;
+        heldBytes = 0;
+        IOException failed = null;
+        for (int i = 0; i < n; i++) {
+            try {
+                writeOnce(held, heldStart[i], heldLength[i]);
+            } catch (IOException e) {
+                if (failed == null) failed = e; // the others still go out
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /**
+     * Writes what the coalescer finished: a super-frame, or a single segment with an all-zero header; the plain frames
+     * held before it go first.
+     */
     private void writeMerged(byte[] frame, int length, int segments) throws IOException {
+        writeHeld();
         if (segments > 1) {
             superFramesWritten++;
             segmentsMerged += segments;
@@ -541,16 +593,6 @@ public final class LinuxTap implements EthernetTap {
             throw new IllegalArgumentException("frame length must be " + ETHERNET_HEADER_LENGTH + ".."
                     + FRAME_BUFFER_SIZE + ": " + len);
         }
-    }
-
-    /** Writes one frame, after an all-zero virtio header if the tap has one. */
-    private void writePlain(byte[] buf, int off, int len) throws IOException {
-        if (!vnetHeader) {
-            writeOnce(buf, off, len);
-            return;
-        }
-        System.arraycopy(buf, off, plainWrite, VirtioNetHeader.LENGTH, len);
-        writeOnce(plainWrite, 0, VirtioNetHeader.LENGTH + len);
     }
 
     /** One write(2) of {@code buf[off..off+len)} (header included), waiting while the tap is not writable. */

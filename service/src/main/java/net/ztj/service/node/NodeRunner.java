@@ -33,9 +33,12 @@ import java.util.function.LongSupplier;
  * {@link NodeControl} methods, which run as tasks while the caller waits; the service posts work with
  * {@link #execute}. Datagrams and frames that arrive before {@link #start} are queued and processed first.
  *
- * <p>The edges may hold back what the node hands them during one turn of the lock (the frames of a TCP flow a port
- * merges into one write): the hooks given to {@link #addBatchEndHook} run at the end of every turn, still under the
- * lock, to write them out.
+ * <p>The edges hold what the node hands them during one turn of the lock (the datagrams a socket sends with one
+ * sendmmsg, the frames a port writes or merges into one write): the hooks given to {@link #addBatchEndHook} run after
+ * every turn, on the same thread but outside the lock, to hand them to the kernel. The kernel's work of sending and
+ * of writing to a tap (done synchronously in the caller: the veth and bridge, a tap's ICMP answer) then no longer
+ * holds up the other data-path thread, which may run the node meanwhile (the reply to a ping a tap write produced).
+ * Each edge keeps its own order under its own lock.
  */
 public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseable {
     /** Longest sleep of the loop. */
@@ -86,8 +89,10 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     }
 
     /**
-     * Adds work to run under the node's lock at the end of each turn in which the node ran (after a datagram, a
-     * batch of frames, a timer or a task): where the edges write out what they held back. Add before start.
+     * Adds work to run after each turn in which the node ran (after a datagram, a batch of frames, a timer or a task),
+     * on the thread that ran it, after the node's lock is released: where the edges write out what they held. It may
+     * run while another thread's turn holds the lock, so it must guard what it shares with the node's side of its
+     * edge. Add before start.
      */
     public synchronized void addBatchEndHook(Runnable hook) {
         Runnable[] hooks = java.util.Arrays.copyOf(batchEndHooks, batchEndHooks.length + 1);
@@ -95,7 +100,7 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         batchEndHooks = hooks;
     }
 
-    /** Under the lock: the end of a turn. */
+    /** After a turn, outside the lock: the edges write out what the turn gave them. */
     private void endBatch() {
         for (Runnable hook : batchEndHooks) {
             try {
@@ -127,10 +132,10 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             } catch (RuntimeException e) {
                 reportFailure("processWirePacket", e);
             }
-            endBatch();
         } finally {
             nodeLock.unlock();
         }
+        endBatch();
     }
 
     /** Processes the datagrams of one receive call on the calling receive thread, in one turn of the node's lock. */
@@ -152,10 +157,10 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                     reportFailure("processWirePacket", e);
                 }
             }
-            endBatch();
         } finally {
             nodeLock.unlock();
         }
+        endBatch();
     }
 
     /** A datagram queued before start (its own copy). */
@@ -201,10 +206,10 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                 return;
             }
             noteDeadline(frame(node, clockMs.getAsLong(), new Frame(networkId, frame, 0, len), deadline));
-            endBatch();
         } finally {
             nodeLock.unlock();
         }
+        endBatch();
     }
 
     /**
@@ -228,10 +233,10 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                 int len = batch.length(i);
                 if (len > 14) noteDeadline(frame(node, now, new Frame(networkId, data, batch.offset(i), len), deadline));
             }
-            endBatch();
         } finally {
             nodeLock.unlock();
         }
+        endBatch();
     }
 
     /** Frames from ports dropped because the node fell behind. */
@@ -365,20 +370,23 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         } finally {
             nodeLock.unlock();
         }
+        endBatch();
         while (true) {
             long waitMs;
+            boolean ran = false;
             nodeLock.lock();
             try {
                 long now = clockMs.getAsLong();
                 if (now >= deadline) {
                     deadline = background(started, now);
-                    endBatch();
+                    ran = true;
                 }
                 waitMs = Math.max(1, Math.min(deadline - now, MAX_WAIT_MS));
                 loopWakesAt = now + waitMs;
             } finally {
                 nodeLock.unlock();
             }
+            if (ran) endBatch();
             Event event;
             try {
                 event = queue.poll(waitMs, TimeUnit.MILLISECONDS);
@@ -397,10 +405,10 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                     case Task t -> task(started, now, t);
                     default -> { }
                 }
-                endBatch();
             } finally {
                 nodeLock.unlock();
             }
+            endBatch();
         }
         nodeLock.lock();
         try {
@@ -424,7 +432,6 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             }
         }
         for (Event l : later) queue.offer(l);
-        endBatch();
     }
 
     private long background(NodeCore node, long now) {

@@ -40,8 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * when the network is left or the service stops.
  *
  * <p>Threads: the manager thread owns the ports' applied state; the node's thread writes frames through
- * {@link #frame} and flushes what the taps held back at the end of its turn (a batch-end hook of the runner); each
- * port has its reader thread.
+ * {@link #frame}, and what the taps held is written after the turn, outside the node's lock, by the thread that
+ * ran it (a batch-end hook of the runner); each port has its reader thread.
  */
 public final class VirtualPorts implements PortEvents, AutoCloseable {
     static final long SYNC_MS = 1_000;
@@ -63,8 +63,8 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     private volatile boolean stopped;
     private Thread thread;
     private long lastScanMs, lastRouteSyncMs;
-    /** Ports written to since the end of the node's last turn; guarded by the node's lock. */
-    private final List<NetworkPort> unflushed = new ArrayList<>();
+    /** The open ports, for the flush after each turn (no iterator per packet); written by the manager thread. */
+    private volatile NetworkPort[] portArray = {};
 
     public VirtualPorts(PortDriver driver, NodeRunner runner, NetworkFiles files, Path deviceMap, Address self,
                         PrintStream err) {
@@ -84,10 +84,14 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
         runner.addBatchEndHook(this::flushPorts);
     }
 
-    /** The end of the node's turn (under its lock): write what the taps held back. */
+    /** After a turn of the node (outside its lock): write what the taps held. */
     private void flushPorts() {
-        for (int i = 0; i < unflushed.size(); i++) unflushed.get(i).flush();
-        unflushed.clear();
+        for (NetworkPort p : portArray) p.flushIfHeld();
+    }
+
+    /** Manager thread: after a port was added or removed. */
+    private void portsChanged() {
+        portArray = ports.values().toArray(NetworkPort[]::new);
     }
 
     public void start() {
@@ -108,7 +112,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     @Override
     public void frame(long networkId, long sourceMac, long destMac, int etherType, byte[] data, int off, int len) {
         NetworkPort p = ports.get(networkId);
-        if (p != null && p.write(sourceMac, destMac, etherType, data, off, len)) unflushed.add(p);
+        if (p != null) p.write(sourceMac, destMac, etherType, data, off, len);
     }
 
     @Override
@@ -157,6 +161,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
         for (Long id : List.copyOf(ports.keySet())) {
             if (!joined.containsKey(id)) destroy(ports.remove(id));
         }
+        portsChanged();
         failed.retainAll(joined.keySet());
         boolean routeSync = now - lastRouteSyncMs >= ROUTE_SYNC_MS;
         boolean scan = now - lastScanMs >= SCAN_MS;
@@ -203,6 +208,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
         }
         NetworkPort p = new NetworkPort(n.networkId(), tap, index, runner, err);
         ports.put(n.networkId(), p);
+        portsChanged();
         p.start();
         return p;
     }
@@ -329,6 +335,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
             }
         }
         for (Long id : List.copyOf(ports.keySet())) destroy(ports.remove(id));
+        portsChanged();
         driver.close();
     }
 }
