@@ -100,7 +100,27 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         batchEndHooks = hooks;
     }
 
-    /** After a turn, outside the lock: the edges write out what the turn gave them. */
+    /**
+     * Whether the batch-end hooks run after the lock is released (the default) or before, still under it
+     * ({@code -Dztj.writeAfterTurn=false}, the earlier behaviour, for side-by-side measurements).
+     */
+    static final boolean WRITE_AFTER_TURN = !"false".equals(System.getProperty("ztj.writeAfterTurn"));
+
+    /** Ends a turn of the node: releases its lock and runs the batch-end hooks (see {@link #WRITE_AFTER_TURN}). */
+    private void endTurn() {
+        if (WRITE_AFTER_TURN) {
+            nodeLock.unlock();
+            endBatch();
+            return;
+        }
+        try {
+            endBatch();
+        } finally {
+            nodeLock.unlock();
+        }
+    }
+
+    /** The edges write out what the turn gave them. */
     private void endBatch() {
         for (Runnable hook : batchEndHooks) {
             try {
@@ -133,9 +153,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                 reportFailure("processWirePacket", e);
             }
         } finally {
-            nodeLock.unlock();
+            endTurn();
         }
-        endBatch();
     }
 
     /** Processes the datagrams of one receive call on the calling receive thread, in one turn of the node's lock. */
@@ -158,9 +177,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                 }
             }
         } finally {
-            nodeLock.unlock();
+            endTurn();
         }
-        endBatch();
     }
 
     /** A datagram queued before start (its own copy). */
@@ -207,9 +225,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             }
             noteDeadline(frame(node, clockMs.getAsLong(), new Frame(networkId, frame, 0, len), deadline));
         } finally {
-            nodeLock.unlock();
+            endTurn();
         }
-        endBatch();
     }
 
     /**
@@ -234,9 +251,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                 if (len > 14) noteDeadline(frame(node, now, new Frame(networkId, data, batch.offset(i), len), deadline));
             }
         } finally {
-            nodeLock.unlock();
+            endTurn();
         }
-        endBatch();
     }
 
     /** Frames from ports dropped because the node fell behind. */
@@ -357,6 +373,14 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         return call((node, now) -> node.networks());
     }
 
+    /** What the ports manager looks at every second: the joined networks and whether the node is online. */
+    public record PortView(List<NetworkInfo> networks, boolean online) {}
+
+    /** The joined networks and whether the node is online, in one task (cheaper than {@link #status}). */
+    public PortView portView() {
+        return call((node, now) -> new PortView(node.networks(), node.online(now)));
+    }
+
     @Override
     public Optional<NetworkInfo> network(long networkId) {
         return call((node, now) -> node.network(networkId));
@@ -368,25 +392,19 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             drainEarly(started); // what arrived before start, in order
             node = started;
         } finally {
-            nodeLock.unlock();
+            endTurn();
         }
-        endBatch();
         while (true) {
             long waitMs;
-            boolean ran = false;
             nodeLock.lock();
             try {
                 long now = clockMs.getAsLong();
-                if (now >= deadline) {
-                    deadline = background(started, now);
-                    ran = true;
-                }
+                if (now >= deadline) deadline = background(started, now);
                 waitMs = Math.max(1, Math.min(deadline - now, MAX_WAIT_MS));
                 loopWakesAt = now + waitMs;
             } finally {
-                nodeLock.unlock();
+                endTurn();
             }
-            if (ran) endBatch();
             Event event;
             try {
                 event = queue.poll(waitMs, TimeUnit.MILLISECONDS);
@@ -406,9 +424,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                     default -> { }
                 }
             } finally {
-                nodeLock.unlock();
+                endTurn();
             }
-            endBatch();
         }
         nodeLock.lock();
         try {

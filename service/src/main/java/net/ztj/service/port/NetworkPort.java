@@ -33,6 +33,8 @@ final class NetworkPort {
     /** Applied state, manager thread only. */
     NetworkInfo applied;
     net.ztj.service.network.NetworkSettings appliedSettings;
+    /** The version of the settings file {@link #appliedSettings} was read from ({@code NetworkFiles#settingsVersion}). */
+    Object settingsVersion;
     boolean appliedOnline;
     List<IpPrefix> managedAddresses = new ArrayList<>();
     List<ManagedIps.RouteKey> managedRoutes = new ArrayList<>();

@@ -157,7 +157,8 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     private void sync(long now) {
         Map<Long, NetworkInfo> joined = new HashMap<>();
         // the groups are what this manager told the node: a change of them is no change of the configuration
-        for (NetworkInfo n : runner.networks()) joined.put(n.networkId(), n.withMulticastSubscriptions(List.of()));
+        NodeRunner.PortView view = runner.portView(); // one short task: no identity formatted, no second turn
+        for (NetworkInfo n : view.networks()) joined.put(n.networkId(), n.withMulticastSubscriptions(List.of()));
         for (Long id : List.copyOf(ports.keySet())) {
             if (!joined.containsKey(id)) destroy(ports.remove(id));
         }
@@ -167,7 +168,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
         boolean scan = now - lastScanMs >= SCAN_MS;
         if (routeSync) lastRouteSyncMs = now;
         if (scan) lastScanMs = now;
-        boolean online = runner.status().online();
+        boolean online = view.online();
         for (NetworkInfo n : joined.values()) {
             NetworkPort p = ports.get(n.networkId());
             if (p == null) {
@@ -175,7 +176,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
                 p = create(n);
                 if (p == null) continue;
             }
-            NetworkSettings s = files.settings(n.networkId());
+            NetworkSettings s = settings(p);
             boolean changed = !n.equals(p.applied) || !s.equals(p.appliedSettings) || online != p.appliedOnline;
             if (changed || routeSync) apply(p, n, s, online);
             if (scan || changed) scanGroups(p, n);
@@ -183,6 +184,14 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
             p.appliedSettings = s;
             p.appliedOnline = online;
         }
+    }
+
+    /** The port's network settings: the file is read again only when its version changed since the last read. */
+    private NetworkSettings settings(NetworkPort p) {
+        Object version = files.settingsVersion(p.networkId);
+        if (p.appliedSettings != null && version != null && version.equals(p.settingsVersion)) return p.appliedSettings;
+        p.settingsVersion = version;
+        return files.settings(p.networkId);
     }
 
     private NetworkPort create(NetworkInfo n) {
