@@ -10,8 +10,8 @@ import net.ztj.tap.offload.OffloadStats;
  * network and writes the frames the network delivers to the OS. Narrow on purpose, so a fake can stand
  * in for {@link LinuxTap} in tests.
  *
- * <p>Threads: one reader thread calls the {@code read} methods; one (other) writer thread calls {@link #write},
- * {@link #writeCoalescing} and {@link #flush};
+ * <p>Threads: one reader thread calls the {@code read} methods; one writer at a time (other threads, serialized by
+ * the caller) calls {@link #write}, {@link #writeCoalescing} and {@link #flush};
  * {@link #setMtu}, the accessors and {@link #close} may be called from any thread.
  */
 public interface EthernetTap extends Closeable {
@@ -56,8 +56,9 @@ public interface EthernetTap extends Closeable {
     }
 
     /**
-     * Like {@link #write}, but the port may hold the frame back to merge it with the next segments of the same TCP
-     * flow into one write to the OS; {@link #flush} writes what is held. Frames reach the OS in the order given.
+     * Like {@link #write}, but the port may hold the frame back until {@link #flush} (to merge it with the next
+     * segments of the same TCP flow into one write to the OS, or so the caller can leave the OS's work of writing to
+     * after its turn); {@link #flush} writes what is held. The frames of one flow reach the OS in the order given.
      */
     default void writeCoalescing(byte[] buf, int off, int len) throws IOException {
         write(buf, off, len);

@@ -15,6 +15,7 @@ import net.ztj.linux.Errno;
 import net.ztj.linux.Libc;
 import net.ztj.linux.Poll;
 import net.ztj.tap.offload.FrameBatch;
+import net.ztj.tap.offload.InetChecksum;
 import net.ztj.tap.offload.OffloadStats;
 import net.ztj.tap.offload.TcpFlowCoalescer;
 import net.ztj.tap.offload.TcpSegmenter;
@@ -25,8 +26,9 @@ import net.ztj.tap.offload.VirtioNetHeader;
  * without packet-information header, non-persistent (the interface vanishes when the port is closed),
  * close-on-exec, with the given MAC and MTU, brought up with UP|MULTICAST before {@link #open} returns.
  *
- * <p>Threads: one reader thread calls {@link #read} and one writer thread calls {@link #write} (each owns a
- * preallocated native buffer, so neither allocates per frame); {@link #setMtu}, the accessors and
+ * <p>Threads: one reader thread calls {@link #read} and one writer at a time (serialized by the caller) calls
+ * {@link #write}, {@link #writeCoalescing} and {@link #flush} (each side owns a preallocated native buffer, so neither
+ * allocates per frame); {@link #setMtu}, the accessors and
  * {@link #close} may be called from any thread. {@code close} wakes a blocked reader through an eventfd
  * that the reader polls beside the tap descriptor; the descriptors and native memory are released by
  * whichever thread leaves the last native call, so no call ever uses a closed (or reused) descriptor.
@@ -36,7 +38,7 @@ import net.ztj.tap.offload.VirtioNetHeader;
  * checksums and segment TCP (TSO over IPv4 and IPv6), so its TCP hands us super-frames of up to 64 KiB in one read;
  * {@link #read(FrameBatch)} cuts them into frames of the MTU ({@link TcpSegmenter}). In the other direction
  * {@link #writeCoalescing} merges consecutive segments of a TCP flow into one super-frame written once
- * ({@link TcpFlowCoalescer}, several flows at once). The MTU the kernel sees stays the network's. Where the kernel refuses the header or the
+ * ({@link TcpFlowCoalescer}, several flows at once) and holds other frames until {@link #flush}. The MTU the kernel sees stays the network's. Where the kernel refuses the header or the
  * offloads, frames are plain, as without them. {@link #offloadStats} counts what happened.
  *
  * <p>ZeroTier sets the MAC, brings the port up and sets MAC and MTU again from its reader thread with
@@ -55,6 +57,8 @@ public final class LinuxTap implements EthernetTap {
      * headers fit; a read that fills it whole was cut short and is dropped.
      */
     static final int IO_BUFFER_SIZE = 96 * 1024;
+    /** Bytes and frames {@link #writeCoalescing} holds before writing them out on its own. */
+    static final int HELD_BYTES = 2 * (VirtioNetHeader.LENGTH + FRAME_BUFFER_SIZE), HELD_FRAMES = 32;
 
     // <linux/if_tun.h>, <linux/sockios.h>, <linux/if.h>, <linux/if_arp.h>
     private static final long TUNSETIFF = 0x400454caL, TUNSETOFFLOAD = 0x400454d0L, TUNSETVNETHDRSZ = 0x400454d8L;
@@ -92,7 +96,13 @@ public final class LinuxTap implements EthernetTap {
     private final FrameBatch singleReads = new FrameBatch();
     private int singleReadsNext;
     private final TcpFlowCoalescer coalescer = new TcpFlowCoalescer(this::writeMerged);
-    private final byte[] plainWrite = new byte[VirtioNetHeader.LENGTH + FRAME_BUFFER_SIZE];
+    /**
+     * Plain frames held until {@link #flush} (each after its virtio header when the tap has one), so the kernel's work
+     * of writing them can happen after the caller's turn of the node; room for two of the largest.
+     */
+    private final byte[] held = new byte[HELD_BYTES];
+    private final int[] heldStart = new int[HELD_FRAMES], heldLength = new int[HELD_FRAMES];
+    private int heldFrames, heldBytes;
     // counters: each written by one thread (reader or writer), read by any
     private volatile long superFramesRead, segmentsCut, offloadDrops, superFramesWritten, segmentsMerged;
 
@@ -219,14 +229,17 @@ public final class LinuxTap implements EthernetTap {
         LinuxTap writer = new LinuxTap("warm-up", 2, MAX_MTU, 0, true, true, writeArena, writeEnd, wake[1], -1,
                 writeArena.allocate(IFREQ_SIZE, 8), Libc.newErrnoState(writeArena));
         arena.close();
-        byte[] frame = new byte[98], in = new byte[FRAME_BUFFER_SIZE];
+        byte[] frame = new byte[98], segment = warmUpSegment(), in = new byte[FRAME_BUFFER_SIZE];
         long read = 0;
         try {
             for (int i = 0; i < frames; i++) {
                 if ((i & 1) == 0) {
                     writer.write(frame, 0, frame.length);
                 } else { // the daemon's way: a frame that may be held back, then the end-of-turn flush
-                    writer.writeCoalescing(frame, 0, frame.length);
+                    // TCP segments and other frames both, as after a TCP load a ping brings: the coalescer's
+                    // compiled code then has seen both and is not thrown away by the first of the other kind
+                    byte[] f = (i & 2) == 0 ? segment : frame;
+                    writer.writeCoalescing(f, 0, f.length);
                     writer.flush();
                 }
                 if (reader.read(in, 0, in.length) > 0) read++;
@@ -236,6 +249,25 @@ public final class LinuxTap implements EthernetTap {
             reader.close();
         }
         return read;
+    }
+
+    /** An IPv4 TCP segment (ACK, 64 bytes of data, a valid checksum) that the coalescer takes. */
+    static byte[] warmUpSegment() {
+        int ip = ETHERNET_HEADER_LENGTH, tcp = ip + 20, tcpLength = 20 + 64;
+        byte[] f = new byte[tcp + tcpLength];
+        f[12] = 0x08; // IPv4
+        f[ip] = 0x45;
+        f[ip + 2] = (byte) ((20 + tcpLength) >>> 8);
+        f[ip + 3] = (byte) (20 + tcpLength);
+        f[ip + 8] = 64; // TTL
+        f[ip + 9] = 6; // TCP
+        f[tcp + 12] = 0x50; // a 20-byte header
+        f[tcp + 13] = 0x10; // ACK
+        int sum = InetChecksum.fold(InetChecksum.add(f, tcp, tcpLength, InetChecksum.tcpPseudoHeader(f, ip, true, tcpLength)));
+        int check = ~sum & 0xffff;
+        f[tcp + 16] = (byte) (check >>> 8);
+        f[tcp + 17] = (byte) check;
+        return f;
     }
 
     private static int createTap(int tapFd, MemorySegment ifr, MemorySegment errno, String name, boolean vnetHeader) {
@@ -503,31 +535,74 @@ public final class LinuxTap implements EthernetTap {
     @Override
     public void write(byte[] buf, int off, int len) throws IOException {
         checkFrame(off, len, buf.length);
-        if (coalescer.holding()) {
-            flush();
-        }
-        writePlain(buf, off, len);
+        flush();
+        hold(buf, off, len);
+        writeHeld();
     }
 
+    /**
+     * Holds the frame until {@link #flush}: a TCP segment that can be merged joins its flow's super-frame, any other
+     * frame waits as it is. What a frame ends on the way (a super-frame it does not continue, frames beyond the room
+     * held) is written at once, after the frames held before it.
+     */
     @Override
     public void writeCoalescing(byte[] buf, int off, int len) throws IOException {
         checkFrame(off, len, buf.length);
-        if (!vnetHeader) {
-            writePlain(buf, off, len);
-            return;
-        }
-        if (!coalescer.add(buf, off, len)) {
-            writePlain(buf, off, len);
+        if (!vnetHeader || !coalescer.add(buf, off, len)) {
+            hold(buf, off, len);
         }
     }
 
+    /** Writes the held frames: the plain ones first (in order), then every flow's super-frame. */
     @Override
     public void flush() throws IOException {
+        writeHeld();
         coalescer.finish();
     }
 
-    /** Writes what the coalescer finished: a super-frame, or a single segment with an all-zero header. */
+    /** Whether frames are held for {@link #flush}. */
+    boolean holding() {
+        return heldFrames > 0 || coalescer.holding();
+    }
+
+    /** Copies a plain frame into the held ones (after an all-zero virtio header), writing those out if full. */
+    private void hold(byte[] buf, int off, int len) throws IOException {
+        int header = vnetHeader ? VirtioNetHeader.LENGTH : 0;
+        if (heldFrames == HELD_FRAMES || heldBytes + header + len > HELD_BYTES) {
+            writeHeld();
+        }
+        int at = heldBytes;
+        java.util.Arrays.fill(held, at, at + header, (byte) 0);
+        System.arraycopy(buf, off, held, at + header, len);
+        heldStart[heldFrames] = at;
+        heldLength[heldFrames++] = header + len;
+        heldBytes = at + header + len;
+    }
+
+    /** Writes the held plain frames in order, one write(2) each. */
+    private void writeHeld() throws IOException {
+        int n = heldFrames;
+        heldFrames = 0;
+        heldBytes = 0;
+        IOException failed = null;
+        for (int i = 0; i < n; i++) {
+            try {
+                writeOnce(held, heldStart[i], heldLength[i]);
+            } catch (IOException e) {
+                if (failed == null) failed = e; // the others still go out
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /**
+     * Writes what the coalescer finished: a super-frame, or a single segment with an all-zero header; the plain frames
+     * held before it go first.
+     */
     private void writeMerged(byte[] frame, int length, int segments) throws IOException {
+        writeHeld();
         if (segments > 1) {
             superFramesWritten++;
             segmentsMerged += segments;
@@ -541,16 +616,6 @@ public final class LinuxTap implements EthernetTap {
             throw new IllegalArgumentException("frame length must be " + ETHERNET_HEADER_LENGTH + ".."
                     + FRAME_BUFFER_SIZE + ": " + len);
         }
-    }
-
-    /** Writes one frame, after an all-zero virtio header if the tap has one. */
-    private void writePlain(byte[] buf, int off, int len) throws IOException {
-        if (!vnetHeader) {
-            writeOnce(buf, off, len);
-            return;
-        }
-        System.arraycopy(buf, off, plainWrite, VirtioNetHeader.LENGTH, len);
-        writeOnce(plainWrite, 0, VirtioNetHeader.LENGTH + len);
     }
 
     /** One write(2) of {@code buf[off..off+len)} (header included), waiting while the tap is not writable. */

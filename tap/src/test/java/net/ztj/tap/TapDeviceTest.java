@@ -157,6 +157,43 @@ class TapDeviceTest {
     }
 
     @Test
+    void plainFramesWrittenCoalescingAreHeldUntilFlushedAndWrittenOutWhenTheRoomIsFull() throws Exception {
+        Path rxPackets = Path.of("/sys/class/net", name, "statistics", "rx_packets");
+        long before = Long.parseLong(Files.readString(rxPackets).trim());
+        byte[] frame = new byte[64];
+        java.util.Arrays.fill(frame, 0, 6, (byte) 0xff);
+        System.arraycopy(new byte[] {0x0a, 0x12, 0x34, 0x56, 0x78, (byte) 0x9b}, 0, frame, 6, 6);
+        frame[12] = (byte) 0x88; // 0x88b5: local experimental, nobody answers it
+        frame[13] = (byte) 0xb5;
+        tap.writeCoalescing(frame, 0, frame.length);
+        tap.writeCoalescing(frame, 0, frame.length);
+        assertTrue(tap.holding());
+        // a tap write is counted by the kernel before write(2) returns: nothing reached it yet
+        assertEquals(before, Long.parseLong(Files.readString(rxPackets).trim()), "held, not written");
+        tap.flush();
+        assertFalse(tap.holding());
+        assertEquals(before + 2, awaitCount(rxPackets, before + 2), "both written by the flush");
+
+        for (int i = 0; i < LinuxTap.HELD_FRAMES + 1; i++) tap.writeCoalescing(frame, 0, frame.length);
+        assertEquals(before + 2 + LinuxTap.HELD_FRAMES, awaitCount(rxPackets, before + 2 + LinuxTap.HELD_FRAMES),
+                "a full room is written out before the next frame is held");
+        assertTrue(tap.holding());
+        tap.flush();
+        assertEquals(before + 3 + LinuxTap.HELD_FRAMES, awaitCount(rxPackets, before + 3 + LinuxTap.HELD_FRAMES));
+    }
+
+    /** Waits (up to 2 s) until the counter file reaches {@code want}; returns what it holds then. */
+    private static long awaitCount(Path counter, long want) throws Exception {
+        long end = System.nanoTime() + 2_000_000_000L;
+        long v = Long.parseLong(Files.readString(counter).trim());
+        while (v < want && System.nanoTime() < end) {
+            Thread.sleep(10);
+            v = Long.parseLong(Files.readString(counter).trim());
+        }
+        return v;
+    }
+
+    @Test
     void segmentsWrittenCoalescingReachTheKernelAsOneSuperFrame() throws Exception {
         Path stats = Path.of("/sys/class/net", name, "statistics");
         long packetsBefore = Long.parseLong(Files.readString(stats.resolve("rx_packets")).trim());

@@ -73,6 +73,21 @@ public final class NetworkFiles {
         }
     }
 
+    /**
+     * What tells one version of a network's settings file from another (its file key, size and time of change; a
+     * write replaces the file, which gives it a new key), or null when it has none: a caller re-reads
+     * {@link #settings} only when this changes.
+     */
+    public Object settingsVersion(long networkId) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(localConf(networkId),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return java.util.Arrays.asList(a.fileKey(), a.size(), a.lastModifiedTime());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public void writeSettings(long networkId, NetworkSettings s) throws IOException {
         StateFiles.writeIfChanged(localConf(networkId), s.format());
     }

@@ -37,6 +37,11 @@ final class CoreNode implements NodeCore {
     }
 
     @Override
+    public boolean online(long nowMs) {
+        return node.online();
+    }
+
+    @Override
     public List<PeerInfo> peers(long nowMs) {
         return node.peers(nowMs);
     }

@@ -28,6 +28,11 @@ public interface NodeCore {
 
     NodeStatus status(long nowMs);
 
+    /** Whether the node is online: {@link #status}'s flag, without the rest of the status. */
+    default boolean online(long nowMs) {
+        return status(nowMs).online();
+    }
+
     /** Packets by verb and bytes by direction so far (nothing counted by a core that keeps no counts). */
     default net.ztj.core.node.TrafficCounters.Snapshot traffic() {
         return net.ztj.core.node.TrafficCounters.Snapshot.EMPTY;

@@ -33,9 +33,12 @@ import java.util.function.LongSupplier;
  * {@link NodeControl} methods, which run as tasks while the caller waits; the service posts work with
  * {@link #execute}. Datagrams and frames that arrive before {@link #start} are queued and processed first.
  *
- * <p>The edges may hold back what the node hands them during one turn of the lock (the frames of a TCP flow a port
- * merges into one write): the hooks given to {@link #addBatchEndHook} run at the end of every turn, still under the
- * lock, to write them out.
+ * <p>The edges hold what the node hands them during one turn of the lock (the datagrams a socket sends with one
+ * sendmmsg, the frames a port writes or merges into one write): the hooks given to {@link #addBatchEndHook} run after
+ * every turn, on the same thread but outside the lock, to hand them to the kernel. The kernel's work of sending and
+ * of writing to a tap (done synchronously in the caller: the veth and bridge, a tap's ICMP answer) then no longer
+ * holds up the other data-path thread, which may run the node meanwhile (the reply to a ping a tap write produced).
+ * Each edge keeps its own order under its own lock.
  */
 public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseable {
     /** Longest sleep of the loop. */
@@ -86,8 +89,10 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
     }
 
     /**
-     * Adds work to run under the node's lock at the end of each turn in which the node ran (after a datagram, a
-     * batch of frames, a timer or a task): where the edges write out what they held back. Add before start.
+     * Adds work to run after each turn in which the node ran (after a datagram, a batch of frames, a timer or a task),
+     * on the thread that ran it, after the node's lock is released: where the edges write out what they held. It may
+     * run while another thread's turn holds the lock, so it must guard what it shares with the node's side of its
+     * edge. Add before start.
      */
     public synchronized void addBatchEndHook(Runnable hook) {
         Runnable[] hooks = java.util.Arrays.copyOf(batchEndHooks, batchEndHooks.length + 1);
@@ -95,7 +100,27 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         batchEndHooks = hooks;
     }
 
-    /** Under the lock: the end of a turn. */
+    /**
+     * Whether the batch-end hooks run after the lock is released (the default) or before, still under it
+     * ({@code -Dztj.writeAfterTurn=false}, the earlier behaviour, for side-by-side measurements).
+     */
+    static final boolean WRITE_AFTER_TURN = !"false".equals(System.getProperty("ztj.writeAfterTurn"));
+
+    /** Ends a turn of the node: releases its lock and runs the batch-end hooks (see {@link #WRITE_AFTER_TURN}). */
+    private void endTurn() {
+        if (WRITE_AFTER_TURN) {
+            nodeLock.unlock();
+            endBatch();
+            return;
+        }
+        try {
+            endBatch();
+        } finally {
+            nodeLock.unlock();
+        }
+    }
+
+    /** The edges write out what the turn gave them. */
     private void endBatch() {
         for (Runnable hook : batchEndHooks) {
             try {
@@ -127,9 +152,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             } catch (RuntimeException e) {
                 reportFailure("processWirePacket", e);
             }
-            endBatch();
         } finally {
-            nodeLock.unlock();
+            endTurn();
         }
     }
 
@@ -152,9 +176,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                     reportFailure("processWirePacket", e);
                 }
             }
-            endBatch();
         } finally {
-            nodeLock.unlock();
+            endTurn();
         }
     }
 
@@ -201,9 +224,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                 return;
             }
             noteDeadline(frame(node, clockMs.getAsLong(), new Frame(networkId, frame, 0, len), deadline));
-            endBatch();
         } finally {
-            nodeLock.unlock();
+            endTurn();
         }
     }
 
@@ -228,9 +250,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                 int len = batch.length(i);
                 if (len > 14) noteDeadline(frame(node, now, new Frame(networkId, data, batch.offset(i), len), deadline));
             }
-            endBatch();
         } finally {
-            nodeLock.unlock();
+            endTurn();
         }
     }
 
@@ -352,6 +373,14 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
         return call((node, now) -> node.networks());
     }
 
+    /** What the ports manager looks at every second: the joined networks and whether the node is online. */
+    public record PortView(List<NetworkInfo> networks, boolean online) {}
+
+    /** The joined networks and whether the node is online, in one task (cheaper than {@link #status}). */
+    public PortView portView() {
+        return call((node, now) -> new PortView(node.networks(), node.online(now)));
+    }
+
     @Override
     public Optional<NetworkInfo> network(long networkId) {
         return call((node, now) -> node.network(networkId));
@@ -363,21 +392,18 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             drainEarly(started); // what arrived before start, in order
             node = started;
         } finally {
-            nodeLock.unlock();
+            endTurn();
         }
         while (true) {
             long waitMs;
             nodeLock.lock();
             try {
                 long now = clockMs.getAsLong();
-                if (now >= deadline) {
-                    deadline = background(started, now);
-                    endBatch();
-                }
+                if (now >= deadline) deadline = background(started, now);
                 waitMs = Math.max(1, Math.min(deadline - now, MAX_WAIT_MS));
                 loopWakesAt = now + waitMs;
             } finally {
-                nodeLock.unlock();
+                endTurn();
             }
             Event event;
             try {
@@ -397,9 +423,8 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
                     case Task t -> task(started, now, t);
                     default -> { }
                 }
-                endBatch();
             } finally {
-                nodeLock.unlock();
+                endTurn();
             }
         }
         nodeLock.lock();
@@ -424,7 +449,6 @@ public final class NodeRunner implements NodeControl, DatagramSink, AutoCloseabl
             }
         }
         for (Event l : later) queue.offer(l);
-        endBatch();
     }
 
     private long background(NodeCore node, long now) {

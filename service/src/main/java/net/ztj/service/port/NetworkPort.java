@@ -18,8 +18,10 @@ import java.util.TreeSet;
  * One network's port: its tap, the thread reading frames from it into the node, the buffer the node's thread
  * writes frames through, and what the ports manager applied (addresses, routes, groups).
  *
- * <p>Threads: the reader thread owns {@link #readLoop}; the node's thread alone (whichever thread holds the node's
- * lock) calls {@link #write} and {@link #flush}; the manager's thread owns the applied state.
+ * <p>Threads: the reader thread owns {@link #readLoop}; the node's thread (whichever thread holds the node's lock)
+ * calls {@link #write}, and each thread calls {@link #flushIfHeld} after its turn of the node, outside the node's lock,
+ * so the kernel's work of writing to the tap does not hold up the other data-path thread; the port's write lock
+ * serializes the two. The manager's thread owns the applied state.
  */
 final class NetworkPort {
     final long networkId;
@@ -31,20 +33,24 @@ final class NetworkPort {
     /** Applied state, manager thread only. */
     NetworkInfo applied;
     net.ztj.service.network.NetworkSettings appliedSettings;
+    /** The version of the settings file {@link #appliedSettings} was read from ({@code NetworkFiles#settingsVersion}). */
+    Object settingsVersion;
     boolean appliedOnline;
     List<IpPrefix> managedAddresses = new ArrayList<>();
     List<ManagedIps.RouteKey> managedRoutes = new ArrayList<>();
     Set<MulticastGroup> groups = new TreeSet<>();
     /**
-     * Node thread only; read unsynchronized by {@link #counters} (a scrape may see a count a moment old, never a
-     * torn one on a 64-bit JVM).
+     * Guarded by {@link #writeLock}; read unsynchronized by {@link #counters} (a scrape may see a count a moment old,
+     * never a torn one on a 64-bit JVM).
      */
     private long writeErrors, oversizeDropped, framesWritten;
+    /** Serializes the writes into the tap (a node turn) and its flushes (after a turn, any data-path thread). */
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
     /** The reader thread's count, added once per read. */
     private volatile long framesRead;
     private final PrintStream log;
-    /** Whether the tap may hold frames back since the last flush; node thread only. */
-    private boolean unflushed;
+    /** Whether the tap may hold frames since the last flush; set under the write lock, read by any thread. */
+    private volatile boolean held;
 
     NetworkPort(long networkId, EthernetTap tap, int ifIndex, NodeRunner runner, PrintStream err) {
         this.networkId = networkId;
@@ -82,41 +88,50 @@ final class NetworkPort {
     }
 
     /**
-     * Writes a frame from the node (node thread): dropped when the payload exceeds the MTU (spec 05 §8.4). The tap may
-     * hold it back to merge it with the next segments of its TCP flow; returns true when it now holds something that
-     * {@link #flush} must write (the first time since the last flush).
+     * Writes a frame from the node (under the node's lock): dropped when the payload exceeds the MTU (spec 05 §8.4).
+     * The tap holds it until {@link #flushIfHeld}.
      */
-    boolean write(long sourceMac, long destMac, int etherType, byte[] data, int off, int len) {
-        if (len > mtu || len + 14 > writeBuffer.length) {
-            oversizeDropped++;
-            return false;
-        }
-        byte[] b = writeBuffer;
-        for (int i = 0; i < 6; i++) {
-            b[i] = (byte) (destMac >>> (40 - 8 * i));
-            b[6 + i] = (byte) (sourceMac >>> (40 - 8 * i));
-        }
-        b[12] = (byte) (etherType >>> 8);
-        b[13] = (byte) etherType;
-        System.arraycopy(data, off, b, 14, len);
+    void write(long sourceMac, long destMac, int etherType, byte[] data, int off, int len) {
+        writeLock.lock();
         try {
-            tap.writeCoalescing(b, 0, len + 14);
-            framesWritten++;
-        } catch (IOException e) {
-            writeErrors++;
+            if (len > mtu || len + 14 > writeBuffer.length) {
+                oversizeDropped++;
+                return;
+            }
+            byte[] b = writeBuffer;
+            for (int i = 0; i < 6; i++) {
+                b[i] = (byte) (destMac >>> (40 - 8 * i));
+                b[6 + i] = (byte) (sourceMac >>> (40 - 8 * i));
+            }
+            b[12] = (byte) (etherType >>> 8);
+            b[13] = (byte) etherType;
+            System.arraycopy(data, off, b, 14, len);
+            try {
+                tap.writeCoalescing(b, 0, len + 14);
+                framesWritten++;
+            } catch (IOException e) {
+                writeErrors++;
+            }
+            held = true;
+        } finally {
+            writeLock.unlock();
         }
-        if (unflushed) return false;
-        unflushed = true;
-        return true;
     }
 
-    /** Writes what the tap held back (node thread). */
-    void flush() {
-        unflushed = false;
+    /**
+     * Writes what the tap holds, if it may hold anything (after a turn of the node, outside its lock). A thread
+     * always sees what its own turn held; when it sees nothing, another thread has taken its frames out already.
+     */
+    void flushIfHeld() {
+        if (!held) return;
+        writeLock.lock();
         try {
+            held = false;
             tap.flush();
         } catch (IOException e) {
             writeErrors++;
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -40,8 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * when the network is left or the service stops.
  *
  * <p>Threads: the manager thread owns the ports' applied state; the node's thread writes frames through
- * {@link #frame} and flushes what the taps held back at the end of its turn (a batch-end hook of the runner); each
- * port has its reader thread.
+ * {@link #frame}, and what the taps held is written after the turn, outside the node's lock, by the thread that
+ * ran it (a batch-end hook of the runner); each port has its reader thread.
  */
 public final class VirtualPorts implements PortEvents, AutoCloseable {
     static final long SYNC_MS = 1_000;
@@ -63,8 +63,8 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     private volatile boolean stopped;
     private Thread thread;
     private long lastScanMs, lastRouteSyncMs;
-    /** Ports written to since the end of the node's last turn; guarded by the node's lock. */
-    private final List<NetworkPort> unflushed = new ArrayList<>();
+    /** The open ports, for the flush after each turn (no iterator per packet); written by the manager thread. */
+    private volatile NetworkPort[] portArray = {};
 
     public VirtualPorts(PortDriver driver, NodeRunner runner, NetworkFiles files, Path deviceMap, Address self,
                         PrintStream err) {
@@ -84,10 +84,14 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
         runner.addBatchEndHook(this::flushPorts);
     }
 
-    /** The end of the node's turn (under its lock): write what the taps held back. */
+    /** After a turn of the node (outside its lock): write what the taps held. */
     private void flushPorts() {
-        for (int i = 0; i < unflushed.size(); i++) unflushed.get(i).flush();
-        unflushed.clear();
+        for (NetworkPort p : portArray) p.flushIfHeld();
+    }
+
+    /** Manager thread: after a port was added or removed. */
+    private void portsChanged() {
+        portArray = ports.values().toArray(NetworkPort[]::new);
     }
 
     public void start() {
@@ -108,7 +112,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     @Override
     public void frame(long networkId, long sourceMac, long destMac, int etherType, byte[] data, int off, int len) {
         NetworkPort p = ports.get(networkId);
-        if (p != null && p.write(sourceMac, destMac, etherType, data, off, len)) unflushed.add(p);
+        if (p != null) p.write(sourceMac, destMac, etherType, data, off, len);
     }
 
     @Override
@@ -153,16 +157,18 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
     private void sync(long now) {
         Map<Long, NetworkInfo> joined = new HashMap<>();
         // the groups are what this manager told the node: a change of them is no change of the configuration
-        for (NetworkInfo n : runner.networks()) joined.put(n.networkId(), n.withMulticastSubscriptions(List.of()));
+        NodeRunner.PortView view = runner.portView(); // one short task: no identity formatted, no second turn
+        for (NetworkInfo n : view.networks()) joined.put(n.networkId(), n.withMulticastSubscriptions(List.of()));
         for (Long id : List.copyOf(ports.keySet())) {
             if (!joined.containsKey(id)) destroy(ports.remove(id));
         }
+        portsChanged();
         failed.retainAll(joined.keySet());
         boolean routeSync = now - lastRouteSyncMs >= ROUTE_SYNC_MS;
         boolean scan = now - lastScanMs >= SCAN_MS;
         if (routeSync) lastRouteSyncMs = now;
         if (scan) lastScanMs = now;
-        boolean online = runner.status().online();
+        boolean online = view.online();
         for (NetworkInfo n : joined.values()) {
             NetworkPort p = ports.get(n.networkId());
             if (p == null) {
@@ -170,7 +176,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
                 p = create(n);
                 if (p == null) continue;
             }
-            NetworkSettings s = files.settings(n.networkId());
+            NetworkSettings s = settings(p);
             boolean changed = !n.equals(p.applied) || !s.equals(p.appliedSettings) || online != p.appliedOnline;
             if (changed || routeSync) apply(p, n, s, online);
             if (scan || changed) scanGroups(p, n);
@@ -178,6 +184,14 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
             p.appliedSettings = s;
             p.appliedOnline = online;
         }
+    }
+
+    /** The port's network settings: the file is read again only when its version changed since the last read. */
+    private NetworkSettings settings(NetworkPort p) {
+        Object version = files.settingsVersion(p.networkId);
+        if (p.appliedSettings != null && version != null && version.equals(p.settingsVersion)) return p.appliedSettings;
+        p.settingsVersion = version;
+        return files.settings(p.networkId);
     }
 
     private NetworkPort create(NetworkInfo n) {
@@ -203,6 +217,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
         }
         NetworkPort p = new NetworkPort(n.networkId(), tap, index, runner, err);
         ports.put(n.networkId(), p);
+        portsChanged();
         p.start();
         return p;
     }
@@ -329,6 +344,7 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
             }
         }
         for (Long id : List.copyOf(ports.keySet())) destroy(ports.remove(id));
+        portsChanged();
         driver.close();
     }
 }

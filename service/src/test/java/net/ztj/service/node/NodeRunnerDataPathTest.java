@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What production does with packets: a datagram is processed on the socket's receive thread and a frame on the
- * port's reader thread, inline, under the node's lock; a packet that finds the node busy waits (a brief spin, then
+ * port's reader thread, inline, under the node's lock, and what the turn gave the edges is written out after it on
+ * the same thread, outside the lock; a packet that finds the node busy waits (a brief spin, then
  * asleep on the lock) and goes on as soon as the holder lets go, in order.
  */
 class NodeRunnerDataPathTest {
@@ -68,6 +69,38 @@ class NodeRunnerDataPathTest {
             // processed before the calls returned, each on its caller's thread: no hand-over to the node's thread
             assertEquals(List.of("datagram 42", "frame 800 84"), node.calls);
             assertEquals(List.of(socket, port), node.threads);
+        }
+    }
+
+    @Test
+    void theEdgesWriteOutAfterTheTurnOnThePacketsThreadWhileAnotherPacketMayRunTheNode() throws Exception {
+        PacketNode node = new PacketNode();
+        List<String> hookRuns = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean otherRanMeanwhile = new java.util.concurrent.atomic.AtomicBoolean();
+        try (NodeRunner runner = new NodeRunner(System::currentTimeMillis, new PrintStream(new ByteArrayOutputStream()))) {
+            runner.addBatchEndHook(() -> {
+                String thread = Thread.currentThread().getName();
+                if (!thread.endsWith("-test")) return; // the node's own thread (timers, tasks)
+                hookRuns.add(thread + " after " + node.calls);
+                if (!thread.equals("udp-receive-test")) return;
+                // as if the kernel's work of this turn's tap write were running: the reply's frame runs the node now
+                Thread port = Thread.ofPlatform().name("ztj-tap-test").start(() -> runner.receiveFrame(7, frame(0x0800, 98), 98));
+                try {
+                    port.join(TimeUnit.SECONDS.toMillis(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                otherRanMeanwhile.set(!port.isAlive());
+            });
+            runner.start(node);
+            runner.status(); // the node has started
+            Thread socket = Thread.ofPlatform().name("udp-receive-test").start(
+                    () -> runner.receive(1, Endpoint.parse("10.0.0.1/9993"), new byte[42], 0, 42));
+            socket.join();
+            assertTrue(otherRanMeanwhile.get(), "the node's lock was free while the first turn's hook ran");
+            assertEquals(List.of("datagram 42", "frame 800 84"), node.calls);
+            assertEquals(List.of("udp-receive-test after [datagram 42]",
+                    "ztj-tap-test after [datagram 42, frame 800 84]"), hookRuns);
         }
     }
 

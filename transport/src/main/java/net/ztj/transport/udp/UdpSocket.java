@@ -91,6 +91,11 @@ public final class UdpSocket implements AutoCloseable {
     private final ReentrantLock sendLock = new ReentrantLock();
     private final MemorySegment txMessages, txIovecs, txNames, txData, txErrno, txPoll, wakeValue, txOption, txControl;
     private int queued, queuedBytes;
+    /**
+     * Whether datagrams may be queued: written under the send lock, read without it by {@link #flush}, so a thread
+     * that finds nothing to send does not wait for another thread's sendmmsg (which then carries what it queued).
+     */
+    private volatile boolean queuedAny;
     private boolean batching, released;
     /** Whether runs of datagrams to one destination leave as one segmented send (UDP_SEGMENT). */
     private boolean segmenting;
@@ -374,7 +379,9 @@ public final class UdpSocket implements AutoCloseable {
             messageLastLength[queued] = len;
             queued++;
             queuedBytes += len;
-            return batching || flushLocked();
+            if (!batching) return flushLocked();
+            if (!queuedAny) queuedAny = true;
+            return true;
         } finally {
             sendLock.unlock();
         }
@@ -437,8 +444,13 @@ public final class UdpSocket implements AutoCloseable {
         }
     }
 
-    /** Sends what batching held (one sendmmsg, more if the kernel takes part of it). */
+    /**
+     * Sends what batching held (one sendmmsg, more if the kernel takes part of it). Any thread, also while another
+     * queues: what this thread queued before is sent by the time it returns (by it, or by the thread whose flush
+     * took it).
+     */
     void flush() {
+        if (!queuedAny) return;
         sendLock.lock();
         try {
             if (queued > 0 && !released) flushLocked();
@@ -480,6 +492,7 @@ public final class UdpSocket implements AutoCloseable {
         }
         queued = 0;
         queuedBytes = 0;
+        queuedAny = false;
         return all;
     }
 
