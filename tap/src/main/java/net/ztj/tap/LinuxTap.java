@@ -16,7 +16,6 @@ import net.ztj.linux.Libc;
 import net.ztj.linux.Poll;
 import net.ztj.tap.offload.FrameBatch;
 import net.ztj.tap.offload.OffloadStats;
-import net.ztj.tap.offload.TcpFlight;
 import net.ztj.tap.offload.TcpFlowCoalescer;
 import net.ztj.tap.offload.TcpSegmenter;
 import net.ztj.tap.offload.VirtioNetHeader;
@@ -192,17 +191,10 @@ public final class LinuxTap implements EthernetTap {
         }
     }
 
-    /** Segments in each TCP flight of {@link #warmUp}: one super-frame of about 22 KB, well within a pipe's buffer. */
-    static final int WARM_UP_FLIGHT = 8;
-    /** The MTU of the warm-up's TCP flights: ZeroTier's default network MTU. */
-    static final int WARM_UP_MTU = 2800;
-
     /**
      * Runs the read and write path of this class {@code frames} times over a pipe instead of a tap (the same
      * system-call wrappers, buffers and poll), so that the JIT has compiled it before the first real frame. Needs
-     * no privilege and creates no interface. Every fourth round is a flight of {@link #WARM_UP_FLIGHT} TCP segments
-     * of the default network MTU ({@link TcpFlight}): the writer merges them into one super-frame with its virtio
-     * header, and the reader cuts it back into segments, as the first TCP transfer will. Returns the frames read back.
+     * no privilege and creates no interface. Returns the frames read back.
      */
     public static long warmUp(int frames) throws IOException {
         Arena arena = Arena.ofShared();
@@ -222,23 +214,15 @@ public final class LinuxTap implements EthernetTap {
         }
         // each probe closes its own descriptors; they share the arena, closed by the last of them
         Arena readArena = Arena.ofShared(), writeArena = Arena.ofShared();
-        LinuxTap reader = new LinuxTap("warm-up", 2, WARM_UP_MTU, 0, true, true, readArena, readEnd, wake[0], -1,
+        LinuxTap reader = new LinuxTap("warm-up", 2, MAX_MTU, 0, true, true, readArena, readEnd, wake[0], -1,
                 readArena.allocate(IFREQ_SIZE, 8), Libc.newErrnoState(readArena));
-        LinuxTap writer = new LinuxTap("warm-up", 2, WARM_UP_MTU, 0, true, true, writeArena, writeEnd, wake[1], -1,
+        LinuxTap writer = new LinuxTap("warm-up", 2, MAX_MTU, 0, true, true, writeArena, writeEnd, wake[1], -1,
                 writeArena.allocate(IFREQ_SIZE, 8), Libc.newErrnoState(writeArena));
         arena.close();
         byte[] frame = new byte[98], in = new byte[FRAME_BUFFER_SIZE];
-        byte[][] flight = TcpFlight.segments(WARM_UP_FLIGHT, WARM_UP_MTU);
-        FrameBatch cut = new FrameBatch();
         long read = 0;
         try {
             for (int i = 0; i < frames; i++) {
-                if ((i & 3) == 3) {
-                    for (byte[] segment : flight) writer.writeCoalescing(segment, 0, segment.length);
-                    writer.flush();
-                    if (reader.read(cut) > 0) read += cut.count();
-                    continue;
-                }
                 if ((i & 1) == 0) {
                     writer.write(frame, 0, frame.length);
                 } else { // the daemon's way: a frame that may be held back, then the end-of-turn flush

@@ -193,16 +193,13 @@ public final class UdpTransport implements PhysicalTransport, AutoCloseable {
             UdpSocket a = t.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             UdpSocket b = t.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Endpoint toA = InetEndpoints.toEndpoint(a.localAddress()), toB = InetEndpoints.toEndpoint(b.localAddress());
-            // a TCP stream's shape: runs of equal full datagrams (as the node cuts 2,800-byte frames) that leave as
-            // one segmented send where the kernel has UDP_SEGMENT and arrive merged where it has UDP_GRO, then the
-            // small ones (acknowledgements) the other way
-            byte[] big = new byte[1427], small = new byte[122];
+            byte[] big = new byte[1432], small = new byte[122];
             long deadline = System.nanoTime() + 5_000_000_000L;
             for (int i = 0; i < datagrams && System.nanoTime() < deadline; i++) {
-                boolean forward = (i & 8) == 0;
-                byte[] d = (i & 7) < 6 ? big : small;
+                boolean forward = (i & 1) == 0;
+                byte[] d = (i & 3) < 2 ? big : small;
                 t.send(forward ? a.id() : b.id(), forward ? toB : toA, d, 0, d.length, 0);
-                if ((i & 7) == 7) t.flush();
+                if ((i & 3) == 3) t.flush();
                 // keep at most a few hundred in flight, as the socket buffers would drop more
                 while (i - received.get() > 256 && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(50_000);
             }
