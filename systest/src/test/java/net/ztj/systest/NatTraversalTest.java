@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * first ping between them, the time until both list a direct path to each other, per topology. Both routers
  * port-preserving, and one port-preserving with one {@code fully-random} (symmetric): the members get direct (the
  * deadlines asserted are reachability bounds; the measured times are printed and recorded in docs/networking.md).
- * Both symmetric: the traffic stays relayed through the root and keeps flowing.
+ * Both symmetric: the traffic stays relayed through the root and keeps flowing, and the members know each other's
+ * version (from a HELLO relayed through the root), so they armor with AES-GMAC-SIV.
  *
  * <p>With {@code -Dztj.nat.other=<zerotier-one executable>} the members run that program (ZeroTier One 1.14) instead
  * of ours, and {@link #measureOther} prints its times for the same topologies (nothing is asserted of it).
@@ -42,6 +43,12 @@ class NatTraversalTest {
             String[] ips = lab.join();
             Await.until("a ping from A to B", 60_000, () -> lab.a.succeeds("ping", "-c", "1", "-W", "2", ips[1]), lab.describer());
             lab.step("relayed ping works");
+            for (ZtNode[] pair : new ZtNode[][] {{lab.a, lab.b}, {lab.b, lab.a}}) {
+                // learned from the HELLO relayed through the root: with protocol 12 known, both armor with AES-GMAC-SIV
+                var peer = pair[0].get("/peer/" + pair[1].address());
+                assertTrue(peer.path("versionMajor").asInt(-1) >= 1 && NatLab.paths(pair[0], pair[1]).isEmpty(),
+                        pair[0] + " knows the version of " + pair[1] + ", relayed: " + peer);
+            }
             String out = lab.a.exec("ping", "-c", "50", "-i", "0.2", "-W", "2", ips[1]);
             lab.step("relayed: " + summary(out));
             assertTrue(out.contains(" 0% packet loss"), out);

@@ -1,10 +1,12 @@
 package net.ztj.testkit;
 
+import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.node.DropReason;
 import net.ztj.core.node.NetworkStatus;
 import net.ztj.core.node.PeerInfo;
 import net.ztj.core.wire.Endpoint;
+import net.ztj.core.wire.PacketHeader;
 import net.ztj.core.world.World;
 import net.ztj.core.world.WorldType;
 import net.ztj.crypto.C25519;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -203,19 +206,42 @@ class NodeOverSimulatedNetworkTest {
                 "a root is never dropped");
     }
 
+    /**
+     * Members behind symmetric NATs never get a direct path and keep talking through the root. They learn each
+     * other's protocol version from a HELLO relayed by the root (sent with the first relayed packet, as no direct
+     * HELLO ever passes), and from then on armor with AES-GMAC-SIV (suite 3) rather than Salsa20/Poly1305 (suite 1).
+     */
     @Test
-    void symmetricNatsKeepTalkingThroughTheRoot() {
+    void symmetricNatsKeepTalkingThroughTheRootWithAes() {
         startRoot();
         SimNode a = behind(NatType.SYMMETRIC, "198.51.100.10", aId, 60_000, 2);
         SimNode b = behind(NatType.SYMMETRIC, "198.51.100.20", bId, 60_000, 3);
+        List<Integer> suites = new ArrayList<>(); // cipher suites of unfragmented packets between A and B
+        net.setTap((from, to, data) -> {
+            if (data.length < PacketHeader.IDX_PAYLOAD
+                    || (data[PacketHeader.IDX_FRAGMENT_INDICATOR] & 0xff) == PacketHeader.FRAGMENT_INDICATOR) return;
+            Address dst = Address.fromBytes(data, PacketHeader.IDX_DEST), src = Address.fromBytes(data, PacketHeader.IDX_SOURCE);
+            if (Set.of(dst, src).equals(Set.of(aId.address(), bId.address()))) {
+                suites.add((data[PacketHeader.IDX_FLAGS] & PacketHeader.CIPHER_MASK) >> PacketHeader.CIPHER_SHIFT);
+            }
+        });
         clock.runFor(15_000);
         for (int i = 0; i < 6; i++) {
             a.sendMessage(bId.address(), "a" + i);
             b.sendMessage(aId.address(), "b" + i);
             clock.runFor(10_000);
+            if (i == 0) {
+                assertEquals(PacketHeader.CIPHER_POLY1305_SALSA2012, suites.getFirst(), "B's version unknown at first");
+                assertTrue(suites.contains(PacketHeader.CIPHER_POLY1305_NONE), "a HELLO passed between them: " + suites);
+                assertEquals(12, a.peer(bId.address()).orElseThrow().protocolVersion(), "A learned B's version (OK(HELLO))");
+                assertEquals(12, b.peer(aId.address()).orElseThrow().protocolVersion(), "B learned A's version (HELLO)");
+                suites.clear();
+            }
         }
         assertEquals(6, a.messages().size());
         assertEquals(6, b.messages().size());
+        assertFalse(suites.isEmpty());
+        assertTrue(suites.stream().allMatch(s -> s == PacketHeader.CIPHER_AES_GMAC_SIV), "AES-GMAC-SIV both ways: " + suites);
         assertFalse(a.hasDirectPath(bId.address()), "no direct path is possible between symmetric NATs");
         assertFalse(b.hasDirectPath(aId.address()));
     }

@@ -134,6 +134,8 @@ public final class DataPathWarmup {
      * AES-GMAC-SIV at tier 4 after 4,000 rounds with the cache, still at tier 3 after 5,000 without it).
      */
     public static final int CACHED_ROUNDS = 4_000;
+    /** {@code -Dztj.warmup.rounds=N} sets the node's rounds of {@link #runDefault} (for measurements). */
+    public static final String ROUNDS_PROPERTY = "ztj.warmup.rounds";
     /** Edge rounds with the cache: the socket and tap calls reach their compiled tier (2) within them. */
     public static final int CACHED_EDGE_ROUNDS = 2_000;
 
@@ -176,7 +178,7 @@ public final class DataPathWarmup {
      */
     public static Result runDefault(boolean root) {
         boolean cached = fromAotCache();
-        int rounds = cached ? CACHED_ROUNDS : DEFAULT_ROUNDS;
+        int rounds = Integer.getInteger(ROUNDS_PROPERTY, cached ? CACHED_ROUNDS : DEFAULT_ROUNDS);
         Result core = root ? runRelayed(rounds) : run(rounds);
         int edge = cached ? CACHED_EDGE_ROUNDS : EDGE_ROUNDS;
         UdpTransport.warmUp(edge);

@@ -23,6 +23,8 @@ public final class Peer {
     public long lastReceiveMs;
     public long lastSendMs;
     public long lastHelloSentMs;
+    /** When a HELLO last went to this peer through a relay because its version was unknown (Sender). */
+    public long lastRelayedHelloMs = Long.MIN_VALUE / 2;
     public long lastActivityMs;
     public long lastTrustMs;
     public long lastWhoisAnsweredMs;

@@ -1,6 +1,7 @@
 package net.ztj.core.node.peer;
 
 import net.ztj.core.node.DropReason;
+import net.ztj.core.node.PhysicalTransport;
 import net.ztj.core.identity.Address;
 import net.ztj.core.wire.Armor;
 import net.ztj.core.wire.Compression;
@@ -98,7 +99,9 @@ public final class Sender {
             if (rp != null) {
                 peer.lastSendMs = now;
                 peer.packetsSent++;
-                return sendOnPath(peer, relay, rp, p, len, expectReply, now);
+                boolean ok = sendOnPath(peer, relay, rp, p, len, expectReply, now);
+                helloThroughRelayIfVersionUnknown(peer, now);
+                return ok;
             }
         }
         Path any = peer.anyPath();
@@ -190,6 +193,21 @@ public final class Sender {
             peer.lastSendMs = now;
             peer.packetsSent++;
         }
+    }
+
+    /**
+     * A peer we reach only through a relay and whose version we do not know (learned from OK(WHOIS), never a HELLO
+     * either way: two members that cannot reach each other directly) gets a HELLO relayed through the upstream, at
+     * most every {@link Timing#RELAYED_HELLO_INTERVAL}. Its OK(HELLO), relayed back, tells us its protocol version, and
+     * the HELLO tells it ours: from then on both armor with AES-GMAC-SIV (protocol 12) instead of Salsa20/Poly1305.
+     * 1.14 answers a relayed HELLO as a direct one (it sets the version whatever the hop count and sends its OK back
+     * the way the HELLO came) and sends relayed HELLOs itself, to upstreams it has no path to.
+     */
+    private void helloThroughRelayIfVersionUnknown(Peer peer, long now) {
+        if (peer.protocolVersion >= 0 || now - peer.lastRelayedHelloMs < Timing.RELAYED_HELLO_INTERVAL) return;
+        if (ctx.topology.isUpstream(peer.identity.address())) return; // upstreams have their own HELLO schedule
+        peer.lastRelayedHelloMs = now;
+        hello(peer, PhysicalTransport.ANY_SOCKET, null, now);
     }
 
     /** An empty ECHO to probe or keep a path alive. */

@@ -8,6 +8,8 @@ public final class Timing {
     public static final long PATH_HEARTBEAT_PERIOD = 14_000;
     public static final long PATH_ALIVE_TIMEOUT = PATH_HEARTBEAT_PERIOD + 5_000;
     public static final long PEER_PING_PERIOD = 60_000;
+    /** Least time between HELLOs relayed to a peer whose version is unknown (ours; see Sender). */
+    public static final long RELAYED_HELLO_INTERVAL = 5_000;
     public static final long PEER_PATH_EXPIRATION = 4 * 60_000 + 3_000;
     public static final long PEER_ACTIVITY_TIMEOUT = 500_000;
     public static final long UPSTREAM_FULL_HELLO_PERIOD = PATH_HEARTBEAT_PERIOD * 16;
