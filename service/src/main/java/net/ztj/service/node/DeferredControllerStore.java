@@ -54,16 +54,27 @@ final class DeferredControllerStore implements ControllerStore {
         }
     }
 
+    /** What the real store answers to {@code read}, or {@code none}, an empty database's answer, while it is not open. */
+    private <T> T ifOpen(Function<ControllerStore, T> read, T none) {
+        ControllerStore s = opened;
+        return s == null ? none : read.apply(s);
+    }
+
+    /** The real store for a write to a network's members; none is open, so that network does not exist. */
+    private ControllerStore openedFor(String nwid) {
+        ControllerStore s = opened;
+        if (s == null) throw new NoSuchNetworkException(nwid); // a member needs its network: none yet
+        return s;
+    }
+
     @Override
     public Optional<NetworkRecord> network(String nwid) {
-        ControllerStore s = opened;
-        return s == null ? Optional.empty() : s.network(nwid);
+        return ifOpen(s -> s.network(nwid), Optional.empty());
     }
 
     @Override
     public List<NetworkRecord> networks() {
-        ControllerStore s = opened;
-        return s == null ? List.of() : s.networks();
+        return ifOpen(ControllerStore::networks, List.of());
     }
 
     @Override
@@ -83,53 +94,43 @@ final class DeferredControllerStore implements ControllerStore {
 
     @Override
     public Optional<NetworkRecord> deleteNetwork(String nwid) {
-        ControllerStore s = opened;
-        return s == null ? Optional.empty() : s.deleteNetwork(nwid);
+        return ifOpen(s -> s.deleteNetwork(nwid), Optional.empty());
     }
 
     @Override
     public Optional<MemberRecord> member(String nwid, String address) {
-        ControllerStore s = opened;
-        return s == null ? Optional.empty() : s.member(nwid, address);
+        return ifOpen(s -> s.member(nwid, address), Optional.empty());
     }
 
     @Override
     public List<MemberRecord> members(String nwid) {
-        ControllerStore s = opened;
-        return s == null ? List.of() : s.members(nwid);
+        return ifOpen(s -> s.members(nwid), List.of());
     }
 
     @Override
     public List<String> activeBridges(String nwid) {
-        ControllerStore s = opened;
-        return s == null ? List.of() : s.activeBridges(nwid);
+        return ifOpen(s -> s.activeBridges(nwid), List.of());
     }
 
     @Override
     public boolean ipAssignedToOther(String nwid, String ip, String address) {
-        ControllerStore s = opened;
-        return s != null && s.ipAssignedToOther(nwid, ip, address);
+        return ifOpen(s -> s.ipAssignedToOther(nwid, ip, address), false);
     }
 
     @Override
     public SaveResult<MemberRecord> saveMember(MemberRecord member) {
-        ControllerStore s = opened;
-        if (s == null) throw new NoSuchNetworkException(member.nwid()); // a member needs its network: none yet
-        return s.saveMember(member);
+        return openedFor(member.nwid()).saveMember(member);
     }
 
     @Override
     public SaveResult<MemberRecord> updateMember(String nwid, String address,
                                                  Function<Optional<MemberRecord>, MemberRecord> change) {
-        ControllerStore s = opened;
-        if (s == null) throw new NoSuchNetworkException(nwid);
-        return s.updateMember(nwid, address, change);
+        return openedFor(nwid).updateMember(nwid, address, change);
     }
 
     @Override
     public Optional<MemberRecord> deleteMember(String nwid, String address) {
-        ControllerStore s = opened;
-        return s == null ? Optional.empty() : s.deleteMember(nwid, address);
+        return ifOpen(s -> s.deleteMember(nwid, address), Optional.empty());
     }
 
     @Override

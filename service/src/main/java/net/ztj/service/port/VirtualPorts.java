@@ -160,9 +160,11 @@ public final class VirtualPorts implements PortEvents, AutoCloseable {
         NodeRunner.PortView view = runner.portView(); // one short task: no identity formatted, no second turn
         for (NetworkInfo n : view.networks()) joined.put(n.networkId(), n.withMulticastSubscriptions(List.of()));
         for (Long id : List.copyOf(ports.keySet())) {
-            if (!joined.containsKey(id)) destroy(ports.remove(id));
+            if (!joined.containsKey(id)) {
+                destroy(ports.remove(id));
+                portsChanged();
+            }
         }
-        portsChanged();
         failed.retainAll(joined.keySet());
         boolean routeSync = now - lastRouteSyncMs >= ROUTE_SYNC_MS;
         boolean scan = now - lastScanMs >= SCAN_MS;
