@@ -3,15 +3,15 @@ package net.ztj.transport.portmap;
 import net.ztj.core.wire.Endpoint;
 import net.ztj.core.wire.IpText;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.net.URI;
@@ -28,10 +28,11 @@ import java.util.function.Consumer;
  * mapping again) and DeletePortMapping. As ZeroTier One does, a port already mapped under our description is taken
  * over, and a port mapped for someone else makes it try the next one.
  *
- * <p>The gateway speaks plain HTTP on the LAN, so the requests go through the JDK's {@link HttpURLConnection} for
- * {@code http:} URLs (no proxy, no redirects, one connection per request): unlike {@code java.net.http.HttpClient},
- * it starts no selector thread and never builds the default TLS context, which parses the JDK's CA certificates and
- * loads some 500 classes into every daemon that maps a port.
+ * <p>The gateway speaks plain HTTP on the LAN, so each request goes on a plain socket of its own ({@link UpnpHttp}:
+ * no proxy, no redirects, {@code Connection: close}): unlike {@code java.net.http.HttpClient}, it starts no selector
+ * thread and never builds the default TLS context, which parses the JDK's CA certificates and loads some 500
+ * classes into every daemon that maps a port; unlike {@code HttpURLConnection}, it never sends a request on a
+ * connection kept from an earlier one, which the gateway may have closed meanwhile.
  */
 public final class UpnpIgdClient implements MappingProtocol {
     static final int SEARCH_MX_S = 2;
@@ -46,7 +47,7 @@ public final class UpnpIgdClient implements MappingProtocol {
     private final Consumer<String> log;
     private boolean closed;
     /** The request in flight, disconnected by {@link #close} so that a closing daemon does not wait on it. */
-    private HttpURLConnection inFlight;
+    private Socket inFlight;
     private IgdDescription.ControlPoint igd; // found by the last discovery, kept while it answers
 
     /**
@@ -123,7 +124,13 @@ public final class UpnpIgdClient implements MappingProtocol {
     @Override
     public synchronized void close() {
         closed = true;
-        if (inFlight != null) inFlight.disconnect();
+        if (inFlight != null) {
+            try {
+                inFlight.close();
+            } catch (IOException e) {
+                // it is closed as far as we are concerned
+            }
+        }
     }
 
     private boolean isOurs(Map<String, String> entry, String client, int internalPort) {
@@ -197,64 +204,54 @@ public final class UpnpIgdClient implements MappingProtocol {
     }
 
     private Optional<byte[]> fetch(URI location) throws InterruptedException {
-        return send(location, null, null, IgdDescription.MAX_LENGTH).filter(r -> r.status == 200).map(r -> r.body);
+        return send(location, null, null, IgdDescription.MAX_LENGTH).filter(r -> r.status() == 200).map(UpnpHttp.Answer::body);
     }
 
     private Optional<SoapMessages.Result> action(IgdDescription.ControlPoint cp, String action, Map<String, String> args)
             throws InterruptedException {
         Optional<SoapMessages.Result> result = send(cp.controlUrl(), SoapMessages.soapAction(cp.serviceType(), action),
                 SoapMessages.request(cp.serviceType(), action, args), SoapMessages.MAX_LENGTH)
-                .filter(r -> r.status == 200 || r.status == 500) // a UPnP error comes as 500 with a Fault
-                .flatMap(r -> SoapMessages.decode(r.body));
+                .filter(r -> r.status() == 200 || r.status() == 500) // a UPnP error comes as 500 with a Fault
+                .flatMap(r -> SoapMessages.decode(r.body()));
         if (result.isEmpty()) dropped.increment();
         return result;
     }
 
-    private record Reply(int status, byte[] body) {}
-
     /**
-     * One HTTP request: a GET, or a SOAP POST of {@code body} when {@code soapAction} is given. The status and the
-     * body (an error status's too: a UPnP fault comes with 500), or empty when it failed or the body is longer
-     * than {@code maxLength}.
+     * One HTTP request on a connection of its own: a GET, or a SOAP POST of {@code body} when {@code soapAction} is
+     * given. The answer (an error status's too: a UPnP fault comes with 500), or empty when the request failed or
+     * the answer was not one {@link UpnpHttp} takes (a body longer than {@code maxLength} among them).
      */
-    private Optional<Reply> send(URI url, String soapAction, byte[] body, int maxLength) throws InterruptedException {
-        HttpURLConnection c = null;
+    private Optional<UpnpHttp.Answer> send(URI url, String soapAction, byte[] body, int maxLength) throws InterruptedException {
+        Socket socket = null;
         try {
-            if (!"http".equalsIgnoreCase(url.getScheme())) return Optional.empty(); // the LAN's UPnP is plain HTTP
-            c = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
+            if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) return Optional.empty(); // the LAN's UPnP is plain HTTP
+            InetSocketAddress to = new InetSocketAddress(InetAddress.getByName(url.getHost()), url.getPort() > 0 ? url.getPort() : 80);
+            socket = new Socket(Proxy.NO_PROXY);
             synchronized (this) {
                 if (closed) return Optional.empty();
-                inFlight = c;
+                inFlight = socket;
             }
-            c.setConnectTimeout((int) HTTP_TIMEOUT.toMillis());
-            c.setReadTimeout((int) HTTP_TIMEOUT.toMillis());
-            c.setInstanceFollowRedirects(false);
-            c.setUseCaches(false);
-            c.setRequestProperty("Connection", "close"); // nothing left in the JDK's keep-alive cache and its thread
-            if (soapAction != null) {
-                c.setRequestMethod("POST");
-                c.setRequestProperty("Content-Type", "text/xml; charset=\"utf-8\"");
-                c.setRequestProperty("SOAPAction", soapAction);
-                c.setDoOutput(true);
-                c.setFixedLengthStreamingMode(body.length);
-                try (OutputStream out = c.getOutputStream()) {
-                    out.write(body);
-                }
-            }
-            int status = c.getResponseCode();
-            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
-                byte[] bytes = in == null ? new byte[0] : in.readNBytes(maxLength + 1);
-                return bytes.length > maxLength ? Optional.empty() : Optional.of(new Reply(status, bytes));
-            }
-        } catch (IOException | IllegalArgumentException e) {
+            int timeout = (int) HTTP_TIMEOUT.toMillis();
+            socket.connect(to, timeout);
+            socket.setSoTimeout(timeout);
+            OutputStream out = socket.getOutputStream();
+            out.write(UpnpHttp.request(url, soapAction, body));
+            out.flush();
+            return Optional.of(UpnpHttp.read(new BufferedInputStream(socket.getInputStream()), maxLength));
+        } catch (IOException | IllegalArgumentException | SecurityException e) {
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
             return Optional.empty();
         } finally {
-            if (c != null) {
+            if (socket != null) {
                 synchronized (this) {
-                    if (inFlight == c) inFlight = null;
+                    if (inFlight == socket) inFlight = null;
                 }
-                c.disconnect();
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // nothing more to do with it
+                }
             }
         }
     }

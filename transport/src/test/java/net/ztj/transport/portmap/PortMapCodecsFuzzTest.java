@@ -2,6 +2,8 @@ package net.ztj.transport.portmap;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Jazzer targets for every decoder of what a router (or anyone on the LAN) sends the port mapper: NAT-PMP and PCP
- * datagrams, SSDP answers, device descriptions, SOAP answers, and the routing table's text. Each either decodes or
+ * datagrams, SSDP answers, HTTP answers, device descriptions, SOAP answers, and the routing table's text. Each either decodes or
  * returns empty; nothing throws. Corpus replayed in the normal build; {@code scripts/fuzz.sh} fuzzes them.
  */
 class PortMapCodecsFuzzTest {
@@ -44,6 +46,19 @@ class PortMapCodecsFuzzTest {
     @FuzzTest
     void soap(byte[] body) {
         SoapMessages.decode(body);
+    }
+
+    @FuzzTest
+    void httpAnswer(byte[] answer) {
+        try {
+            UpnpHttp.Answer a = UpnpHttp.read(new ByteArrayInputStream(answer), 1_000);
+            assertTrue(a.status() >= 200 && a.status() <= 999);
+            assertTrue(a.body().length <= 1_000);
+        } catch (UpnpHttp.Malformed e) {
+            // refused: what the client treats as no answer
+        } catch (IOException e) {
+            throw new AssertionError("only Malformed may come out of a byte array", e);
+        }
     }
 
     @FuzzTest

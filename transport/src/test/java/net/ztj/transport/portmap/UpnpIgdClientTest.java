@@ -36,11 +36,16 @@ class UpnpIgdClientTest {
     private final Map<String, String> mappings = new ConcurrentHashMap<>();
     private final Set<String> takenBySomeoneElse = ConcurrentHashMap.newKeySet();
     private volatile boolean permanentOnly;
+    /** The client's port of every request the IGD answered, description included. */
+    private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startIgd() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        http.createContext("/rootDesc.xml", x -> reply(x, 200, IgdDescriptionTest.MINIUPNPD));
+        http.createContext("/rootDesc.xml", x -> {
+            clientPorts.add(x.getRemoteAddress().getPort());
+            reply(x, 200, IgdDescriptionTest.MINIUPNPD);
+        });
         http.createContext("/ctl/IPConn", this::control);
         http.start();
         String location = "http://127.0.0.1:" + http.getAddress().getPort() + "/rootDesc.xml";
@@ -92,6 +97,23 @@ class UpnpIgdClientTest {
         assertEquals(List.of(), actions, "no SOAP request reached the IGD");
     }
 
+    /**
+     * The JDK's HTTP server keeps connections open for more requests; a client that sent its next POST on a kept
+     * connection the server had closed meanwhile lost that POST now and then (the flaky renewal this guards).
+     * Every request must go on a connection of its own, and every renewal must succeed.
+     */
+    @Test
+    void everyRequestGoesOnAConnectionOfItsOwn() throws Exception {
+        LongAdder dropped = new LongAdder();
+        UpnpIgdClient client = client(dropped);
+        for (int i = 0; i < 40; i++) {
+            assertTrue(client.map(29999, 29999, 600).isPresent(), "renewal " + i);
+        }
+        assertEquals(0, dropped.sum());
+        assertEquals(1 + 40 * 3, clientPorts.size(), "the description, then three actions per mapping");
+        assertEquals(clientPorts.size(), Set.copyOf(clientPorts).size(), "no connection was used twice");
+    }
+
     private UpnpIgdClient client(LongAdder dropped) {
         return new UpnpIgdClient(NAME, new InetSocketAddress(InetAddress.getLoopbackAddress(), ssdp.port()), dropped,
                 line -> {});
@@ -99,6 +121,7 @@ class UpnpIgdClientTest {
 
     /** The WANIPConnection actions, as far as the client uses them. */
     private void control(HttpExchange x) throws IOException {
+        clientPorts.add(x.getRemoteAddress().getPort());
         String action = x.getRequestHeaders().getFirst("SOAPAction").replaceAll(".*#|\"", "");
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> args = new ConcurrentHashMap<>();
