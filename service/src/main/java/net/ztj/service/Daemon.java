@@ -227,6 +227,7 @@ public final class Daemon implements AutoCloseable {
             usePathPolicy(runner, pathPolicy.updateAndGet(
                     p -> p.reloaded(c.document(), legacyTrusted.get(), o.err()::println)));
             addresses.setPrefixBlacklist(c.settings().interfacePrefixBlacklist());
+            relay.reload(c.settings().tcpFallback()).ifPresent(o.err()::println);
         });
         parts.push(reload);
         reload.start();
