@@ -194,9 +194,12 @@ public final class Daemon implements AutoCloseable {
             ports.start();
         }
 
+        // read at scrape time: the parts made below (the DNS server, the port mapper) add themselves as they come
+        ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
         if (dnsSettings.enabled() && core.controller().isPresent()) {
             DnsService dns = new DnsService(core.controller().get(), runner, identity.address(), dnsSettings, o.err());
             parts.push(dns);
+            metrics.withDns(dns::counters);
             try {
                 dns.start();
             } catch (IOException e) {
@@ -211,6 +214,7 @@ public final class Daemon implements AutoCloseable {
         if (tertiary != 0) {
             PortMapper mapper = PortMapper.forNode(tertiary, identity.address().value(), o.random(), new LongAdder(),
                     o.err()::println, addresses::refreshSoon);
+            metrics.withPortMapper(() -> mapper);
             addresses.advertiseAlso(mapper::externalAddresses);
             parts.push(mapper); // the mapping is removed first on the way down
             mapper.start();
@@ -223,11 +227,11 @@ public final class Daemon implements AutoCloseable {
             usePathPolicy(runner, pathPolicy.updateAndGet(
                     p -> p.reloaded(c.document(), legacyTrusted.get(), o.err()::println)));
             addresses.setPrefixBlacklist(c.settings().interfacePrefixBlacklist());
+            relay.reload(c.settings().tcpFallback()).ifPresent(o.err()::println);
         });
         parts.push(reload);
         reload.start();
 
-        ServiceMetrics metrics = new ServiceMetrics(runner, o.clockMs());
         core.controllerExecutor().ifPresent(c -> metrics.withController(c.metrics()));
         metrics.withTransports(relay, ports == null ? null : ports::counters);
         ApiServer api;

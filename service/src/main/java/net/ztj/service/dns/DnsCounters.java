@@ -13,7 +13,7 @@ public final class DnsCounters {
     public final LongAdder formerr = new LongAdder();
     /** An opcode other than QUERY. */
     public final LongAdder notimp = new LongAdder();
-    /** Too short for a header, or a response rather than a query: no answer at all. */
+    /** Too short for a header, a response rather than a query, cut short over TCP, or failed: no answer at all. */
     public final LongAdder dropped = new LongAdder();
     /** Over the per-source rate: no answer. */
     public final LongAdder rateLimited = new LongAdder();

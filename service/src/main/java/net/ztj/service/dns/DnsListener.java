@@ -144,7 +144,10 @@ public final class DnsListener implements AutoCloseable {
             while (!closed) {
                 int length = in.readUnsignedShort();
                 byte[] query = in.readNBytes(length);
-                if (query.length < length) return;
+                if (query.length < length) { // the connection ended inside the query
+                    counters.dropped.increment();
+                    return;
+                }
                 if (!rate.admit(s.getInetAddress(), nanoClock.getAsLong())) {
                     counters.rateLimited.increment();
                     return;

@@ -3,8 +3,10 @@ package net.ztj.service.metrics;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import net.ztj.service.dns.DnsCounters;
 import net.ztj.service.node.NodeControl;
 import net.ztj.service.port.PortCounters;
+import net.ztj.transport.portmap.PortMapper;
 import net.ztj.transport.tcprelay.TcpFallback;
 import net.ztj.transport.tcprelay.TcpRelayClient;
 
@@ -33,6 +35,7 @@ public final class ServiceMetrics {
     private final NodeMetricsCollector node;
     private TransportMetricsCollector transports;
     private ControllerMetrics controller;
+    private final ServicePartsCollector parts = new ServicePartsCollector();
     /** Made by the first scrape. */
     private PrometheusRegistry registry;
     private PrometheusTextFormatWriter writer;
@@ -70,6 +73,24 @@ public final class ServiceMetrics {
         return this;
     }
 
+    /**
+     * Adds the DNS server's counters to {@code ztj_dns_*}: {@code counters} is asked at each scrape and may give null
+     * (no DNS server, or not yet), which reads as 0.
+     */
+    public ServiceMetrics withDns(Supplier<DnsCounters> counters) {
+        parts.dns(counters);
+        return this;
+    }
+
+    /**
+     * Adds the port mapper's dropped answers to {@code ztj_port_mapping_dropped_answers}: {@code mapper} is asked at
+     * each scrape and may give null (no port mapping, or not yet), which reads as 0.
+     */
+    public ServiceMetrics withPortMapper(Supplier<PortMapper> mapper) {
+        parts.portMapper(mapper);
+        return this;
+    }
+
     /** Whether a scrape has made the registry (and registered the JVM's families). */
     synchronized boolean registryMade() {
         return registry != null;
@@ -83,6 +104,7 @@ public final class ServiceMetrics {
             if (registry == null) {
                 PrometheusRegistry made = new PrometheusRegistry();
                 made.register(node);
+                made.register(parts);
                 if (transports != null) made.register(transports);
                 if (controller != null) controller.registerWith(made);
                 JvmMetrics.builder().register(made);

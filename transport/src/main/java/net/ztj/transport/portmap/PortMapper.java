@@ -37,6 +37,7 @@ public final class PortMapper implements AutoCloseable {
     private final List<MappingProtocol> protocols;
     private final Consumer<String> log;
     private final Runnable onChange;
+    private final LongAdder droppedAnswers;
     private final AtomicReference<Optional<Mapping>> current = new AtomicReference<>(Optional.empty());
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -51,8 +52,18 @@ public final class PortMapper implements AutoCloseable {
      * @param onChange  called (on the mapper's thread) when the mapped address appears, changes or goes away
      */
     public PortMapper(int localPort, List<MappingProtocol> protocols, Consumer<String> log, Runnable onChange) {
+        this(localPort, protocols, new LongAdder(), log, onChange);
+    }
+
+    /**
+     * @param droppedAnswers the counter the protocols count the answers they drop in (read by
+     *                       {@link #droppedAnswers()})
+     */
+    public PortMapper(int localPort, List<MappingProtocol> protocols, LongAdder droppedAnswers, Consumer<String> log,
+                      Runnable onChange) {
         this.localPort = localPort;
         this.protocols = List.copyOf(protocols);
+        this.droppedAnswers = droppedAnswers;
         this.log = log;
         this.onChange = onChange;
     }
@@ -67,7 +78,7 @@ public final class PortMapper implements AutoCloseable {
         return new PortMapper(localPort, List.of(
                 new PcpClient(DefaultGateway::find, NatPmpMessages.SERVER_PORT, random, dropped, log),
                 new NatPmpClient(DefaultGateway::find, NatPmpMessages.SERVER_PORT, dropped, log),
-                new UpnpIgdClient(name, UpnpIgdClient.ssdpGroup(), dropped, log)), log, onChange);
+                new UpnpIgdClient(name, UpnpIgdClient.ssdpGroup(), dropped, log)), dropped, log, onChange);
     }
 
     /** ZeroTier One's description of its UPnP mapping, by which it finds the mapping again after a restart. */
@@ -84,6 +95,14 @@ public final class PortMapper implements AutoCloseable {
     /** The port being mapped. */
     public int localPort() {
         return localPort;
+    }
+
+    /**
+     * The router's answers the protocols dropped so far: datagrams from elsewhere or that did not decode to the
+     * expected answer, SSDP answers without a usable gateway, unreadable SOAP answers.
+     */
+    public long droppedAnswers() {
+        return droppedAnswers.sum();
     }
 
     /** The mapping in force, if any. */

@@ -6,6 +6,7 @@ import net.ztj.transport.udp.DatagramSink;
 import net.ztj.transport.udp.ReceivedDatagrams;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -21,6 +22,10 @@ import java.util.function.LongSupplier;
  * {@link ReconnectBackoff} rather than its "previous send between 2.5 s and 60 s ago" rule; datagrams sent while
  * the connection is being made are queued behind the hello rather than dropped; an attempt times out after
  * {@link TcpRelayClient#CONNECT_TIMEOUT_MS}; sleep/wake detection does not restart the 60 s wait.
+ *
+ * <p>A local.conf reload hands new settings to {@link #reload}: {@code allowTcpFallbackRelay} and
+ * {@code tcpFallbackRelay} take effect at once; {@code forceTcpRelay} only at the next start (whether the UDP
+ * sockets are bound is decided at start).
  */
 public final class TcpFallback implements AutoCloseable {
     /** ZT_TCP_FALLBACK_AFTER: no global UDP heard for this long engages the relay. */
@@ -30,9 +35,12 @@ public final class TcpFallback implements AutoCloseable {
     /** Datagrams shorter than this neither use the relay nor count as heard (ZeroTier's minimum packet). */
     public static final int MIN_DATAGRAM_BYTES = 16;
 
-    private final TcpFallbackSettings settings;
+    /** Replaced by {@link #reload}; its {@code forced} stays as at start. */
+    private volatile TcpFallbackSettings settings;
     private final DatagramSink node;
     private final LongSupplier clockMs;
+    /** {@code forceTcpRelay} as at start, for good. */
+    private final boolean forced;
     private final long startedAt;
     private final ReconnectBackoff backoff = new ReconnectBackoff();
     private final TcpRelayClient client;
@@ -51,6 +59,7 @@ public final class TcpFallback implements AutoCloseable {
     public TcpFallback(TcpFallbackSettings settings, DatagramSink node, LongSupplier clockMs, Consumer<String> log)
             throws IOException {
         this.settings = settings;
+        this.forced = settings.forced();
         this.node = node;
         this.clockMs = clockMs;
         this.startedAt = clockMs.getAsLong();
@@ -78,6 +87,38 @@ public final class TcpFallback implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Applies the settings of a reloaded local.conf. When they disallow the relay or name another relay, the
+     * current connection (if any) is closed; the next attempt, if the relay is still wanted, uses the new settings
+     * at once (the backoff starts over). {@code forced} is not changed: the UDP sockets were bound, or not, at start.
+     * A relay forced at start stays forced, with the relay use it was started with (only the relay address changes).
+     *
+     * @return a line for the log when part of {@code next} was not applied
+     */
+    public Optional<String> reload(TcpFallbackSettings next) {
+        TcpFallbackSettings before = settings;
+        String kept = null;
+        TcpFallbackSettings applied = next;
+        if (forced) {
+            applied = new TcpFallbackSettings(before.allowed(), true, next.relay());
+            if (!next.forced() || next.allowed() != before.allowed()) {
+                kept = "TCP relay: forced at start, it stays forced (allowTcpFallbackRelay "
+                        + before.allowed() + ", forceTcpRelay true) until a restart";
+            }
+        } else if (next.forced()) {
+            applied = new TcpFallbackSettings(next.allowed(), false, next.relay());
+            kept = "TCP relay: forceTcpRelay takes effect at the next start (the UDP sockets are bound)";
+        }
+        settings = applied;
+        boolean otherRelay = !applied.relay().equals(before.relay());
+        if (otherRelay) backoff.succeeded(); // a new relay: tried at once, and with a fresh backoff
+        if (!applied.allowed() || otherRelay) {
+            client.disconnect(!applied.allowed() ? "the TCP relay is no longer allowed (local.conf)"
+                    : "local.conf names another relay, " + applied.relay());
+        }
+        return Optional.ofNullable(kept);
+    }
+
     /** Whether a relay connection exists: {@code tcpFallbackActive} in /status, TUNNELED in the CLI. */
     public boolean active() {
         return client.state() == TcpRelayClient.State.CONNECTED;
@@ -96,14 +137,14 @@ public final class TcpFallback implements AutoCloseable {
         return new DatagramSink() {
             @Override
             public void receive(long localSocket, Endpoint from, byte[] data, int off, int len) {
-                if (settings.forced()) return;
+                if (forced) return;
                 noteUdp(from, len);
                 node.receive(localSocket, from, data, off, len);
             }
 
             @Override
             public void receive(long localSocket, ReceivedDatagrams batch) {
-                if (settings.forced()) return;
+                if (forced) return;
                 for (int i = 0; i < batch.count(); i++) noteUdp(batch.from(i), batch.length(i));
                 node.receive(localSocket, batch); // the batch stays one turn of the node
             }
@@ -121,22 +162,23 @@ public final class TcpFallback implements AutoCloseable {
         return new PhysicalTransport() {
             @Override
             public boolean send(long localSocket, Endpoint to, byte[] data, int off, int len, int ttl) {
-                if (settings.allowed() && len >= MIN_DATAGRAM_BYTES && to.isV4() && to.scope() == Endpoint.Scope.GLOBAL) {
+                TcpFallbackSettings s = settings; // one reading: a reload may replace them meanwhile
+                if (s.allowed() && len >= MIN_DATAGRAM_BYTES && to.isV4() && to.scope() == Endpoint.Scope.GLOBAL) {
                     long now = clockMs.getAsLong();
                     if (wanted(now)) {
                         if (client.state() == TcpRelayClient.State.DISCONNECTED && backoff.tryAttempt(now)) {
-                            client.connect(settings.relay());
+                            client.connect(s.relay());
                         }
                         client.send(addressBlock(to), data, off, len);
                     }
                 }
-                if (settings.forced()) return true; // the reference reports success without sending any UDP
+                if (forced) return true; // the reference reports success without sending any UDP
                 return udp.send(localSocket, to, data, off, len, ttl);
             }
 
             @Override
             public long openProbeSocket() {
-                return settings.forced() ? ANY_SOCKET : udp.openProbeSocket();
+                return forced ? ANY_SOCKET : udp.openProbeSocket();
             }
 
             @Override
@@ -148,7 +190,7 @@ public final class TcpFallback implements AutoCloseable {
 
     /** Whether datagrams should go through the relay now. */
     boolean wanted(long now) {
-        return settings.forced()
+        return forced
                 || (now - lastDirectGlobalReceive > FALLBACK_AFTER_MS && now - startedAt > FALLBACK_AFTER_MS);
     }
 
@@ -160,10 +202,18 @@ public final class TcpFallback implements AutoCloseable {
         return lastBlock;
     }
 
-    /** On the client's thread: closes the connection once UDP works again (never when forced). */
+    /**
+     * On the client's thread: closes the connection once UDP works again (never when forced), and one that the
+     * settings no longer want (a send that raced with {@link #reload} may have opened it with the old ones).
+     */
     private void tick(long now) {
-        if (!settings.forced() && client.state() != TcpRelayClient.State.DISCONNECTED
-                && now - lastDirectGlobalReceive < RELEASE_WITHIN_MS) {
+        if (client.state() == TcpRelayClient.State.DISCONNECTED) return;
+        TcpFallbackSettings s = settings;
+        if (!s.allowed()) {
+            client.disconnect("the TCP relay is no longer allowed (local.conf)");
+        } else if (client.state() == TcpRelayClient.State.CONNECTED && !s.relay().equals(client.relay())) {
+            client.disconnect("local.conf names another relay, " + s.relay());
+        } else if (!forced && now - lastDirectGlobalReceive < RELEASE_WITHIN_MS) {
             client.disconnect("UDP from a global address heard again");
         }
     }

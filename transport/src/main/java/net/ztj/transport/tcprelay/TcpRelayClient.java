@@ -69,7 +69,7 @@ public final class TcpRelayClient implements AutoCloseable {
     // the client's thread only
     private volatile SocketChannel channel; // also read by the sending thread (under the out lock)
     private volatile SelectionKey key;
-    private Endpoint relay;
+    private volatile Endpoint relay;
     private long connectStartedAt;
     private boolean carried;
 
@@ -96,6 +96,11 @@ public final class TcpRelayClient implements AutoCloseable {
 
     public State state() {
         return state;
+    }
+
+    /** The relay of the connection being made or made last (null before the first). */
+    public Endpoint relay() {
+        return relay;
     }
 
     /** Asks for a connection to this relay unless one exists or is being made. */

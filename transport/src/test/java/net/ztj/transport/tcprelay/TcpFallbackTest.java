@@ -190,6 +190,101 @@ class TcpFallbackTest {
         await("the retry to connect", 5000, f::active);
     }
 
+    /**
+     * A fallback engaged through the relay {@code relay} (a minute without UDP), and the relay's side of it, its
+     * first bytes read.
+     */
+    private Socket engage(TcpFallback f, PhysicalTransport t, ServerSocket relay) throws Exception {
+        clock.addAndGet(TcpFallback.FALLBACK_AFTER_MS + 1);
+        byte[] p = packet(100, 3);
+        t.send(PhysicalTransport.ANY_SOCKET, ROOT, p, 0, p.length, 0);
+        Socket s = accept(relay);
+        new DataInputStream(s.getInputStream()).readFully(new byte[9 + 12 + p.length]); // the hello, the datagram
+        await("the tunnel to count as active", 5000, f::active);
+        return s;
+    }
+
+    private static TcpFallbackSettings settings(boolean allowed, boolean forced, ServerSocket relay) {
+        return new TcpFallbackSettings(allowed, forced, Endpoint.of(InetAddress.getLoopbackAddress().getAddress(),
+                relay.getLocalPort()));
+    }
+
+    @Test
+    void aReloadThatDisallowsTheRelayClosesItsConnectionForGood() throws Exception {
+        ServerSocket relay = relay();
+        TcpFallback f = fallback(true, false, relay);
+        PhysicalTransport t = f.over(udp);
+        Socket s = engage(f, t, relay);
+
+        assertTrue(f.reload(settings(false, false, relay)).isEmpty(), "applied in full");
+        await("the tunnel to close", 5000, () -> !f.active());
+        assertEquals(-1, s.getInputStream().read(), "the relay sees the connection end");
+        assertFalse(f.settings().allowed());
+
+        clock.addAndGet(ReconnectBackoff.MAX_DELAY_MS); // whatever the backoff, an attempt would be due
+        byte[] p = packet(100, 4);
+        assertTrue(t.send(PhysicalTransport.ANY_SOCKET, ROOT, p, 0, p.length, 0));
+        assertEquals(TcpRelayClient.State.DISCONNECTED, f.client().state(), "not connected again");
+        assertEquals(1, f.client().connections());
+        synchronized (sentOverUdp) {
+            assertEquals(2, sentOverUdp.size(), "UDP goes on as before");
+        }
+    }
+
+    @Test
+    void aReloadNamingAnotherRelayMovesTheConnectionThere() throws Exception {
+        ServerSocket first = relay();
+        ServerSocket second = relay();
+        TcpFallback f = fallback(true, false, first);
+        PhysicalTransport t = f.over(udp);
+        Socket s = engage(f, t, first);
+
+        assertTrue(f.reload(settings(true, false, second)).isEmpty());
+        assertEquals(-1, s.getInputStream().read(), "the first relay sees the connection end");
+        await("the tunnel to close", 5000, () -> f.client().state() == TcpRelayClient.State.DISCONNECTED);
+
+        byte[] p = packet(100, 5); // no wait for the backoff: a new relay is tried at once
+        t.send(PhysicalTransport.ANY_SOCKET, ROOT, p, 0, p.length, 0);
+        Socket moved = accept(second);
+        DataInputStream in = new DataInputStream(moved.getInputStream());
+        byte[] got = new byte[9 + 12 + 100];
+        in.readFully(got);
+        assertEquals("1703030004010e0001", HexFormat.of().formatHex(got, 0, 9), "a new connection, hello first");
+        assertArrayEquals(p, Arrays.copyOfRange(got, 21, got.length));
+        await("the tunnel to count as active", 5000, f::active);
+        assertEquals(second.getLocalPort(), f.client().relay().port());
+        assertEquals(2, f.client().connections());
+    }
+
+    @Test
+    void aRelayForcedAtStartStaysForcedThroughAReload() throws Exception {
+        ServerSocket relay = relay();
+        TcpFallback f = fallback(true, true, relay);
+        PhysicalTransport t = f.over(udp);
+        byte[] p = packet(100, 6);
+        t.send(PhysicalTransport.ANY_SOCKET, ROOT, p, 0, p.length, 0);
+        Socket s = accept(relay);
+        await("the tunnel to count as active", 5000, f::active);
+
+        String said = f.reload(settings(false, false, relay)).orElseThrow();
+        assertTrue(said.contains("stays forced"), said);
+        assertTrue(f.settings().forced());
+        assertTrue(f.settings().allowed());
+        t.send(PhysicalTransport.ANY_SOCKET, ROOT, p, 0, p.length, 0);
+        DataInputStream in = new DataInputStream(s.getInputStream());
+        byte[] both = new byte[9 + 2 * (12 + 100)];
+        in.readFully(both);
+        assertArrayEquals(p, Arrays.copyOfRange(both, both.length - 100, both.length), "the same connection carries on");
+        assertTrue(f.active());
+        assertEquals(1, f.client().connections());
+        f.udpSink().receive(1, ROOT, packet(40, 0), 0, 40);
+        assertTrue(toNode.isEmpty(), "UDP is still ignored");
+        synchronized (sentOverUdp) {
+            assertTrue(sentOverUdp.isEmpty(), "and none is sent");
+        }
+        assertTrue(f.reload(settings(true, true, relay)).isEmpty(), "the same settings: nothing to say");
+    }
+
     @Test
     void backoffDoublesUpToAMinuteAndStartsOverAfterSuccess() {
         ReconnectBackoff b = new ReconnectBackoff();
