@@ -34,17 +34,40 @@ public final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO =
-            CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    // Each downcall is linked on its first use (a holder class per function): linking costs a starting JVM 20-30 ms
-    // per function, and a node without a tap (a root, a controller) never calls the tap's.
+    /** Made when errno is first read (after a failed call): its var handle costs a starting JVM ~10 ms. */
+    private static final class ErrnoHandle {
+        static final VarHandle H = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    }
+
+    /**
+     * The call shape of setsockopt, {@code (int, int, int, void *, int) -> int}, which socket, eventfd and close are
+     * called through too (with zeros and NULL after their own arguments). The JDK links the calling code, and spins
+     * classes for it, once per function descriptor and linker options (20-30 ms in a starting JVM); a function of
+     * a shape already linked costs well under a millisecond. A C function called with more arguments than it takes
+     * ignores the extra ones: on x86-64 (System V) and arm64 (AAPCS64) all six travel in registers, which the caller
+     * owns, and none of these functions is variadic.
+     */
+    public static final FunctionDescriptor INT_CALL =
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+
+    /**
+     * The call shape of sendto, {@code (int, void *, long, int, void *, int) -> long}, which bind, read, write, recv,
+     * sendmmsg and recvmmsg are called through too (see {@link #INT_CALL}). An {@code int} or {@code unsigned int}
+     * argument passed in the {@code long} slot is read by the callee from the low 32 bits of its register; a result
+     * the function returns as {@code int} is the low 32 bits of the {@code long} returned ({@code (int)} cast).
+     */
+    public static final FunctionDescriptor BUFFER_CALL =
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
+
+    // Each downcall is linked on its first use (a holder class per function): a node without a tap (a root, a
+    // controller) never calls the tap's, and the shapes above are linked when the first function of each is.
     private static final class Open {
         static final MethodHandle H = handle("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
     }
 
     private static final class Close {
-        static final MethodHandle H = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), -1);
+        static final MethodHandle H = handle("close", INT_CALL, -1);
     }
 
     private static final class Ioctl {
@@ -52,11 +75,11 @@ public final class Libc {
     }
 
     private static final class Read {
-        static final MethodHandle H = handle("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), -1);
+        static final MethodHandle H = handle("read", BUFFER_CALL, -1);
     }
 
     private static final class Write {
-        static final MethodHandle H = handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), -1);
+        static final MethodHandle H = handle("write", BUFFER_CALL, -1);
     }
 
     private static final class Poll {
@@ -64,20 +87,19 @@ public final class Libc {
     }
 
     private static final class Socket {
-        static final MethodHandle H = handle("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), -1);
+        static final MethodHandle H = handle("socket", INT_CALL, -1);
     }
 
     private static final class Bind {
-        static final MethodHandle H = handle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), -1);
+        static final MethodHandle H = handle("bind", BUFFER_CALL, -1);
     }
 
     private static final class Sendto {
-        static final MethodHandle H = handle("sendto",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), -1);
+        static final MethodHandle H = handle("sendto", BUFFER_CALL, -1);
     }
 
     private static final class Recv {
-        static final MethodHandle H = handle("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), -1);
+        static final MethodHandle H = handle("recv", BUFFER_CALL, -1);
     }
 
     private static final class Pipe2 {
@@ -85,7 +107,7 @@ public final class Libc {
     }
 
     private static final class Eventfd {
-        static final MethodHandle H = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), -1);
+        static final MethodHandle H = handle("eventfd", INT_CALL, -1);
     }
 
     private Libc() {
@@ -113,7 +135,7 @@ public final class Libc {
 
     /** The errno captured by the last call that used {@code state}. */
     public static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
+        return (int) ErrnoHandle.H.get(state, 0L);
     }
 
     public static int open(MemorySegment errno, MemorySegment path, int flags) {
@@ -126,7 +148,7 @@ public final class Libc {
 
     public static int close(MemorySegment errno, int fd) {
         try {
-            return (int) Close.H.invokeExact(errno, fd);
+            return (int) Close.H.invokeExact(errno, fd, 0, 0, MemorySegment.NULL, 0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -142,7 +164,7 @@ public final class Libc {
 
     public static long read(MemorySegment errno, int fd, MemorySegment buf, long count) {
         try {
-            return (long) Read.H.invokeExact(errno, fd, buf, count);
+            return (long) Read.H.invokeExact(errno, fd, buf, count, 0, MemorySegment.NULL, 0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -150,7 +172,7 @@ public final class Libc {
 
     public static long write(MemorySegment errno, int fd, MemorySegment buf, long count) {
         try {
-            return (long) Write.H.invokeExact(errno, fd, buf, count);
+            return (long) Write.H.invokeExact(errno, fd, buf, count, 0, MemorySegment.NULL, 0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -166,7 +188,7 @@ public final class Libc {
 
     public static int socket(MemorySegment errno, int domain, int type, int protocol) {
         try {
-            return (int) Socket.H.invokeExact(errno, domain, type, protocol);
+            return (int) Socket.H.invokeExact(errno, domain, type, protocol, MemorySegment.NULL, 0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -174,7 +196,7 @@ public final class Libc {
 
     public static int bind(MemorySegment errno, int fd, MemorySegment addr, int addrLen) {
         try {
-            return (int) Bind.H.invokeExact(errno, fd, addr, addrLen);
+            return (int) (long) Bind.H.invokeExact(errno, fd, addr, (long) addrLen, 0, MemorySegment.NULL, 0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -190,7 +212,7 @@ public final class Libc {
 
     public static long recv(MemorySegment errno, int fd, MemorySegment buf, long len, int flags) {
         try {
-            return (long) Recv.H.invokeExact(errno, fd, buf, len, flags);
+            return (long) Recv.H.invokeExact(errno, fd, buf, len, flags, MemorySegment.NULL, 0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -207,7 +229,7 @@ public final class Libc {
 
     public static int eventfd(MemorySegment errno, int initval, int flags) {
         try {
-            return (int) Eventfd.H.invokeExact(errno, initval, flags);
+            return (int) Eventfd.H.invokeExact(errno, initval, flags, 0, MemorySegment.NULL, 0);
         } catch (Throwable t) {
             throw unexpected(t);
         }

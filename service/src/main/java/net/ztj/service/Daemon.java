@@ -7,6 +7,7 @@ import net.ztj.core.world.World;
 import net.ztj.service.api.ApiServer;
 import net.ztj.service.api.LocalApi;
 import net.ztj.service.api.ServiceState;
+import net.ztj.service.api.http.AnswerWatch;
 import net.ztj.service.api.app.AdminPassword;
 import net.ztj.service.api.app.StaticAssets;
 import net.ztj.service.api.app.WebApp;
@@ -235,15 +236,17 @@ public final class Daemon implements AutoCloseable {
         core.controllerExecutor().ifPresent(c -> metrics.withController(c.metrics()));
         metrics.withTransports(relay, ports == null ? null : ports::counters);
         ApiServer api;
+        AnswerWatch handler;
         try {
-            api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), LocalApi.handler(runner,
+            handler = new AnswerWatch(LocalApi.handler(runner,
                     () -> new ServiceState(o.homeText(), primary, secondary, tertiary, addresses.listeningOn(),
                             relay.active(), o.routerPortMapping()),
                     confFile, moons, networks,
                     portNames(ports, new DeviceMap(home.file("devicemap"))), core.controller(),
                     core.controllerExecutor().map(ControllerExecutor::presence).orElseGet(MemberPresence::new),
                     identity.address(), o.random(), authToken, metricsToken, metrics,
-                    webApp(core, home, authToken, o), o.clockMs()), o.err());
+                    webApp(core, home, authToken, o), o.clockMs()));
+            api = ApiServer.start(primary, !settings.allowManagementFrom().isEmpty(), handler, o.err());
         } catch (ApiServer.BindException e) {
             throw ServiceFailure.controlPlane();
         }
@@ -257,12 +260,16 @@ public final class Daemon implements AutoCloseable {
                 }), o.err()::println);
         parts.push(later);
         later.start();
-        // the path is compiled before its first packets: a root's relay path once it is ONLINE (members wait for
-        // their root: its start is not delayed), any other node's Ethernet path at once (done before its networks
-        // have their configuration, its ports their addresses)
+        // the path is compiled before its first packets: a root's relay path once it is ONLINE and has told a client
+        // so (or ROOT_API_WAIT_MS after the API came up when none asks: its members start after that), so that the
+        // warm-up does not compete for the CPU with the first answers (members wait for their root: its start is not
+        // delayed); any other node's Ethernet path at once (done before its networks have their configuration, its
+        // ports their addresses)
         if (DataPathWarmup.enabled()) {
             boolean root = isPlanetRoot(core.planetInEffect(), identity);
-            DataPathWarmup.startInBackground(root, root ? () -> runner.status().online() : () -> true, o.err());
+            long apiUp = System.nanoTime();
+            DataPathWarmup.startInBackground(root, root ? () -> runner.status().online() && (handler.answered()
+                    || System.nanoTime() - apiUp >= DataPathWarmup.ROOT_API_WAIT_MS * 1_000_000) : () -> true, o.err());
         }
         return new Daemon(parts, primary);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Work a starting daemon hands to a second thread (a second core) so that it is done by the time the main thread
- * needs it: linking the UDP sockets' native calls (FFM downcalls, 20-30 ms each in a cold JVM, 0.3-0.4 s together)
+ * needs it: linking the UDP sockets' native calls (FFM downcalls, 20-30 ms per call shape in a cold JVM)
  * while the main thread reads and validates the identity and local.conf, and loading SQLite's native library while
  * it binds the sockets. Each piece is what the main thread would do itself a moment later, and both threads go
  * through class initialisation (or a synchronized loader), so the main thread waits for a piece in progress instead
@@ -12,12 +12,16 @@ import java.util.List;
  */
 final class StartAhead {
     /**
-     * The classes whose initialisation links the downcalls a UDP socket makes: the socket calls of the transport
-     * and the libc functions it uses (socket, bind, the wake-up eventfd and its reads and writes, poll, close).
+     * The classes whose initialisation links the downcalls a UDP socket makes, in the order the main thread needs
+     * them: first what binding a port calls (socket and setsockopt, one call shape; bind, the other shape; the
+     * wake-up eventfd), then what the socket's threads call once it is bound (poll, recvmmsg and sendmmsg, the
+     * eventfd's reads and writes, close), which but for poll share the two shapes and cost little more.
      */
-    static final List<String> SOCKET_CLASSES = List.of("net.ztj.transport.udp.SocketCalls",
-            "net.ztj.linux.Libc$Socket", "net.ztj.linux.Libc$Bind", "net.ztj.linux.Libc$Eventfd",
-            "net.ztj.linux.Libc$Poll", "net.ztj.linux.Libc$Read", "net.ztj.linux.Libc$Write", "net.ztj.linux.Libc$Close");
+    static final List<String> SOCKET_CLASSES = List.of("net.ztj.linux.Libc$Socket",
+            "net.ztj.transport.udp.SocketCalls$Setsockopt", "net.ztj.linux.Libc$Bind", "net.ztj.linux.Libc$Eventfd",
+            "net.ztj.linux.Libc$Poll", "net.ztj.transport.udp.SocketCalls$Recvmmsg",
+            "net.ztj.transport.udp.SocketCalls$Sendmmsg", "net.ztj.linux.Libc$Read", "net.ztj.linux.Libc$Write",
+            "net.ztj.linux.Libc$Close");
 
     private StartAhead() {}
 

@@ -79,6 +79,12 @@ public final class DataPathWarmup {
         return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true"));
     }
 
+    /**
+     * How long a root's warm-up waits after the API came up for a client to have had an answer (the first
+     * {@code /status} saying ONLINE) before it starts anyway.
+     */
+    public static final long ROOT_API_WAIT_MS = 1_000;
+
     /** Longest wait of {@link #startInBackground} for its start condition. */
     public static final long READY_WAIT_MS = 10_000;
 

@@ -29,21 +29,31 @@ final class SocketCalls {
     /** Room for a struct sockaddr_in6 (28 bytes), the larger of the two. */
     static final int SOCKADDR_SIZE = 28;
 
-    private static final MethodHandle SETSOCKOPT = Libc.downcall("setsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKNAME = Libc.downcall("getsockname",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SENDMMSG = Libc.downcall("sendmmsg",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-    private static final MethodHandle RECVMMSG = Libc.downcall("recvmmsg",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+    // Linked on first use, one holder class each, through Libc's shared call shapes where one fits (a shape is
+    // linked once, 20-30 ms in a starting JVM): binding a socket needs setsockopt only (getsockname when the port
+    // is the kernel's choice), and sendmmsg and recvmmsg come with bind's shape.
+    private static final class Setsockopt {
+        static final MethodHandle H = Libc.downcall("setsockopt", Libc.INT_CALL);
+    }
+
+    private static final class Getsockname {
+        static final MethodHandle H = Libc.downcall("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    private static final class Sendmmsg {
+        static final MethodHandle H = Libc.downcall("sendmmsg", Libc.BUFFER_CALL);
+    }
+
+    private static final class Recvmmsg {
+        static final MethodHandle H = Libc.downcall("recvmmsg", Libc.BUFFER_CALL);
+    }
 
     private SocketCalls() {
     }
 
     static int setsockopt(MemorySegment errno, int fd, int level, int name, MemorySegment value) {
         try {
-            return (int) SETSOCKOPT.invokeExact(errno, fd, level, name, value, (int) value.byteSize());
+            return (int) Setsockopt.H.invokeExact(errno, fd, level, name, value, (int) value.byteSize());
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -52,7 +62,7 @@ final class SocketCalls {
     /** {@code length} holds an int: the room in {@code address} before, the address's size after. */
     static int getsockname(MemorySegment errno, int fd, MemorySegment address, MemorySegment length) {
         try {
-            return (int) GETSOCKNAME.invokeExact(errno, fd, address, length);
+            return (int) Getsockname.H.invokeExact(errno, fd, address, length);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -60,7 +70,7 @@ final class SocketCalls {
 
     static int sendmmsg(MemorySegment errno, int fd, MemorySegment messages, int count) {
         try {
-            return (int) SENDMMSG.invokeExact(errno, fd, messages, count, 0);
+            return (int) (long) Sendmmsg.H.invokeExact(errno, fd, messages, (long) count, 0, MemorySegment.NULL, 0);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }
@@ -68,7 +78,7 @@ final class SocketCalls {
 
     static int recvmmsg(MemorySegment errno, int fd, MemorySegment messages, int count) {
         try {
-            return (int) RECVMMSG.invokeExact(errno, fd, messages, count, 0, MemorySegment.NULL);
+            return (int) (long) Recvmmsg.H.invokeExact(errno, fd, messages, (long) count, 0, MemorySegment.NULL, 0);
         } catch (Throwable t) {
             throw Libc.unexpected(t);
         }

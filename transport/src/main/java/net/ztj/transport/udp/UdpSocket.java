@@ -201,12 +201,15 @@ public final class UdpSocket implements AutoCloseable {
                 if (e == Errno.EADDRNOTAVAIL) throw new BindException("Cannot assign requested address: " + local);
                 throw new IOException("could not bind " + local + ": errno " + e);
             }
-            MemorySegment length = arena.allocate(JAVA_INT);
-            length.set(JAVA_INT, 0, (int) NAME_STRIDE);
-            if (SocketCalls.getsockname(errno, fd, name, length) < 0) {
-                throw new IOException("could not read the bound address: errno " + Libc.errno(errno));
+            int port = local.getPort();
+            if (port == 0) { // the kernel chose it
+                MemorySegment length = arena.allocate(JAVA_INT);
+                length.set(JAVA_INT, 0, (int) NAME_STRIDE);
+                if (SocketCalls.getsockname(errno, fd, name, length) < 0) {
+                    throw new IOException("could not read the bound address: errno " + Libc.errno(errno));
+                }
+                port = Short.toUnsignedInt(name.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
             }
-            int port = Short.toUnsignedInt(name.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
             wakeFd = Poll.newWakeFd(errno);
             if (wakeFd < 0) throw new IOException("could not create an eventfd: errno " + Libc.errno(errno));
             MemorySegment value = arena.allocate(JAVA_INT);
