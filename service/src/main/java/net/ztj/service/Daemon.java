@@ -3,6 +3,7 @@ package net.ztj.service;
 import net.ztj.controller.store.SqliteControllerStore;
 import net.ztj.controller.store.StoreException;
 import net.ztj.core.identity.Identity;
+import net.ztj.core.identity.IdentityHasher;
 import net.ztj.core.world.World;
 import net.ztj.service.api.ApiServer;
 import net.ztj.service.api.LocalApi;
@@ -179,9 +180,7 @@ public final class Daemon implements AutoCloseable {
         PeersDirCleaner peersCleaner = new PeersDirCleaner(peerFiles, o.clockMs());
         parts.push(peersCleaner);
         peersCleaner.start();
-        for (CachedPeer cached : peerFiles.readAll()) {
-            runner.execute((node, now) -> node.addCachedPeer(cached, now));
-        }
+        checkCachedPeers(peerFiles.readAll(), runner);
         parts.push(() -> { // closed before the runner stops
             try {
                 peerFiles.writeAll(runner.call((node, now) -> node.peersToCache(now)));
@@ -189,7 +188,10 @@ public final class Daemon implements AutoCloseable {
                 o.err().println("peers.d not written: " + e.getMessage());
             }
         });
-        for (long nwid : networks.joined()) runner.join(nwid, networks.readConfig(nwid)); // spec 05 §2.3 step 11
+        for (long nwid : networks.joined()) { // spec 05 §2.3 step 11; queued: the start does not wait for the node
+            byte[] config = networks.readConfig(nwid);
+            runner.execute((node, now) -> node.join(nwid, config, now));
+        }
         if (ports != null) {
             parts.push(ports); // ports go down before the node stops
             ports.start();
@@ -272,6 +274,22 @@ public final class Daemon implements AutoCloseable {
                     || System.nanoTime() - apiUp >= DataPathWarmup.ROOT_API_WAIT_MS * 1_000_000) : () -> true, o.err());
         }
         return new Daemon(parts, primary);
+    }
+
+    /**
+     * Hands the node the peers of peers.d, each once its identity has been checked (the memory-hard hash) on a thread
+     * of its own: on the node's thread, a start with cached peers held every call to the node (the networks' joins,
+     * the API's) behind one hash per peer, which a cold JVM on a busy machine took seconds to compute.
+     */
+    private static void checkCachedPeers(List<CachedPeer> cached, NodeRunner runner) {
+        if (cached.isEmpty()) return;
+        Thread.ofPlatform().daemon().name("ztj-peers-check").start(() -> {
+            IdentityHasher hasher = new IdentityHasher(); // 2 MiB, dropped with the thread
+            for (CachedPeer peer : cached) {
+                boolean valid = peer.identity().locallyValidate(hasher);
+                runner.execute((node, now) -> node.addCachedPeer(peer, now, valid)); // an invalid one is counted there
+            }
+        });
     }
 
     /** Hands the node the local.conf path policy (at start, and after each reload of local.conf). */

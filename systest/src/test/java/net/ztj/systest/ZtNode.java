@@ -106,9 +106,48 @@ final class ZtNode {
                 "-H", "X-ZT1-Auth: " + token, "-w", "\n%{http_code}"));
         if (body != null) cmd.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", body));
         cmd.add("http://127.0.0.1:" + port + path);
-        String out = netns.exec(ns, cmd.toArray(String[]::new));
+        String out;
+        try {
+            out = netns.exec(ns, cmd.toArray(String[]::new));
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("exited 28")) { // no answer in time: what was it doing?
+                e.addSuppressed(new IOException(name + " did not answer " + method + " " + path + "; its threads:\n"
+                        + threadDump()));
+            }
+            throw e;
+        }
         int nl = out.lastIndexOf('\n');
         return new Reply(Integer.parseInt(out.substring(nl + 1).trim()), out.substring(0, Math.max(nl, 0)));
+    }
+
+    /**
+     * The daemon's thread dump (SIGQUIT: the JVM writes it to its output, the daemon's log), for a failure message
+     * when the daemon stopped answering; empty when it is not running.
+     */
+    String threadDump() {
+        Process p = process;
+        if (p == null || !p.isAlive()) return "(not running)";
+        java.util.Optional<ProcessHandle> jvm = java.util.stream.Stream.concat(java.util.stream.Stream.of(p.toHandle()),
+                        p.toHandle().descendants())
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst();
+        if (jvm.isEmpty()) return "(no JVM among the daemon's processes)";
+        Path log = home.resolveSibling(home.getFileName() + "-daemon.log");
+        try {
+            long before = Files.size(log);
+            new ProcessBuilder("kill", "-QUIT", Long.toString(jvm.get().pid())).start().waitFor();
+            String[] dump = {""};
+            Await.until("the thread dump in " + log.getFileName(), 10_000, () -> {
+                String all = Files.readString(log);
+                int from = all.indexOf("Full thread dump", (int) Math.min(before, all.length()));
+                int end = from < 0 ? -1 : all.indexOf("JNI global refs", from);
+                if (end < 0) return false;
+                dump[0] = all.substring(from, end);
+                return true;
+            }, () -> "");
+            return dump[0];
+        } catch (Exception | AssertionError e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     /** As {@link #api}, but the reply must be 200; returns its JSON. */

@@ -1,5 +1,6 @@
 package net.ztj.testkit;
 
+import net.ztj.core.node.peer.CachedPeer;
 import net.ztj.core.identity.Address;
 import net.ztj.core.identity.Identity;
 import net.ztj.core.node.DropReason;
@@ -204,6 +205,37 @@ class NodeOverSimulatedNetworkTest {
         assertEquals(12, dropped.getFirst().protocol(), "with the version B told");
         assertTrue(a.droppedPeers().stream().noneMatch(p -> p.identity().address().equals(rootId.address())),
                 "a root is never dropped");
+    }
+
+    /**
+     * A peer of peers.d is known again after a restart and said HELLO to at its cached address, whether its identity
+     * was checked by the caller (the service does it off the node's thread) or by the node; an identity whose keys
+     * do not hash to its address is refused and counted when the node checks it.
+     */
+    @Test
+    void aCachedPeerIsKnownAgainAndAForgedOneIsRefused() {
+        startRoot();
+        SimNode a = new SimNode(clock, net.addHost("192.0.2.10"), 9993, aId, planet, 2);
+        SimNode b = new SimNode(clock, net.addHost("192.0.2.20"), 9993, bId, planet, 3);
+        clock.runFor(15_000);
+        CachedPeer cachedB = new CachedPeer(bId.publicOnly(), 12, 1, 14, 1,
+                List.of(b.endpoint()));
+        a.stop();
+        SimNode a2 = new SimNode(clock, net.addHost("192.0.2.11"), 9993, aId, planet, 4);
+        assertTrue(a2.node().addCachedPeer(cachedB, clock.nowMs(), true), "checked by the caller");
+        assertTrue(a2.peer(bId.address()).isPresent());
+        clock.runFor(5_000);
+        assertTrue(a2.hasDirectPath(bId.address()), "B answered the HELLO sent to its cached address");
+
+        // B's keys under another address: they do not hash to it
+        Identity forged = Identity.of(
+                Address.parse("0102030405"), bId.publicKey(), null);
+        CachedPeer forgedPeer = new CachedPeer(forged, 12, 1, 14, 1,
+                List.of(b.endpoint()));
+        long before = a2.node().drops().get(DropReason.IDENTITY_INVALID);
+        assertFalse(a2.node().addCachedPeer(forgedPeer, clock.nowMs(), false), "checked by the node: refused");
+        assertFalse(a2.peer(forged.address()).isPresent());
+        assertEquals(before + 1, a2.node().drops().get(DropReason.IDENTITY_INVALID));
     }
 
     /**

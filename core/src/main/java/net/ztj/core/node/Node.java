@@ -450,9 +450,20 @@ public final class Node {
      * same when it loads a cached peer). Returns false for ourselves, a peer already known, or a bad identity.
      */
     public boolean addCachedPeer(CachedPeer cached, long nowMs) {
+        return addCachedPeer(cached, nowMs, false);
+    }
+
+    /**
+     * {@link #addCachedPeer(CachedPeer, long)}, where {@code identityChecked} says that the caller has already seen
+     * the identity pass {@link net.ztj.core.identity.Identity#locallyValidate}: the service checks peers.d's
+     * identities on a thread of its own, so that a start with cached peers does not hold the node's thread for the
+     * memory-hard hash of each (slow while the JVM is cold: the node's calls wait behind it). An identity not checked
+     * is checked here.
+     */
+    public boolean addCachedPeer(CachedPeer cached, long nowMs, boolean identityChecked) {
         Address a = cached.identity().address();
         if (a.equals(ctx.self) || ctx.topology.peers.containsKey(a)) return false;
-        if (!cached.identity().locallyValidate(ctx.hasher)) {
+        if (!identityChecked && !cached.identity().locallyValidate(ctx.hasher)) {
             ctx.drop(DropReason.IDENTITY_INVALID);
             return false;
         }

@@ -122,8 +122,8 @@ final class CoreNode implements NodeCore {
     }
 
     @Override
-    public boolean addCachedPeer(net.ztj.core.node.peer.CachedPeer cached, long nowMs) {
-        return node.addCachedPeer(cached, nowMs);
+    public boolean addCachedPeer(net.ztj.core.node.peer.CachedPeer cached, long nowMs, boolean identityChecked) {
+        return node.addCachedPeer(cached, nowMs, identityChecked);
     }
 
     @Override

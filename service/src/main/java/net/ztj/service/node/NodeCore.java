@@ -96,8 +96,11 @@ public interface NodeCore {
         return List.of();
     }
 
-    /** A peer from peers.d: known again and its cached addresses tried; false if not taken. */
-    default boolean addCachedPeer(net.ztj.core.node.peer.CachedPeer cached, long nowMs) {
+    /**
+     * A peer from peers.d: known again and its cached addresses tried; false if not taken. {@code identityChecked}:
+     * its identity has passed {@code locallyValidate} already (else the node checks it).
+     */
+    default boolean addCachedPeer(net.ztj.core.node.peer.CachedPeer cached, long nowMs, boolean identityChecked) {
         return false;
     }
 
