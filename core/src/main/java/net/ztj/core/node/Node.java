@@ -196,6 +196,7 @@ public final class Node {
         hello.housekeeping(now);
         relay.housekeeping(now);
         paths.housekeeping(now);
+        ctx.releaseIdleHasher(now, Timing.HASHER_QUIET_PERIOD);
     }
 
     /**
@@ -463,7 +464,7 @@ public final class Node {
     public boolean addCachedPeer(CachedPeer cached, long nowMs, boolean identityChecked) {
         Address a = cached.identity().address();
         if (a.equals(ctx.self) || ctx.topology.peers.containsKey(a)) return false;
-        if (!identityChecked && !cached.identity().locallyValidate(ctx.hasher)) {
+        if (!identityChecked && !cached.identity().locallyValidate(ctx.hasher())) {
             ctx.drop(DropReason.IDENTITY_INVALID);
             return false;
         }

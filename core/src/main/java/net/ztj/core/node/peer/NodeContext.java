@@ -26,7 +26,10 @@ public final class NodeContext {
     public final DropCounters drops = new DropCounters();
     public final net.ztj.core.node.TrafficCounters traffic = new net.ztj.core.node.TrafficCounters();
     public final ExpectedReplies expectedReplies = new ExpectedReplies();
-    public final IdentityHasher hasher = new IdentityHasher();
+    /** Made on first use, dropped after a quiet period on a member (see {@link #hasher()}). */
+    private IdentityHasher hasher;
+    private boolean hasherUsed;
+    private long hasherLastUsedMs;
     public final Topology topology;
     /** Where requests for the embedded network controller go, or null when this node runs none. */
     public ControllerRequests controller;
@@ -46,6 +49,33 @@ public final class NodeContext {
         this.transport = transport;
         this.events = events;
         this.random = random;
+    }
+
+    /**
+     * The hasher that validates peer identities. Its 2 MiB scratch buffer is made on first use: a member validates
+     * an identity only when a new peer appears, so it holds the buffer only around those moments
+     * ({@link #releaseIdleHasher}); a root, which meets new peers all the time, keeps it.
+     */
+    public IdentityHasher hasher() {
+        IdentityHasher h = hasher;
+        if (h == null) hasher = h = new IdentityHasher();
+        hasherUsed = true;
+        return h;
+    }
+
+    /**
+     * Housekeeping: drops the hasher of a member once it has gone unused for {@code quietMs}. Returns whether a
+     * hasher is held afterwards.
+     */
+    public boolean releaseIdleHasher(long now, long quietMs) {
+        if (hasher == null) return false;
+        if (hasherUsed) {
+            hasherUsed = false;
+            hasherLastUsedMs = now;
+        } else if (!topology.amRoot() && now - hasherLastUsedMs >= quietMs) {
+            hasher = null;
+        }
+        return hasher != null;
     }
 
     public void drop(DropReason r) {

@@ -14,6 +14,8 @@ public final class Timing {
     public static final long PEER_ACTIVITY_TIMEOUT = 500_000;
     public static final long UPSTREAM_FULL_HELLO_PERIOD = PATH_HEARTBEAT_PERIOD * 16;
     public static final long HOUSEKEEPING_PERIOD = 30_000;
+    /** How long a member keeps the identity hasher's 2 MiB scratch buffer after its last use (roots keep it). */
+    public static final long HASHER_QUIET_PERIOD = 60_000;
     public static final long MIN_UNITE_INTERVAL = 30_000;
     public static final long WHOIS_RETRY_DELAY = 500;
     public static final long QUEUE_TIMEOUT = 5_000;

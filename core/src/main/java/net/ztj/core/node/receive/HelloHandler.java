@@ -88,7 +88,7 @@ public final class HelloHandler {
                 ctx.drop(DropReason.AUTHENTICATION_FAILED);
                 return;
             }
-            if (!id.locallyValidate(ctx.hasher)) {
+            if (!id.locallyValidate(ctx.hasher())) {
                 ctx.drop(DropReason.IDENTITY_INVALID);
                 return;
             }

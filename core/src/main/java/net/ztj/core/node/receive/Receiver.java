@@ -74,54 +74,60 @@ public final class Receiver {
         return depth == 1 ? packetBuffer : null;
     }
 
+    /**
+     * Sorts a datagram: dropped, relayed, a piece for the reassembler, or a whole packet for us. There is one call of
+     * {@link #packet} (and one of the reassembler's outcome) whatever the way in: C2 inlines each call site of the
+     * receive path into {@link #datagram}'s compilation, and its arena grows faster than the node count (register
+     * allocation), so each inlined copy of {@code packet} cost megabytes (docs/performance.md, issue 9, eighth round).
+     */
     private void classify(long now, long socket, Endpoint from, byte[] data, int off, int len) {
         if (len == 13) {
             ctx.drop(DropReason.TOO_SHORT); // legacy LAN beacon: never sent by 1.14 nodes, ignored
             return;
         }
-        if (len > 16 && data[off + 13] == (byte) 0xff) {
-            fragment(now, socket, from, data, off, len);
-            return;
-        }
-        if (len < PacketHeader.MIN_LENGTH) {
+        boolean fragment = len > 16 && data[off + 13] == (byte) 0xff;
+        if (!fragment && len < PacketHeader.MIN_LENGTH) {
             ctx.drop(DropReason.TOO_SHORT);
             return;
         }
-        if (len > PacketHeader.MAX_LENGTH) {
+        if (!fragment && len > PacketHeader.MAX_LENGTH) {
             ctx.drop(DropReason.OVERSIZE);
             return;
         }
         Address dest = Address.fromBytes(data, off + PacketHeader.IDX_DEST);
         if (!dest.equals(ctx.self)) {
-            relay.forwardPacket(now, socket, from, data, off, len);
+            relay(now, socket, from, data, off, len, fragment);
             return;
         }
-        if ((data[off + PacketHeader.IDX_FLAGS] & PacketHeader.FLAG_FRAGMENTED) != 0) {
-            assembled(now, socket, from, reassembler.offerHead(data, off, len, now, scratch()));
-            return;
+        byte[] p;
+        int plen;
+        if (fragment || (data[off + PacketHeader.IDX_FLAGS] & PacketHeader.FLAG_FRAGMENTED) != 0) {
+            Reassembler.Outcome outcome = fragment
+                    ? reassembler.offerFragment(data, off, len, now, scratch())
+                    : reassembler.offerHead(data, off, len, now, scratch());
+            if (!(outcome instanceof Reassembler.Assembled a)) {
+                if (outcome instanceof Reassembler.Rejected r) rejected(r);
+                return;
+            }
+            p = a.packet().buffer();
+            plen = a.packet().length();
+        } else {
+            p = scratch();
+            if (p == null) p = new byte[len];
+            System.arraycopy(data, off, p, 0, len);
+            plen = len;
         }
-        byte[] p = scratch();
-        if (p == null) p = new byte[len];
-        System.arraycopy(data, off, p, 0, len);
-        packet(now, socket, from, p, len);
+        packet(now, socket, from, p, plen);
     }
 
-    private void fragment(long now, long socket, Endpoint from, byte[] data, int off, int len) {
-        Address dest = Address.fromBytes(data, off + PacketHeader.IDX_DEST);
-        if (!dest.equals(ctx.self)) {
-            relay.forwardFragment(now, socket, from, data, off, len);
-            return;
-        }
-        assembled(now, socket, from, reassembler.offerFragment(data, off, len, now, scratch()));
+    /** Not for us: the relay's (a member's rare case, kept out of the hot method's compilation by its own call). */
+    private void relay(long now, long socket, Endpoint from, byte[] data, int off, int len, boolean fragment) {
+        if (fragment) relay.forwardFragment(now, socket, from, data, off, len);
+        else relay.forwardPacket(now, socket, from, data, off, len);
     }
 
-    private void assembled(long now, long socket, Endpoint from, Reassembler.Outcome outcome) {
-        switch (outcome) {
-            case Reassembler.Assembled a -> packet(now, socket, from, a.packet().buffer(), a.packet().length());
-            case Reassembler.Rejected r -> ctx.drop(r.reason() == Reassembler.Reason.DUPLICATE
-                    ? DropReason.DUPLICATE : DropReason.BAD_FRAGMENT);
-            case Reassembler.Incomplete i -> { }
-        }
+    private void rejected(Reassembler.Rejected r) {
+        ctx.drop(r.reason() == Reassembler.Reason.DUPLICATE ? DropReason.DUPLICATE : DropReason.BAD_FRAGMENT);
     }
 
     /** Drops reassembly entries that waited too long. */

@@ -172,7 +172,7 @@ public final class VerbHandlers {
         if (!ctx.topology.isUpstream(in.peer().identity.address())) return Outcome.ignored(DropReason.NOT_FROM_UPSTREAM);
         Identity id = OkWhois.decode(body).first();
         if (ctx.topology.peers.containsKey(id.address()) || id.address().equals(ctx.self)) return Outcome.HANDLED;
-        if (ctx.config.validateWhoisIdentities() && !id.locallyValidate(ctx.hasher)) {
+        if (ctx.config.validateWhoisIdentities() && !id.locallyValidate(ctx.hasher())) {
             return Outcome.ignored(DropReason.IDENTITY_INVALID);
         }
         Peer learned = arrivals.newPeer(id);
