@@ -42,6 +42,31 @@ class JvmOptionsTest {
         assertTrue(after >= live, out);
     }
 
+    /**
+     * C2 compiles the branches its profile never saw instead of leaving a trap in them: traffic unlike the start's
+     * warm-up (a TCP load after pings, ARP after TCP) then costs no deoptimization and no recompilation, which on
+     * two cores with four JVMs compiling was the daemons' first-seconds throughput and latency (docs/performance.md).
+     */
+    @Test
+    void theJitCompilesUnseenBranchesInsteadOfTrapping() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + OPTIONS, "-cp", System.getProperty("java.class.path"), FlagProbe.class.getName())
+                .redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not finish");
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("PerMethodTrapLimit=0", out.strip().lines().reduce((a, b) -> b).orElseThrow(), out);
+    }
+
+    /** Prints the JIT's trap limit as the JVM started with the daemon's options has it. */
+    public static final class FlagProbe {
+        public static void main(String[] args) {
+            var diag = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            System.out.println("PerMethodTrapLimit=" + diag.getVMOption("PerMethodTrapLimit").getValue());
+        }
+    }
+
     /** Run in a JVM with the daemon's options: fills the old generation, drops most of it, compacts. */
     public static final class Probe {
         public static void main(String[] args) {

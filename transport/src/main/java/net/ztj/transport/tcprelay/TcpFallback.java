@@ -112,10 +112,8 @@ public final class TcpFallback implements AutoCloseable {
         settings = applied;
         boolean otherRelay = !applied.relay().equals(before.relay());
         if (otherRelay) backoff.succeeded(); // a new relay: tried at once, and with a fresh backoff
-        if (!applied.allowed() || otherRelay) {
-            client.disconnect(!applied.allowed() ? "the TCP relay is no longer allowed (local.conf)"
-                    : "local.conf names another relay, " + applied.relay());
-        }
+        String unwanted = unwantedBecause(applied, otherRelay);
+        if (unwanted != null) client.disconnect(unwanted);
         return Optional.ofNullable(kept);
     }
 
@@ -209,13 +207,20 @@ public final class TcpFallback implements AutoCloseable {
     private void tick(long now) {
         if (client.state() == TcpRelayClient.State.DISCONNECTED) return;
         TcpFallbackSettings s = settings;
-        if (!s.allowed()) {
-            client.disconnect("the TCP relay is no longer allowed (local.conf)");
-        } else if (client.state() == TcpRelayClient.State.CONNECTED && !s.relay().equals(client.relay())) {
-            client.disconnect("local.conf names another relay, " + s.relay());
-        } else if (!forced && now - lastDirectGlobalReceive < RELEASE_WITHIN_MS) {
-            client.disconnect("UDP from a global address heard again");
+        // the relay of a connection still being made may not be recorded yet: compared once connected
+        String why = unwantedBecause(s,
+                client.state() == TcpRelayClient.State.CONNECTED && !s.relay().equals(client.relay()));
+        if (why == null && !forced && now - lastDirectGlobalReceive < RELEASE_WITHIN_MS) {
+            why = "UDP from a global address heard again";
         }
+        if (why != null) client.disconnect(why);
+    }
+
+    /** Why settings {@code s} want no connection (null when they allow it); {@code otherRelay}: it goes elsewhere. */
+    private static String unwantedBecause(TcpFallbackSettings s, boolean otherRelay) {
+        if (!s.allowed()) return "the TCP relay is no longer allowed (local.conf)";
+        if (otherRelay) return "local.conf names another relay, " + s.relay();
+        return null;
     }
 
     @Override
