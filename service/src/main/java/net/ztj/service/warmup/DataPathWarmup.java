@@ -186,6 +186,7 @@ public final class DataPathWarmup {
         boolean cached = fromAotCache();
         int rounds = Integer.getInteger(ROUNDS_PROPERTY, cached ? CACHED_ROUNDS : DEFAULT_ROUNDS);
         Result core = root ? runRelayed(rounds) : run(rounds);
+        signatures(SIGNATURE_ROUNDS);
         int edge = cached ? CACHED_EDGE_ROUNDS : EDGE_ROUNDS;
         UdpTransport.warmUp(edge);
         if (root) return core;
@@ -195,6 +196,27 @@ public final class DataPathWarmup {
             // not Linux, or no eventfd: the tap path stays cold, nothing else changes
         }
         return core;
+    }
+
+    /** Signature verifications of the warm-up ({@link #signatures}). */
+    public static final int SIGNATURE_ROUNDS = 300;
+
+    /**
+     * Verifies a signature {@code rounds} times (and a forged one once), after building the verifier's tables: a
+     * node verifies signatures on its packet path (a renewed network configuration, the certificates its peers push
+     * when their controller renewed them, every minute or so), and an uncompiled verifier held a packet for
+     * milliseconds there. Returns how many verified.
+     */
+    static int signatures(int rounds) {
+        C25519.prepare();
+        C25519.KeyPair keys = C25519.generate(new java.security.SecureRandom());
+        byte[] message = new byte[256];
+        byte[] signature = C25519.sign(keys.privateKey(), message);
+        int good = 0;
+        for (int i = 0; i < rounds; i++) if (C25519.verify(keys.publicKey(), message, signature)) good++;
+        signature[0] ^= 1;
+        if (C25519.verify(keys.publicKey(), message, signature)) good--; // never: a forged one does not verify
+        return good;
     }
 
     /**

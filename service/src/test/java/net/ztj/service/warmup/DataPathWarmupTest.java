@@ -28,6 +28,12 @@ class DataPathWarmupTest {
     }
 
     @Test
+    void signaturesVerifyAndTheForgedOneDoesNot() {
+        // 20 good verifications counted, the forged one (a flipped bit in R) subtracts nothing
+        assertEquals(20, DataPathWarmup.signatures(20));
+    }
+
+    @Test
     void theWarmUpWaitsForTheNodeAndStaysAwayFromAStoppedOne() {
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
         assertTrue(DataPathWarmup.awaitReady(() -> asked.incrementAndGet() >= 3, 60_000));

@@ -31,6 +31,17 @@ public record NetworkId(long value) implements Comparable<NetworkId> {
         }
     }
 
+    // equals and hashCode written out, as in ComQualifier: no invokedynamic to link on a packet path's first use
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NetworkId n && value == n.value;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(value);
+    }
+
     @Override
     public int compareTo(NetworkId o) {
         return Long.compareUnsigned(value, o.value);
